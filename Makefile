@@ -1,0 +1,48 @@
+# The two commands of the README: `make serve` and `make test`.
+# Everything a fresh machine with only Python 3 and pip needs is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+
+.PHONY: install install-test serve build test lint format bench clean
+
+# Idempotent: re-runs pip only when a requirements file changed.
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# What the tests need on top: Python test packages, node tools, Debian's chromium.
+install-test: install $(VENV)/.installed-test
+
+$(VENV)/.installed-test: requirements-dev.txt package.json scripts/install-test-tools.sh
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	scripts/install-test-tools.sh
+	touch $@
+
+serve: install
+	$(BIN)/python build.py serve --port $(PORT)
+
+build: install
+	$(BIN)/python build.py build
+
+test: install-test
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install-test
+	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/build_scale.py
+
+clean:
+	rm -rf site var .build-tmp

@@ -1,0 +1,1 @@
+"""Wegwijs site generator: the phases that build.py runs around mkdocs."""
