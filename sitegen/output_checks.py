@@ -1,0 +1,161 @@
+"""Checks on the built site: the first-round-trip budget, no other hosts, no broken links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from sitegen.compress import brotli_size
+from sitegen.html_scan import PageScan, scan_html
+
+_EXTERNAL_CSS = re.compile(r"(?:@import|url\()\s*['\"]?\s*(?:https?:)?//", re.IGNORECASE)
+# Served by the feedback function, not by the static site.
+_DYNAMIC_PREFIXES = ("/api/",)
+
+
+@dataclass
+class Problem:
+    path: str  # relative to site_dir
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"site/{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class PageWeight:
+    path: str
+    html: int
+    css: int
+    js: int
+
+    @property
+    def total(self) -> int:
+        return self.html + self.css + self.js
+
+
+def page_url(site_dir: Path, html_file: Path) -> str:
+    """The URL path a file is served at: site/ar/mo/index.html -> /ar/mo/."""
+    rel = html_file.relative_to(site_dir).as_posix()
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme in ("http", "https") or url.startswith("//"))
+
+
+def resolve(site_dir: Path, base_url: str, url: str) -> tuple[Path, str] | None:
+    """Map an internal URL on a page to (file in site_dir, fragment); None if not a site path."""
+    parts = urlsplit(urljoin(base_url, url))
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    target = site_dir / PurePosixPath(path.lstrip("/"))
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+@cache
+def _ids_of(html_file: Path) -> frozenset[str]:
+    return frozenset(scan_html(html_file.read_text(encoding="utf-8")).ids)
+
+
+def _weigh(site_dir: Path, rel: str, url: str, html: bytes, scan: PageScan) -> PageWeight:
+    weight = PageWeight(rel, brotli_size(html), 0, 0)
+    for ref in scan.resources:
+        if not ref.blocking or _is_external(ref.url):
+            continue
+        resolved = resolve(site_dir, url, ref.url)
+        if resolved and resolved[0].is_file():
+            size = brotli_size(resolved[0].read_bytes())
+            if ref.tag == "script":
+                weight.js += size
+            else:
+                weight.css += size
+    return weight
+
+
+def _external_problems(rel: str, scan: PageScan) -> list[Problem]:
+    problems = [
+        Problem(
+            rel,
+            ref.line,
+            f"<{ref.tag} {ref.attr}> loads {ref.url} from another host. Pages load nothing "
+            "from other hosts (no web fonts, CDNs or analytics): remove it, or put the file "
+            "in theme/assets/ and refer to it there.",
+        )
+        for ref in scan.resources
+        if _is_external(ref.url)
+    ]
+    for css in scan.inline_css:
+        if _EXTERNAL_CSS.search(css):
+            problems.append(
+                Problem(rel, 1, "an inline stylesheet imports or loads a file from another host "
+                        "(@import or url()); use system fonts and files under theme/assets/.")
+            )
+    return problems
+
+
+def _link_problems(site_dir: Path, rel: str, url: str, scan: PageScan) -> list[Problem]:
+    """Links to missing files; anchors that are missing (except on Dutch fallback pages,
+    whose Dutch anchors cannot match the translated headings they link to)."""
+    problems = []
+    for ref in scan.links + [r for r in scan.resources if not _is_external(r.url)]:
+        if urlsplit(ref.url).scheme in ("mailto", "tel", "data") or _is_external(ref.url):
+            continue
+        if urljoin(url, ref.url).startswith(_DYNAMIC_PREFIXES):
+            continue
+        resolved = resolve(site_dir, url, ref.url)
+        if resolved is None:
+            continue
+        target, fragment = resolved
+        if not target.is_file():
+            problems.append(
+                Problem(rel, ref.line, f"link to {ref.url} leads nowhere: there is no "
+                        f"{target.relative_to(site_dir)}. Fix the link in the Markdown page.")
+            )
+        elif (
+            fragment
+            and not scan.fallback
+            and target.suffix == ".html"
+            and fragment not in _ids_of(target)
+        ):
+            problems.append(
+                Problem(rel, ref.line, f"link to {ref.url}: the page exists but has no "
+                        f"heading or element with id '{fragment}'.")
+            )
+    return problems
+
+
+def check_site(site_dir: Path, budget: int) -> tuple[list[Problem], list[PageWeight]]:
+    """Check every HTML page; return the problems found and every page's weight."""
+    _ids_of.cache_clear()
+    problems: list[Problem] = []
+    weights: list[PageWeight] = []
+    for html_file in sorted(site_dir.rglob("*.html")):
+        rel = html_file.relative_to(site_dir).as_posix()
+        url = page_url(site_dir, html_file)
+        html = html_file.read_bytes()
+        scan = scan_html(html.decode("utf-8"))
+        weight = _weigh(site_dir, rel, url, html, scan)
+        weights.append(weight)
+        if weight.total > budget:
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    f"first paint needs {weight.total:,} bytes brotli-compressed (HTML "
+                    f"{weight.html:,}, CSS {weight.css:,}, scripts {weight.js:,}); the budget "
+                    f"is {budget:,} bytes, what arrives in the first round trip. Shorten the "
+                    "page or split it in two, or move weight out of the theme.",
+                )
+            )
+        problems += _external_problems(rel, scan)
+        problems += _link_problems(site_dir, rel, url, scan)
+    return problems, weights

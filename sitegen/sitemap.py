@@ -1,0 +1,61 @@
+"""sitemap.xml with hreflang alternates, listing only real translations (never fallbacks)."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from xml.sax.saxutils import quoteattr
+
+from sitegen.languages import Language
+
+# Pages a reader reaches only after sending feedback; not for search engines.
+UNLISTED = ("feedback/",)
+
+
+def page_path(src: PurePosixPath) -> str:
+    """Site path of a Markdown page with directory URLs: mo.md -> mo/, index.md -> ''."""
+    stem = src.with_suffix("")
+    if stem.name in ("index", "README"):
+        return "" if str(stem.parent) == "." else f"{stem.parent.as_posix()}/"
+    return f"{stem.as_posix()}/"
+
+
+def translations(docs_dir: Path, languages: tuple[Language, ...]) -> dict[str, list[Language]]:
+    """Every Dutch page's site path, mapped to the languages that really have it."""
+    source = docs_dir / languages[0].code
+    result: dict[str, list[Language]] = {}
+    for md in sorted(source.rglob("*.md")):
+        rel = PurePosixPath(md.relative_to(source).as_posix())
+        result[page_path(rel)] = [
+            lang for lang in languages if (docs_dir / lang.code / rel.as_posix()).is_file()
+        ]
+    return result
+
+
+def render_sitemap(site_url: str, pages: dict[str, list[Language]]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for path, langs in pages.items():
+        if path.startswith(UNLISTED):
+            continue
+        alternates = [(lang.code, f"{site_url}{lang.prefix}{path}") for lang in langs]
+        alternates.append(("x-default", f"{site_url}{path}"))
+        for _, url in alternates[:-1]:
+            lines.append(f"  <url><loc>{url}</loc>")
+            lines += [
+                f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(href)}/>'
+                for code, href in alternates
+            ]
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write_sitemap(site_dir: Path, docs_dir: Path, languages, site_url: str) -> int:
+    pages = translations(docs_dir, languages)
+    (site_dir / "sitemap.xml").write_text(render_sitemap(site_url, pages), encoding="utf-8")
+    robots = f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n"
+    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+    return sum(len(langs) for path, langs in pages.items() if not path.startswith(UNLISTED))
