@@ -1,0 +1,51 @@
+"""Fixtures that build real sites: the tiny fixture site and, once, the real content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import build
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = Path(__file__).resolve().parent / "fixture"
+
+
+def build_site(config: Path, content: Path, site_dir: Path, languages: Path | None) -> int:
+    argv = ["build", "--config", str(config), "--content", str(content), "--site-dir", str(site_dir)]
+    if languages:
+        argv += ["--languages", str(languages)]
+    return build.main(argv)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture site (nl, en, ar, ps; kosten.md only in Dutch), built once."""
+    site_dir = tmp_path_factory.mktemp("fixture") / "site"
+    assert build_site(FIXTURE / "mkdocs.yml", FIXTURE / "content", site_dir,
+                      FIXTURE / "languages.yml") == 0
+    return site_dir
+
+
+@pytest.fixture
+def fixture_copy(tmp_path) -> Path:
+    """A writable copy of the fixture project, for tests that break it on purpose."""
+    target = tmp_path / "fixture"
+    shutil.copytree(FIXTURE, target)
+    # INHERIT in the copy must still reach the real mkdocs.yml and theme.
+    config = target / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
+        encoding="utf-8",
+    )
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real content/ in every language of languages.yml, built once."""
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    assert build_site(ROOT / "mkdocs.yml", ROOT / "content", site_dir, None) == 0
+    return site_dir

@@ -1,0 +1,140 @@
+"""Golden-output checks on the tiny fixture site: files, lang/dir, fallback, hreflang."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from sitegen.html_scan import scan_html
+
+EXPECTED_PAGES = {
+    "index.html", "mo/index.html", "kosten/index.html", "404.html",
+    "en/index.html", "en/mo/index.html", "en/kosten/index.html", "en/404.html",
+    "ar/index.html", "ar/mo/index.html", "ar/kosten/index.html", "ar/404.html",
+    "ps/index.html", "ps/mo/index.html", "ps/kosten/index.html", "ps/404.html",
+}  # fmt: skip
+DIRECTION = {"nl": "ltr", "en": "ltr", "ar": "rtl", "ps": "rtl"}
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def html_tag(text: str) -> str:
+    return re.search(r"<html[^>]*>", text).group(0)
+
+
+def hreflangs(text: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text))
+
+
+def test_output_file_list(fixture_site):
+    pages = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.html")}
+    assert pages == EXPECTED_PAGES
+    others = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*")
+              if p.is_file() and p.suffix not in (".html", ".br", ".gz")}
+    # No Material bundle, fonts or images: only our favicon, the sitemap and robots.txt.
+    assert others == {"assets/favicon.svg", "sitemap.xml", "robots.txt"}
+
+
+def test_every_text_file_has_br_and_gz(fixture_site):
+    for page in fixture_site.rglob("*.html"):
+        assert page.with_name(page.name + ".br").stat().st_size > 0
+        assert page.with_name(page.name + ".gz").stat().st_size > 0
+
+
+@pytest.mark.parametrize("rel", sorted(EXPECTED_PAGES))
+def test_lang_and_dir_on_every_page(fixture_site, rel):
+    code = rel.split("/")[0] if rel.split("/")[0] in DIRECTION else "nl"
+    text = read(fixture_site, rel)
+    assert html_tag(text) == f'<html lang="{code}" dir="{DIRECTION[code]}">'
+    assert f'<body dir="{DIRECTION[code]}">' in text
+
+
+def test_fallback_page_has_notice_in_readers_language_and_dutch_markup(fixture_site):
+    text = read(fixture_site, "ar/kosten/index.html")
+    assert '<p class="wg-notice" role="note">هذه الصفحة غير متوفرة بعد باللغة العربية.' in text
+    wrapper = re.search(r'<div lang="nl" dir="ltr" data-wg-fallback>(.*?)</article>', text, re.S)
+    assert wrapper and "Deze pagina is alleen in het Nederlands." in wrapper.group(1)
+    # The Pashto UI strings come from our own partial, not from a wrong language.
+    ps = read(fixture_site, "ps/kosten/index.html")
+    assert '<html lang="ps" dir="rtl">' in ps
+    assert 'class="wg-notice"' in ps and "Deze pagina is alleen" in ps
+
+
+def test_translated_page_has_no_notice(fixture_site):
+    text = read(fixture_site, "ar/mo/index.html")
+    assert 'class="wg-notice"' not in text and "data-wg-fallback" not in text
+    assert "الدورة بلغتك." in text
+
+
+def test_hreflang_only_for_real_translations(fixture_site):
+    # mo exists in nl, en, ar; not in ps.
+    expected = {
+        "nl": SITE_URL + "mo/", "en": SITE_URL + "en/mo/", "ar": SITE_URL + "ar/mo/",
+        "x-default": SITE_URL + "mo/",
+    }  # fmt: skip
+    for rel in ("mo/index.html", "en/mo/index.html", "ar/mo/index.html"):
+        assert hreflangs(read(fixture_site, rel)) == expected
+    # A fallback is not a translation: no alternates, canonical to the Dutch original.
+    ps = read(fixture_site, "ps/mo/index.html")
+    assert hreflangs(ps) == {}
+    assert f'<link rel="canonical" href="{SITE_URL}mo/">' in ps
+    assert f'<link rel="canonical" href="{SITE_URL}ar/mo/">' in read(fixture_site, "ar/mo/index.html")
+
+
+def test_language_switcher_separates_real_translations(fixture_site):
+    text = read(fixture_site, "ar/kosten/index.html")
+    available, missing = re.search(
+        r'<details class="wg-langs">.*?<ul>(.*?)</ul>.*?<ul>(.*?)</ul>', text, re.S
+    ).groups()
+    assert re.findall(r' lang="(\w+)"', available) == ["nl"]
+    assert re.findall(r' lang="(\w+)"', missing) == ["en", "ar", "ps"]
+    assert 'href="../../en/kosten/"' in missing
+
+
+def test_fallback_nav_items_are_marked_dutch(fixture_site):
+    nav = re.search(r'<nav id="wg-menu".*?</nav>', read(fixture_site, "ar/index.html"), re.S)
+    items = re.findall(r"<li><a ([^>]*)>([^<]*)</a>", nav.group(0))
+    marked = {title: 'lang="nl"' in attrs for attrs, title in items}
+    assert marked == {"أهلاً": False, "دورة التوجيه الاجتماعي": False, "Kosten": True}
+
+
+def test_description_and_title_from_front_matter(fixture_site):
+    text = read(fixture_site, "en/mo/index.html")
+    assert '<meta name="description" content="About the civic orientation course.">' in text
+    assert "<title>MO course - Wegwijs</title>" in text
+
+
+def test_404_page_per_language(fixture_site):
+    assert "<h1>الصفحة غير موجودة</h1>" in read(fixture_site, "ar/404.html")
+    assert "<h1>Page not found</h1>" in read(fixture_site, "en/404.html")
+    assert "<h1>Pagina niet gevonden</h1>" in read(fixture_site, "404.html")
+    # Served at any depth, so its links are absolute paths.
+    assert 'href="/ar/"' in read(fixture_site, "ar/404.html")
+
+
+def test_sitemap_lists_translations_with_alternates(fixture_site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(read(fixture_site, "sitemap.xml"))
+    locs = {url.find("s:loc", ns).text: url for url in root.findall("s:url", ns)}
+    assert set(locs) == {
+        SITE_URL, SITE_URL + "en/", SITE_URL + "ar/", SITE_URL + "ps/",
+        SITE_URL + "mo/", SITE_URL + "en/mo/", SITE_URL + "ar/mo/", SITE_URL + "kosten/",
+    }  # fmt: skip
+    alternates = {
+        link.get("hreflang") for link in locs[SITE_URL + "mo/"].findall("x:link", ns)
+    }
+    assert alternates == {"nl", "en", "ar", "x-default"}
+
+
+def test_pages_load_nothing_from_other_hosts_and_run_no_script(fixture_site):
+    for page in fixture_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        scan = scan_html(text)
+        assert [r.url for r in scan.resources if "//" in r.url] == [], page
+        assert "<script" not in text, page

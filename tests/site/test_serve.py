@@ -1,0 +1,90 @@
+"""build.py's server over real HTTP on 127.0.0.1: compression, 404s, and the /api/ mount."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import threading
+
+import brotli
+import pytest
+from werkzeug.serving import make_server
+
+from sitegen.serve import make_app
+
+
+def api_echo(environ, start_response):
+    """Stands in for the feedback app: proves /api/ requests arrive with their full path."""
+    body = f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']}".encode()
+    start_response("202 Accepted", [("Content-Type", "text/plain")])
+    return [body]
+
+
+@pytest.fixture
+def server(fixture_site):
+    httpd = make_server("127.0.0.1", 0, make_app(fixture_site, api_echo), threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_port
+    httpd.shutdown()
+    thread.join()
+
+
+def get(port, path, method="GET", **headers):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request(method, path, headers=headers)
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response, body
+
+
+def test_brotli_variant_when_accepted(server, fixture_site):
+    response, body = get(server, "/ar/mo/", **{"Accept-Encoding": "gzip, br"})
+    assert response.status == 200
+    assert response.getheader("Content-Encoding") == "br"
+    assert response.getheader("Vary") == "Accept-Encoding"
+    assert brotli.decompress(body) == (fixture_site / "ar/mo/index.html").read_bytes()
+    assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+    assert "frame-ancestors 'none'" in response.getheader("Content-Security-Policy")
+
+
+def test_gzip_then_identity(server, fixture_site):
+    response, body = get(server, "/mo/", **{"Accept-Encoding": "gzip"})
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(body) == (fixture_site / "mo/index.html").read_bytes()
+    response, body = get(server, "/mo/")
+    assert response.getheader("Content-Encoding") is None
+    assert body == (fixture_site / "mo/index.html").read_bytes()
+
+
+def test_not_found_in_the_readers_language(server):
+    response, body = get(server, "/ar/bestaat-niet/")
+    assert response.status == 404
+    assert "<h1>الصفحة غير موجودة</h1>" in body.decode()
+    response, body = get(server, "/bestaat-niet/")
+    assert response.status == 404 and "<h1>Pagina niet gevonden</h1>" in body.decode()
+
+
+def test_directory_without_slash_redirects(server):
+    response, _ = get(server, "/en/mo")
+    assert response.status == 301 and response.getheader("Location") == "/en/mo/"
+
+
+def test_no_path_escapes_the_site(server):
+    response, body = get(server, "/%2e%2e/%2e%2e/etc/passwd")
+    assert response.status == 404 and b"root:" not in body
+
+
+def test_conditional_get_answers_not_modified(server):
+    response, _ = get(server, "/en/")
+    etag = response.getheader("ETag")
+    response, body = get(server, "/en/", **{"If-None-Match": etag})
+    assert response.status == 304 and body == b""
+
+
+def test_api_requests_reach_the_feedback_app_unchanged(server):
+    response, body = get(server, "/api/feedback", method="POST")
+    assert response.status == 202 and body == b"POST /api/feedback"
+    response, _ = get(server, "/index.html", method="POST")
+    assert response.status == 405
