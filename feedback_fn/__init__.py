@@ -1,0 +1,66 @@
+"""Wegwijs feedback function: a small Flask app that stores per-page, per-channel feedback."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+# Defaults for a laptop: the SQLite store under var/, no CORS (same origin).
+# Every key can be set as FEEDBACK_<KEY> in the environment (JSON values are parsed).
+DEFAULTS: dict[str, Any] = {
+    "STORE": "sqlite:///var/feedback.sqlite3",
+    # Bodies above this get 413: a full answer with a 1000-character Arabic
+    # comment, percent-encoded, stays below it.
+    "MAX_CONTENT_LENGTH": 8 * 1024,
+    "HONEYPOT_FIELD": "homepage",
+    "DEDUP_WINDOW_SECONDS": 30,
+    # Keys the client-address hash inside derived ids. Set it (the same on every
+    # instance) in production and rotate it; empty means a random one per process.
+    "ID_SECRET": "",
+    "CORS_ORIGINS": [],
+    "RETRY_AFTER_SECONDS": 5,
+    # Prefix for redirects when the API is not served on the site's own origin.
+    "SITE_URL": "",
+    "COMMENT_RETENTION_DAYS": 730,
+    "DYNAMODB_MAX_ATTEMPTS": 3,
+    "DYNAMODB_TIMEOUT_SECONDS": 3.0,
+    # "log" (a plain log line per event) or "emf" (CloudWatch embedded metric format).
+    "METRICS_FORMAT": "log",
+    "LANGUAGES_FILE": None,
+}
+
+
+def _normalize(config: dict[str, Any]) -> None:
+    """Accept the easy spellings of environment values (a comma list for origins)."""
+    origins = config["CORS_ORIGINS"]
+    if isinstance(origins, str):
+        origins = [origin.strip() for origin in origins.split(",")]
+    config["CORS_ORIGINS"] = [origin.rstrip("/") for origin in origins if origin]
+    config["SITE_URL"] = str(config["SITE_URL"] or "").rstrip("/")
+    secret = config["ID_SECRET"]
+    config["ID_SECRET"] = secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
+    if not config["ID_SECRET"]:
+        config["ID_SECRET"] = os.urandom(32)
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then FEEDBACK_* environment variables, then `config`."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("FEEDBACK")
+    if config is not None:
+        app.config.from_mapping(config)
+    _normalize(app.config)  # type: ignore[arg-type]
+
+    from feedback_fn import api, db, responses, site_languages
+
+    site_languages.init_app(app)
+    db.init_app(app)
+    responses.init_app(app)
+    app.register_blueprint(api.bp)
+    app.extensions["feedback_counts"] = Counter()
+    return app

@@ -1,0 +1,125 @@
+"""POST /api/feedback: the one route of the feedback function."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request
+from werkzeug.exceptions import UnsupportedMediaType
+
+from feedback_fn.db import get_store
+from feedback_fn.identity import client_key, derive_id
+from feedback_fn.masking import mask_contacts
+from feedback_fn.metrics import count
+from feedback_fn.record import FeedbackRecord, utc_now
+from feedback_fn.responses import FORM, JSON, error_json, error_page, preflight
+from feedback_fn.site_languages import site_languages, site_path, submitter_language
+from feedback_fn.store import StoreUnavailable
+from feedback_fn.validation import Submission, ValidationError, check_client_id, validate_submission
+
+bp = Blueprint("feedback", __name__, url_prefix="/api")
+
+THANKS_PAGE = "feedback/thanks/"
+ERROR_PAGE = "feedback/error/"
+
+
+def read_body() -> dict[str, Any]:
+    """The submission as plain values: text fields as str, barriers as a list."""
+    if request.mimetype == FORM:
+        form = request.form
+        data: dict[str, Any] = {key: form.get(key) for key in form}
+        data["barriers"] = form.getlist("barriers")
+        return data
+    try:
+        data = json.loads(request.get_data(cache=False))
+    except ValueError:  # also UnicodeDecodeError
+        raise ValidationError("malformed") from None
+    if not isinstance(data, dict):
+        raise ValidationError("malformed")
+    return data
+
+
+def build_record(submission: Submission, client_id: str | None, is_form: bool) -> FeedbackRecord:
+    """Mask the comment, then give the record its id: the client's, or a derived one."""
+    comment, masked = mask_contacts(submission.comment)
+    content = asdict(submission) | {"comment": comment}
+    received_at = utc_now()
+    config = current_app.config
+    record_id = client_id or derive_id(
+        content,
+        received_at,
+        int(config["DEDUP_WINDOW_SECONDS"]),
+        client_key(config["ID_SECRET"], request.remote_addr or ""),
+    )
+    return FeedbackRecord(
+        id=record_id,
+        received_at=received_at,
+        comment_masked=masked,
+        js=not is_form,
+        **content,
+    )
+
+
+def accepted(record_id: str, lang: str, is_new: bool, is_form: bool) -> Response:
+    if is_form:
+        # 303: the browser follows with a GET, so reloading the thank-you page never resends.
+        return redirect(site_path(site_languages()[lang], THANKS_PAGE), code=303)
+    if is_new:
+        response = jsonify(id=record_id)
+        response.status_code = 201
+        return response
+    return jsonify(id=record_id, duplicate=True)
+
+
+def rejected(error: ValidationError, data: dict[str, Any], is_form: bool) -> Response:
+    language = submitter_language(data.get("lang"))
+    count("rejected")
+    if is_form:
+        query = f"?reason={error.code}" + (f"&field={error.field}" if error.field else "")
+        return redirect(site_path(language, ERROR_PAGE) + query, code=303)
+    status = 400 if error.code == "malformed" else 422
+    return error_json(status, error.code, language.code, error.field, **error.params)
+
+
+def unavailable(submission: Submission, is_form: bool) -> Response:
+    """503 + Retry-After: the client (or the person, going back) resends the same answer."""
+    count("unavailable")
+    if is_form:
+        response = error_page(503, "unavailable", submission.lang, back_url=submission.page)
+    else:
+        response = error_json(503, "unavailable", submission.lang)
+    response.headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
+    return response
+
+
+@bp.route("/feedback", methods=["POST", "OPTIONS"], provide_automatic_options=False)
+def submit_feedback() -> Response:
+    if request.method == "OPTIONS":
+        if request.headers.get("Origin", "").rstrip("/") not in current_app.config["CORS_ORIGINS"]:
+            abort(405)
+        return preflight()
+    if request.mimetype not in (FORM, JSON):
+        raise UnsupportedMediaType()
+    is_form = request.mimetype == FORM
+    data: dict[str, Any] = {}
+    try:
+        data = read_body()
+        client_id = check_client_id(data)
+        if data.get(current_app.config["HONEYPOT_FIELD"]):
+            # A bot: answer as if stored, so it learns nothing, and store nothing.
+            count("honeypot")
+            lang = submitter_language(data.get("lang")).code
+            return accepted(client_id or str(uuid.uuid4()), lang, True, is_form)
+        submission = validate_submission(data, site_languages())
+    except ValidationError as error:
+        return rejected(error, data, is_form)
+    record = build_record(submission, client_id, is_form)
+    try:
+        is_new = get_store().put(record)
+    except StoreUnavailable:
+        return unavailable(submission, is_form)
+    count("stored" if is_new else "duplicate")
+    return accepted(record.id, submission.lang, is_new, is_form)

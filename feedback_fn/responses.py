@@ -1,0 +1,134 @@
+"""How the app answers: JSON or a small HTML page, security headers, CORS, error handlers.
+
+No answer ever carries a traceback: every exception ends in a short JSON
+body or HTML page in the submitter's language.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from feedback_fn.messages import error_message, lookup, text_language
+from feedback_fn.site_languages import site_languages, site_path, submitter_language
+
+logger = logging.getLogger(__name__)
+
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+# The error page has no script, style, image or frame: allow nothing.
+HTML_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
+
+# Werkzeug's status codes to our stable error words.
+_ERROR_CODES = {
+    400: "malformed",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_media_type",
+    503: "unavailable",
+}
+
+
+def wants_html() -> bool:
+    """A plain HTML form (or a browser visit) gets pages; everything else gets JSON."""
+    if request.mimetype == FORM:
+        return True
+    if request.mimetype == JSON:
+        return False
+    return request.accept_mimetypes.best_match([JSON, "text/html"]) == "text/html"
+
+
+def error_page(
+    status: int,
+    code: str,
+    lang: str,
+    field: str | None = None,
+    back_url: str | None = None,
+    **params: object,
+) -> Response:
+    """The small HTML page that says what went wrong, in the submitter's language."""
+    text_lang = text_language(lang)
+    language = site_languages().get(text_lang)
+    html = render_template(
+        "error.html",
+        lang=text_lang,
+        dir=language.dir if language else "ltr",
+        title=lookup(text_lang, "page", "title"),
+        message=error_message(text_lang, code, field, **params),
+        back=lookup(text_lang, "page", "back"),
+        home=lookup(text_lang, "page", "home"),
+        back_url=back_url,
+        home_url=site_path(language, "/") if language else "/",
+    )
+    return Response(html, status=status, mimetype="text/html")
+
+
+def error_json(
+    status: int, code: str, lang: str, field: str | None = None, **params: object
+) -> Response:
+    response = jsonify(error=code, field=field, message=error_message(lang, code, field, **params))
+    response.status_code = status
+    return response
+
+
+def error_response(status: int, code: str, lang: str | None = None, **extra: Any) -> Response:
+    """JSON or HTML, whichever the request wants, for an error without a field."""
+    lang = lang or submitter_language().code
+    if wants_html():
+        return error_page(status, code, lang, **extra)
+    return error_json(status, code, lang, **extra)
+
+
+def _handle_http_error(error: HTTPException) -> Response:
+    status = error.code or 500
+    response = error_response(status, _ERROR_CODES.get(status, "malformed"))
+    if isinstance(error, MethodNotAllowed):
+        response.headers["Allow"] = (
+            "POST, OPTIONS" if current_app.config["CORS_ORIGINS"] else "POST"
+        )
+    return response
+
+
+def _handle_unexpected(error: Exception) -> Response:
+    # Log the type and where, never the request: the body may hold personal data.
+    logger.error("unexpected %s", type(error).__name__, exc_info=error)
+    response = error_response(503, "unavailable")
+    response.headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
+    return response
+
+
+def _add_headers(response: Response) -> Response:
+    response.headers.update(SECURITY_HEADERS)
+    is_html = response.mimetype == "text/html"
+    response.headers.setdefault("Content-Security-Policy", HTML_CSP if is_html else JSON_CSP)
+    origin = request.headers.get("Origin", "").rstrip("/")
+    if origin and origin in current_app.config["CORS_ORIGINS"]:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers.add("Vary", "Origin")
+    return response
+
+
+def preflight() -> Response:
+    """The answer to a CORS preflight from an allowed origin (204, cacheable for 10 minutes)."""
+    response = Response(status=204)
+    response.headers["Access-Control-Allow-Methods"] = "POST"
+    response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+    response.headers["Access-Control-Max-Age"] = "600"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, _handle_http_error)
+    app.register_error_handler(Exception, _handle_unexpected)
+    app.after_request(_add_headers)

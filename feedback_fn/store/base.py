@@ -1,0 +1,45 @@
+"""The one storage interface of the feedback function; SQLite and DynamoDB implement it."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from datetime import datetime
+
+from feedback_fn.record import FeedbackRecord
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot take the record now (down, locked, throttled): the client may resend."""
+
+
+class FeedbackStore(ABC):
+    """Where feedback records live. Writes are idempotent on the record id."""
+
+    @abstractmethod
+    def put(self, record: FeedbackRecord) -> bool:
+        """Store the record unless one with its id exists; True when it was new.
+
+        Raises StoreUnavailable when the store cannot answer; never leaves a
+        partial record.
+        """
+
+    @abstractmethod
+    def iter_records(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[FeedbackRecord]:
+        """Yield records with since <= received_at < until, oldest first, streaming.
+
+        Memory use does not grow with the number of records: exports build on this.
+        """
+
+    @abstractmethod
+    def get(self, record_id: str) -> FeedbackRecord | None:
+        """One record by id (for checks and tools; the web app only writes)."""
+
+    @abstractmethod
+    def create_schema(self) -> None:
+        """Create the table(s) if missing. Idempotent."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook, nothing to release by default
+        """Release connections; the store may not be used afterwards."""

@@ -1,0 +1,178 @@
+"""SqliteStore: the embedded default store, one file in WAL mode."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from feedback_fn.record import SCHEMA_VERSION, FeedbackRecord, format_time, parse_time
+from feedback_fn.store.base import FeedbackStore, StoreUnavailable
+
+DEFAULT_PATH = Path("var/feedback.sqlite3")
+# How long a writer waits for another writer before the request gets a 503.
+BUSY_TIMEOUT_MS = 2000
+# Rows fetched per round trip while streaming; memory stays flat beyond this.
+FETCH_SIZE = 500
+
+COLUMNS = (
+    "id",
+    "received_at",
+    "page",
+    "lang",
+    "channel",
+    "rating",
+    "barriers",
+    "comment",
+    "comment_masked",
+    "part",
+    "status",
+    "device",
+    "js",
+    "schema_version",
+)
+_INSERT = (
+    f"INSERT INTO feedback ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)}) "
+    "ON CONFLICT (id) DO NOTHING"
+)
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM feedback"
+
+
+def _to_row(record: FeedbackRecord) -> tuple[object, ...]:
+    return (
+        record.id,
+        format_time(record.received_at),
+        record.page,
+        record.lang,
+        record.channel,
+        record.rating,
+        json.dumps(list(record.barriers)),
+        record.comment,
+        int(record.comment_masked),
+        record.part,
+        record.status,
+        record.device,
+        int(record.js),
+        record.schema_version,
+    )
+
+
+def _from_row(row: sqlite3.Row) -> FeedbackRecord:
+    return FeedbackRecord(
+        id=row["id"],
+        received_at=parse_time(row["received_at"]),
+        page=row["page"],
+        lang=row["lang"],
+        channel=row["channel"],
+        rating=row["rating"],
+        barriers=tuple(json.loads(row["barriers"])),
+        comment=row["comment"],
+        comment_masked=bool(row["comment_masked"]),
+        part=row["part"],
+        status=row["status"],
+        device=row["device"],
+        js=bool(row["js"]),
+        schema_version=row["schema_version"],
+    )
+
+
+class SqliteStore(FeedbackStore):
+    """Records in one SQLite file; the schema is created on first use."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = Path(path)
+        # One connection per thread: sqlite3 connections must not be shared
+        # between threads, and a threaded dev server may call us from several.
+        self._local = threading.local()
+        self._schema_lock = threading.Lock()
+        self._schema_ready = False
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        )
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode=WAL")
+        # NORMAL is durable across application crashes in WAL mode and much faster.
+        connection.execute("PRAGMA synchronous=NORMAL")
+        return connection
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._connect()
+            self._local.connection = connection
+        if not self._schema_ready:
+            self._ensure_schema(connection)
+        return connection
+
+    def _ensure_schema(self, connection: sqlite3.Connection) -> None:
+        with self._schema_lock:
+            if self._schema_ready:
+                return
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreUnavailable(
+                    f"{self.path} has schema version {version}, newer than this code's "
+                    f"{SCHEMA_VERSION}: upgrade the feedback function."
+                )
+            if version < SCHEMA_VERSION:
+                script = resources.files("feedback_fn.store").joinpath("schema.sql").read_text()
+                connection.executescript(
+                    f"BEGIN IMMEDIATE; {script} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                )
+            self._schema_ready = True
+
+    def create_schema(self) -> None:
+        try:
+            self._connection()
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"SQLite: {error}") from error
+
+    def schema_version(self) -> int:
+        return int(self._connection().execute("PRAGMA user_version").fetchone()[0])
+
+    def put(self, record: FeedbackRecord) -> bool:
+        try:
+            cursor = self._connection().execute(_INSERT, _to_row(record))
+        except sqlite3.Error as error:
+            # Locked past the busy timeout, disk full, read-only file: retryable for the client.
+            raise StoreUnavailable(f"SQLite: {error}") from error
+        return cursor.rowcount == 1
+
+    def get(self, record_id: str) -> FeedbackRecord | None:
+        row = self._connection().execute(f"{_SELECT} WHERE id = ?", (record_id,)).fetchone()
+        return _from_row(row) if row else None
+
+    def iter_records(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[FeedbackRecord]:
+        clauses, params = [], []
+        if since is not None:
+            clauses.append("received_at >= ?")
+            params.append(format_time(since))
+        if until is not None:
+            clauses.append("received_at < ?")
+            params.append(format_time(until))
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        self._connection()  # the schema must exist before a reader opens its own connection
+        # A connection of its own: a slow consumer of this generator must not
+        # hold up, or be disturbed by, writes on this thread's connection.
+        reader = self._connect()
+        try:
+            cursor = reader.execute(f"{_SELECT}{where} ORDER BY received_at, id", params)
+            while rows := cursor.fetchmany(FETCH_SIZE):
+                yield from (_from_row(row) for row in rows)
+        finally:
+            reader.close()
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None

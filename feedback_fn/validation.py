@@ -1,0 +1,155 @@
+"""Validate a submission (form or JSON, already parsed to plain values) field by field."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from feedback_fn.identity import normalize_client_id
+from feedback_fn.vocabulary import (
+    BARRIERS,
+    CHANNELS,
+    COMMENT_MAX_CHARS,
+    PAGE_MAX_CHARS,
+    RATING_MAX,
+    RATING_MIN,
+    SEGMENTS,
+)
+
+# The order in which fields are checked: the first problem found is the one reported.
+FIELDS = ("page", "lang", "channel", "rating", "barriers", "comment", "part", "status", "device")
+
+# A site path: no scheme, no host, no query, no way out of the site.
+_PAGE = re.compile(r"/[A-Za-z0-9._~%/-]*")
+# Control characters other than newline and tab never belong in a comment.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029]")
+
+
+class ValidationError(ValueError):
+    """One problem with one field; `code` is a stable machine-readable word."""
+
+    def __init__(self, code: str, field: str | None = None, **params: object) -> None:
+        super().__init__(f"{field or 'body'}: {code}")
+        self.code = code
+        self.field = field
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The validated content of one answer (before masking, id and time are added)."""
+
+    page: str
+    lang: str
+    channel: str
+    rating: int
+    barriers: tuple[str, ...] = ()
+    comment: str = ""
+    part: str | None = None
+    status: str | None = None
+    device: str | None = None
+
+
+def _text(data: Mapping[str, object], field: str) -> str | None:
+    """The field as stripped text; None when absent or empty (forms send '' for 'no choice')."""
+    value = data.get(field)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError("invalid", field)
+    value = value.strip()
+    return value or None
+
+
+def _required(data: Mapping[str, object], field: str) -> str:
+    value = _text(data, field)
+    if value is None:
+        raise ValidationError("missing", field)
+    return value
+
+
+def _choice(value: str | None, allowed: Collection[str], field: str) -> str | None:
+    if value is not None and value not in allowed:
+        raise ValidationError("invalid", field)
+    return value
+
+
+def check_page(data: Mapping[str, object]) -> str:
+    page = _required(data, "page")
+    if len(page) > PAGE_MAX_CHARS:
+        raise ValidationError("too_long", "page", limit=PAGE_MAX_CHARS)
+    if not _PAGE.fullmatch(page) or page.startswith("//") or "/../" in f"{page}/":
+        raise ValidationError("invalid", "page")
+    return page
+
+
+def check_rating(data: Mapping[str, object]) -> int:
+    value = data.get("rating")
+    if value is None or value == "":
+        raise ValidationError("missing", "rating")
+    # bool is an int in Python; true is not a rating.
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValidationError("invalid", "rating")
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or not RATING_MIN <= int(text) <= RATING_MAX:
+        raise ValidationError("invalid", "rating")
+    return int(text)
+
+
+def check_barriers(data: Mapping[str, object]) -> tuple[str, ...]:
+    value = data.get("barriers")
+    if value is None or value == "":
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError("invalid", "barriers")
+    chosen = {item.strip() for item in value if item.strip()}
+    if not chosen <= set(BARRIERS):
+        raise ValidationError("invalid", "barriers")
+    # Vocabulary order, each once: a resend with another order is the same answer.
+    return tuple(code for code in BARRIERS if code in chosen)
+
+
+def check_comment(data: Mapping[str, object]) -> str:
+    value = data.get("comment")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError("invalid", "comment")
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text).strip()
+    if len(text) > COMMENT_MAX_CHARS:
+        raise ValidationError("too_long", "comment", limit=COMMENT_MAX_CHARS)
+    return text
+
+
+def check_client_id(data: Mapping[str, object]) -> str | None:
+    """The client's UUID if it sent one (the page's script does), else None."""
+    value = _text(data, "id")
+    if value is None:
+        return None
+    try:
+        return normalize_client_id(value)
+    except ValueError:
+        raise ValidationError("invalid", "id") from None
+
+
+def validate_submission(data: Mapping[str, object], languages: Collection[str]) -> Submission:
+    """Check every field in FIELDS order; raise ValidationError for the first problem."""
+    page = check_page(data)
+    lang = _choice(_required(data, "lang"), languages, "lang")
+    channel = _choice(_required(data, "channel"), CHANNELS, "channel")
+    rating = check_rating(data)
+    barriers = check_barriers(data)
+    comment = check_comment(data)
+    segments = {name: _choice(_text(data, name), SEGMENTS[name], name) for name in SEGMENTS}
+    return Submission(
+        page=page,
+        lang=str(lang),
+        channel=str(channel),
+        rating=rating,
+        barriers=barriers,
+        comment=comment,
+        **segments,
+    )
