@@ -1,0 +1,66 @@
+"""languages.yml is the one list; every language has its UI strings, and bad entries are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+import material
+from sitegen.languages import LanguageFileError, load_languages, parse_languages
+
+ROOT = Path(__file__).resolve().parents[2]
+THEME = ROOT / "theme"
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+
+def string_keys(partial: Path) -> list[str]:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(partial.parent)))
+    source = partial.read_text(encoding="utf-8")
+    body = source[source.index("{{ {") + 3 : source.index("}[key]") + 1]
+    keys = env.from_string("{{ " + body + ".keys() | list | join(',') }}").render()
+    return keys.split(",")
+
+
+@pytest.mark.parametrize("language", load_languages(), ids=lambda lang: lang.code)
+def test_every_language_has_all_our_ui_strings(language):
+    partial = THEME / "partials" / "wegwijs" / "strings" / f"{language.code}.html"
+    assert partial.is_file(), f"add {partial.relative_to(ROOT)}"
+    assert string_keys(partial) == string_keys(partial.with_name("nl.html"))
+
+
+@pytest.mark.parametrize("language", load_languages(), ids=lambda lang: lang.code)
+def test_every_language_has_material_ui_strings_of_its_own(language):
+    ours = THEME / "partials" / "languages" / f"{language.code}.html"
+    theirs = MATERIAL_LANGUAGES / f"{language.code}.html"
+    assert ours.is_file() or theirs.is_file()
+    partial = ours if ours.is_file() else theirs
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(partial.parent)))
+    module = env.get_template(partial.name).module
+    # Never a page labelled with a wrong language: the partial names its own code and direction.
+    assert module.t("language") == language.code
+    # Material leaves "direction" empty for left-to-right languages (English's "ltr" applies).
+    assert (module.t("direction") or "ltr") == language.dir
+
+
+def test_pashto_strings_come_from_our_partial():
+    assert not (MATERIAL_LANGUAGES / "ps.html").exists()
+    assert string_keys(THEME / "partials" / "languages" / "ps.html") == string_keys(
+        MATERIAL_LANGUAGES / "fa.html"
+    )
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ([], "expected a list of languages"),
+        ([{"code": "nl", "name": "Nederlands", "english": "Dutch"}], "entry 1 lacks dir"),
+        ([{"code": "nl", "name": "N", "english": "D", "dir": "up"}], "dir must be 'ltr' or 'rtl'"),
+        ([{"code": "en", "name": "E", "english": "E", "dir": "ltr"}], "first language must be 'nl'"),
+        ([{"code": "nl", "name": "N", "english": "D", "dir": "ltr"}] * 2, "listed twice"),
+    ],
+)
+def test_malformed_language_list_is_explained(entries, message):
+    with pytest.raises(LanguageFileError, match=message):
+        parse_languages(entries)
