@@ -12,7 +12,7 @@ PHONE_MASK = "[phone]"
 _EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 # A digit run with the separators people type in phone numbers (spaces, dots,
 # slashes, dashes, brackets), optionally led by + or 00.
-_PHONE_CANDIDATE = re.compile(r"(?<!\w)(?:\+|00)?\(?\d(?:[ \t./()\-\u2013]{0,2}\d){7,}(?!\w)")
+_PHONE_CANDIDATE = re.compile(r"(?<!\w)\(?(?:\+|00)?\(?\d(?:[ \t./()\-\u2013]{0,2}\d){7,}(?!\w)")
 # Nine digits is the shortest Belgian number (02 123 45 67); eight digits is
 # usually a date such as 12/05/2024 and stays readable.
 _MIN_DIGITS = 9
@@ -21,7 +21,7 @@ _MIN_DIGITS_INTERNATIONAL = 8
 
 def _is_phone(candidate: str) -> bool:
     digits = sum(char.isdigit() for char in candidate)
-    international = candidate.startswith(("+", "00"))
+    international = candidate.lstrip("(").startswith(("+", "00"))
     return digits >= (_MIN_DIGITS_INTERNATIONAL if international else _MIN_DIGITS)
 
 

@@ -1,0 +1,192 @@
+"""Fixtures for the feedback function: a real app on a temporary SQLite file, and the
+DynamoDB-compatible servers (moto's and dynalite) started on free 127.0.0.1 ports."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from openapi_core import OpenAPI
+from openapi_core.testing import MockRequest, MockResponse
+from werkzeug.test import TestResponse
+
+from feedback_fn import create_app
+from feedback_fn.db import get_store
+from feedback_fn.store.sqlite import SqliteStore
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_BIN = ROOT / "node_modules" / ".bin"
+OPENAPI_FILE = ROOT / "feedback_fn" / "openapi.yaml"
+DUMMY_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_DEFAULT_REGION": "eu-west-1",
+}
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "var" / "feedback.sqlite3"
+
+
+@pytest.fixture
+def app(db_path: Path) -> Flask:
+    return create_app({"TESTING": True, "STORE": f"sqlite:///{db_path}", "ID_SECRET": "test"})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def store(app: Flask) -> SqliteStore:
+    """The app's own store (the same SQLite file the requests write to)."""
+    with app.app_context():
+        sqlite_store = get_store()
+    assert isinstance(sqlite_store, SqliteStore)
+    return sqlite_store
+
+
+@pytest.fixture
+def answer() -> dict[str, Any]:
+    """A complete, valid JSON submission."""
+    return {
+        "id": "0b6f1f7e-8f5a-4b8e-9a51-4d1f0c1b2a3c",
+        "page": "/traject/inburgering/",
+        "lang": "nl",
+        "channel": "website",
+        "rating": 4,
+        "barriers": ["internet", "difficult"],
+        "comment": "Duidelijk, maar lang.",
+        "part": "intake",
+        "status": "mandatory",
+        "device": "phone",
+    }
+
+
+@pytest.fixture
+def form_answer() -> dict[str, Any]:
+    """The same answer as the plain HTML form sends it (no id, strings, repeated barriers)."""
+    return {
+        "page": "/ar/traject/inburgering/",
+        "lang": "ar",
+        "channel": "counter",
+        "rating": "5",
+        "barriers": ["language", "alone"],
+        "comment": "شكرا جزيلا، المعلومات واضحة",
+        "part": "mo",
+        "status": "",
+        "device": "phone",
+        "homepage": "",
+    }
+
+
+@pytest.fixture(scope="session")
+def openapi() -> OpenAPI:
+    return OpenAPI.from_file_path(str(OPENAPI_FILE))
+
+
+@pytest.fixture
+def conforms(openapi: OpenAPI) -> Callable[[str, TestResponse], TestResponse]:
+    """Check a response against openapi.yaml (status, headers, body schema); returns it."""
+
+    def check(method: str, response: TestResponse) -> TestResponse:
+        request = MockRequest("http://localhost", method.lower(), "/api/feedback")
+        openapi.validate_response(
+            request,
+            MockResponse(
+                response.get_data(),
+                status_code=response.status_code,
+                headers=dict(response.headers),
+                content_type=response.mimetype or "application/json",
+            ),
+        )
+        return response
+
+    return check
+
+
+def node_tool(name: str) -> Path:
+    """A binary from node_modules/.bin; fails (never skips) when it is not installed."""
+    path = NODE_BIN / name
+    if not path.exists() or shutil.which("node") is None:
+        pytest.fail(
+            f"{name} is not installed: run `make install-test` (npm ci) so that "
+            f"node_modules/.bin/{name} exists, and make sure node is on PATH."
+        )
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def dynalite_endpoint() -> Iterator[str]:
+    """dynalite (in memory) on a free port; tables are ready at once (--createTableMs 0)."""
+    binary = node_tool("dynalite")
+    port = free_port()
+    process = subprocess.Popen(
+        [str(binary), "--host", "127.0.0.1", "--port", str(port), "--createTableMs", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """moto's server, in this process, on a free port."""
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["moto", "dynalite"])
+def dynamo_endpoint(request: pytest.FixtureRequest) -> str:
+    """Each DynamoDB test runs against both servers."""
+    return str(request.getfixturevalue(f"{request.param}_endpoint"))
+
+
+@pytest.fixture
+def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Dummy credentials: the local servers accept any, and nothing can reach AWS."""
+    for name, value in DUMMY_CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    return DUMMY_CREDENTIALS

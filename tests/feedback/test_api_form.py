@@ -1,0 +1,169 @@
+"""The plain HTML form (no JavaScript): 303 redirects into the site, in the right language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from feedback_fn import create_app
+from feedback_fn.db import set_store
+from feedback_fn.store import StoreUnavailable
+from feedback_fn.store.sqlite import SqliteStore
+
+Conforms = Callable[[str, TestResponse], TestResponse]
+URL = "/api/feedback"
+
+
+@pytest.mark.parametrize(
+    ("lang", "location"),
+    [
+        ("nl", "/feedback/thanks/"),
+        ("en", "/en/feedback/thanks/"),
+        ("ar", "/ar/feedback/thanks/"),
+        ("ps", "/ps/feedback/thanks/"),
+    ],
+)
+def test_stored_form_redirects_to_thanks_in_its_language(
+    client: FlaskClient,
+    store: SqliteStore,
+    form_answer: dict[str, Any],
+    conforms: Conforms,
+    lang: str,
+    location: str,
+) -> None:
+    response = conforms("post", client.post(URL, data={**form_answer, "lang": lang}))
+    assert response.status_code == 303
+    assert response.headers["Location"] == location
+    [record] = store.iter_records()
+    assert record.lang == lang and record.js is False
+
+
+def test_form_fields_are_stored_with_arabic_comment(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    client.post(URL, data=form_answer)
+    [record] = store.iter_records()
+    assert record.channel == "counter" and record.rating == 5
+    assert record.barriers == ("language", "alone")
+    assert record.comment == "شكرا جزيلا، المعلومات واضحة"
+    assert (record.part, record.status, record.device) == ("mo", None, "phone")
+    assert record.comment_masked is False
+
+
+@pytest.mark.parametrize(
+    ("change", "location"),
+    [
+        ({"rating": "0"}, "/ar/feedback/error/?reason=invalid&field=rating"),
+        ({"channel": ""}, "/ar/feedback/error/?reason=missing&field=channel"),
+        ({"comment": "ب" * 1001}, "/ar/feedback/error/?reason=too_long&field=comment"),
+        ({"lang": "xx"}, "/feedback/error/?reason=invalid&field=lang"),
+        ({"lang": "en", "part": "school"}, "/en/feedback/error/?reason=invalid&field=part"),
+    ],
+)
+def test_invalid_form_redirects_to_the_error_page_with_a_reason(
+    client: FlaskClient,
+    store: SqliteStore,
+    form_answer: dict[str, Any],
+    conforms: Conforms,
+    change: dict[str, str],
+    location: str,
+) -> None:
+    response = conforms("post", client.post(URL, data={**form_answer, **change}))
+    assert response.status_code == 303
+    assert response.headers["Location"] == location
+    assert list(store.iter_records()) == []
+
+
+def test_double_click_without_id_stores_one_record(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    first = client.post(URL, data=form_answer)
+    second = client.post(URL, data=form_answer)
+    assert first.status_code == second.status_code == 303
+    assert second.headers["Location"] == "/ar/feedback/thanks/"
+    assert len(list(store.iter_records())) == 1
+
+
+def test_same_answer_from_two_people_stores_two_records(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    client.post(URL, data=form_answer, environ_base={"REMOTE_ADDR": "192.0.2.1"})
+    client.post(URL, data=form_answer, environ_base={"REMOTE_ADDR": "192.0.2.2"})
+    assert len(list(store.iter_records())) == 2
+
+
+def test_honeypot_form_goes_to_thanks_and_stores_nothing(
+    app: Flask, client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    response = client.post(URL, data={**form_answer, "homepage": "http://spam.example"})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/ar/feedback/thanks/"
+    assert list(store.iter_records()) == []
+    assert app.extensions["feedback_counts"]["honeypot"] == 1
+
+
+def test_unavailable_store_gives_a_page_in_the_submitters_language(
+    app: Flask, client: FlaskClient, tmp_path: Path, form_answer: dict[str, Any], conforms: Conforms
+) -> None:
+    class DownStore(SqliteStore):
+        def put(self, record: Any) -> bool:
+            raise StoreUnavailable("down")
+
+    set_store(app, DownStore(tmp_path / "down.sqlite3"))
+    response = conforms("post", client.post(URL, data=form_answer))
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert response.mimetype == "text/html"
+    assert '<html lang="ar" dir="rtl">' in response.text
+    assert "تعذّر حفظ إجابتك الآن" in response.text
+    assert '<a href="/ar/traject/inburgering/">العودة إلى النموذج</a>' in response.text
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+def test_too_large_form_gets_a_page_in_the_browsers_language(
+    client: FlaskClient, form_answer: dict[str, Any], conforms: Conforms
+) -> None:
+    form_answer["comment"] = "ب" * 3000  # 18 KB once percent-encoded
+    response = client.post(URL, data=form_answer, headers={"Accept-Language": "fa"})
+    assert conforms("post", response).status_code == 413
+    assert '<html lang="fa" dir="rtl">' in response.text
+    assert "پاسخ شما خیلی بزرگ است" in response.text
+
+
+def test_longest_allowed_arabic_comment_fits_the_body_limit(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    form_answer["comment"] = "ب" * 1000
+    assert client.post(URL, data=form_answer).status_code == 303
+    assert len(list(store.iter_records())) == 1
+
+
+def test_language_without_texts_gets_an_english_page_labelled_english(
+    client: FlaskClient, form_answer: dict[str, Any]
+) -> None:
+    # Pashto has no message file yet: the page must say lang="en", not claim Pashto.
+    response = client.post(
+        URL, data={**form_answer, "comment": "x" * 9000}, headers={"Accept-Language": "ps"}
+    )
+    assert '<html lang="en" dir="ltr">' in response.text
+
+
+def test_site_url_makes_redirects_absolute(db_path: Path, form_answer: dict[str, Any]) -> None:
+    app = create_app(
+        {"TESTING": True, "STORE": f"sqlite:///{db_path}", "SITE_URL": "https://wegwijs.example/"}
+    )
+    response = app.test_client().post(URL, data=form_answer)
+    assert response.headers["Location"] == "https://wegwijs.example/ar/feedback/thanks/"
+
+
+def test_redirect_ignores_the_mount_point(client: FlaskClient, form_answer: dict[str, Any]) -> None:
+    # Behind an API Gateway stage the app sees SCRIPT_NAME=/prod; the site's pages
+    # are still at the site root, so the Location must not carry the stage.
+    response = client.post(URL, data=form_answer, environ_base={"SCRIPT_NAME": "/prod"})
+    assert response.headers["Location"] == "/ar/feedback/thanks/"

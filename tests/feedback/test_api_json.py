@@ -1,0 +1,303 @@
+"""The JSON contract of POST /api/feedback, checked against openapi.yaml and the database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from feedback_fn.db import set_store
+from feedback_fn.store import StoreUnavailable
+from feedback_fn.store.sqlite import SqliteStore
+
+Conforms = Callable[[str, TestResponse], TestResponse]
+URL = "/api/feedback"
+
+
+def test_stored_answer_is_201_with_its_id_and_lands_in_the_database(
+    client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    response = conforms("post", client.post(URL, json=answer))
+    assert response.status_code == 201
+    assert response.json == {"id": answer["id"]}
+    record = store.get(answer["id"])
+    assert record is not None
+    assert (record.page, record.lang, record.channel, record.rating) == (
+        "/traject/inburgering/",
+        "nl",
+        "website",
+        4,
+    )
+    assert record.barriers == ("difficult", "internet")
+    assert (record.part, record.status, record.device) == ("intake", "mandatory", "phone")
+    assert record.js is True
+    assert record.schema_version == 1
+
+
+def test_resend_of_same_id_is_200_duplicate_and_one_record(
+    client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    first = client.post(URL, json=answer)
+    again = conforms("post", client.post(URL, json={**answer, "rating": 1}))
+    assert first.status_code == 201
+    assert again.status_code == 200
+    assert again.json == {"id": answer["id"], "duplicate": True}
+    records = list(store.iter_records())
+    assert len(records) == 1 and records[0].rating == 4
+
+
+def test_answer_without_id_gets_a_derived_one(
+    client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    del answer["id"]
+    first = conforms("post", client.post(URL, json=answer))
+    again = client.post(URL, json=answer)
+    assert first.status_code == 201 and again.status_code == 200
+    assert first.json["id"] == again.json["id"]
+    assert [record.id for record in store.iter_records()] == [first.json["id"]]
+
+
+def test_comment_is_masked_before_storage(
+    client: FlaskClient, store: SqliteStore, answer: dict[str, Any]
+) -> None:
+    answer["comment"] = "Bel me: 0470 12 34 56 of mail naar an@example.be"
+    client.post(URL, json=answer)
+    record = store.get(answer["id"])
+    assert record is not None
+    assert record.comment == "Bel me: [phone] of mail naar [email]"
+    assert record.comment_masked is True
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "code", "lang", "message"),
+    [
+        ({"rating": 9}, "rating", "invalid", "nl", "Deze keuze is niet geldig: hoe makkelijk"),
+        ({"channel": None}, "channel", "missing", "en", "Please fill in: how you got"),
+        ({"comment": "x" * 1001}, "comment", "too_long", "ar", "التعليق: النص طويل جدًا"),
+        ({"barriers": ["wifi"]}, "barriers", "invalid", "fr", "Ce choix n'est pas valable"),
+        ({"id": "123"}, "id", "invalid", "ru", "Недопустимый выбор: номер ответа"),
+        ({"page": "https://x.example/"}, "page", "invalid", "ps", "This choice is not valid: page"),
+    ],
+)
+def test_invalid_field_is_422_in_the_submitters_language(
+    client: FlaskClient,
+    store: SqliteStore,
+    answer: dict[str, Any],
+    conforms: Conforms,
+    change: dict[str, Any],
+    field: str,
+    code: str,
+    lang: str,
+    message: str,
+) -> None:
+    answer.update(change, lang=lang)
+    answer = {key: value for key, value in answer.items() if value is not None}
+    response = conforms("post", client.post(URL, json=answer))
+    assert response.status_code == 422
+    assert response.json["error"] == code and response.json["field"] == field
+    assert response.json["message"].startswith(message)
+    assert list(store.iter_records()) == []
+
+
+def test_unknown_language_answers_in_the_browsers_language(
+    client: FlaskClient, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    answer["lang"] = "de"
+    response = client.post(URL, json=answer, headers={"Accept-Language": "ar, en;q=0.5"})
+    assert conforms("post", response).status_code == 422
+    assert response.json["field"] == "lang"
+    assert response.json["message"] == "هذا الاختيار غير صالح: اللغة."
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"[1, 2]", b'"text"', b"\xff\xfe"])
+def test_unreadable_json_is_400(client: FlaskClient, conforms: Conforms, body: bytes) -> None:
+    response = conforms("post", client.post(URL, data=body, content_type="application/json"))
+    assert response.status_code == 400
+    assert response.json["error"] == "malformed" and response.json["field"] is None
+
+
+def test_body_above_8_kb_is_413(
+    client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    answer["comment"] = "x" * 9000
+    response = conforms("post", client.post(URL, json=answer))
+    assert response.status_code == 413
+    assert response.json["error"] == "too_large"
+    assert list(store.iter_records()) == []
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "multipart/form-data; boundary=x", ""])
+def test_other_content_types_are_415(
+    client: FlaskClient, conforms: Conforms, content_type: str
+) -> None:
+    response = client.post(URL, data=b"rating=4", content_type=content_type)
+    assert conforms("post", response).status_code == 415
+    assert response.json["error"] == "unsupported_media_type"
+
+
+@pytest.mark.parametrize("method", ["get", "put", "patch", "delete"])
+def test_other_methods_are_405_with_allow(
+    client: FlaskClient, conforms: Conforms, method: str
+) -> None:
+    response = conforms(method, client.open(URL, method=method.upper()))
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"
+    assert response.json["error"] == "method_not_allowed"
+
+
+def test_browser_visit_gets_a_small_html_page(client: FlaskClient, conforms: Conforms) -> None:
+    response = client.get(URL, headers={"Accept": "text/html", "Accept-Language": "ar"})
+    assert conforms("get", response).status_code == 405
+    assert '<html lang="ar" dir="rtl">' in response.text
+    assert "يرجى استخدام النموذج" in response.text
+
+
+def test_app_answers_nothing_outside_api(client: FlaskClient) -> None:
+    for path in ("/", "/feedback", "/api/", "/api/other"):
+        response = client.post(path, json={})
+        assert response.status_code == 404
+        assert response.json["error"] == "not_found"
+
+
+def test_locked_database_is_503_with_retry_after_and_no_record(
+    client: FlaskClient,
+    store: SqliteStore,
+    db_path: Path,
+    answer: dict[str, Any],
+    conforms: Conforms,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("feedback_fn.store.sqlite.BUSY_TIMEOUT_MS", 50)
+    store.create_schema()
+    store.close()  # reconnect with the short busy timeout
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        response = conforms("post", client.post(URL, json=answer))
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert response.json["error"] == "unavailable"
+    assert list(store.iter_records()) == []
+    # The client resends the same id later and it is stored once.
+    assert client.post(URL, json=answer).status_code == 201
+
+
+class BrokenStore(SqliteStore):
+    def put(self, record: Any) -> bool:
+        raise KeyError("a bug, not an outage")
+
+
+def test_unexpected_error_never_shows_a_traceback(
+    app: Flask, client: FlaskClient, tmp_path: Path, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    set_store(app, BrokenStore(tmp_path / "broken.sqlite3"))
+    response = conforms("post", client.post(URL, json=answer))
+    assert response.status_code == 503
+    assert "Traceback" not in response.text and "KeyError" not in response.text
+    assert response.headers["Retry-After"] == "5"
+
+
+class DownStore(SqliteStore):
+    def put(self, record: Any) -> bool:
+        raise StoreUnavailable("down")
+
+
+def test_unavailable_store_is_503(
+    app: Flask, client: FlaskClient, tmp_path: Path, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    set_store(app, DownStore(tmp_path / "down.sqlite3"))
+    response = conforms("post", client.post(URL, json=answer))
+    assert response.status_code == 503
+    assert app.extensions["feedback_counts"]["unavailable"] == 1
+
+
+def test_security_headers_on_every_answer(client: FlaskClient, answer: dict[str, Any]) -> None:
+    responses = [
+        client.post(URL, json=answer),
+        client.post(URL, json={}),
+        client.get(URL),
+        client.post("/api/nothing"),
+        client.post(URL, data=b"x", content_type="text/plain"),
+    ]
+    for response in responses:
+        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+        assert "Access-Control-Allow-Origin" not in response.headers
+        assert "Set-Cookie" not in response.headers
+
+
+def test_cors_only_for_configured_origins(db_path: Path, answer: dict[str, Any]) -> None:
+    from feedback_fn import create_app
+
+    app = create_app(
+        {"TESTING": True, "STORE": f"sqlite:///{db_path}", "CORS_ORIGINS": "https://a.example/"}
+    )
+    client = app.test_client()
+    allowed = {"Origin": "https://a.example", "Access-Control-Request-Method": "POST"}
+    preflight = client.options(URL, headers=allowed)
+    assert preflight.status_code == 204
+    assert preflight.headers["Access-Control-Allow-Origin"] == "https://a.example"
+    assert preflight.headers["Access-Control-Allow-Methods"] == "POST"
+    posted = client.post(URL, json=answer, headers={"Origin": "https://a.example"})
+    assert posted.headers["Access-Control-Allow-Origin"] == "https://a.example"
+    assert "Origin" in posted.headers["Vary"]
+    other = {"Origin": "https://b.example", "Access-Control-Request-Method": "POST"}
+    assert client.options(URL, headers=other).status_code == 405
+    assert "Access-Control-Allow-Origin" not in client.post(URL, json=answer, headers=other).headers
+
+
+def test_without_cors_preflight_is_refused(client: FlaskClient) -> None:
+    response = client.options(URL, headers={"Origin": "https://a.example"})
+    assert response.status_code == 405
+
+
+def test_honeypot_answers_as_stored_and_stores_nothing(
+    app: Flask, client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
+) -> None:
+    response = conforms("post", client.post(URL, json={**answer, "homepage": "http://spam"}))
+    assert response.status_code == 201 and response.json == {"id": answer["id"]}
+    assert list(store.iter_records()) == []
+    assert app.extensions["feedback_counts"]["honeypot"] == 1
+
+
+def test_nothing_about_the_sender_is_stored(
+    client: FlaskClient, store: SqliteStore, db_path: Path, answer: dict[str, Any]
+) -> None:
+    client.post(
+        URL,
+        json=answer,
+        headers={"User-Agent": "Nokia-Unique-Agent/1.0", "Cookie": "session=secret-cookie"},
+        environ_base={"REMOTE_ADDR": "198.51.100.23"},
+    )
+    store.close()
+    raw = b"".join(path.read_bytes() for path in db_path.parent.iterdir())
+    for secret in (b"198.51.100.23", b"Nokia-Unique-Agent", b"secret-cookie"):
+        assert secret not in raw
+
+
+def test_raw_submission_is_never_logged(
+    client: FlaskClient, answer: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    answer["comment"] = "geheim-0470123456"
+    client.post(URL, json=answer)
+    client.post(URL, json={**answer, "rating": 0})
+    assert "geheim" not in caplog.text and "0470123456" not in caplog.text
+    assert "feedback stored" in caplog.text
+
+
+def test_json_body_keys_are_reported_as_documented(client: FlaskClient) -> None:
+    response = client.post(URL, data=json.dumps({}), content_type="application/json")
+    assert set(response.json) == {"error", "field", "message"}
