@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitegen.compress import brotli_size
+from sitegen.compress import compressed_size
 from sitegen.html_scan import PageScan, scan_html
 
 _EXTERNAL_CSS = re.compile(r"(?:@import|url\()\s*['\"]?\s*(?:https?:)?//", re.IGNORECASE)
@@ -66,14 +66,14 @@ def _ids_of(html_file: Path) -> frozenset[str]:
     return frozenset(scan_html(html_file.read_text(encoding="utf-8")).ids)
 
 
-def _weigh(site_dir: Path, rel: str, url: str, html: bytes, scan: PageScan) -> PageWeight:
-    weight = PageWeight(rel, brotli_size(html), 0, 0)
+def _weigh(site_dir: Path, rel: str, url: str, scan: PageScan) -> PageWeight:
+    weight = PageWeight(rel, compressed_size(site_dir / rel), 0, 0)
     for ref in scan.resources:
         if not ref.blocking or _is_external(ref.url):
             continue
         resolved = resolve(site_dir, url, ref.url)
         if resolved and resolved[0].is_file():
-            size = brotli_size(resolved[0].read_bytes())
+            size = compressed_size(resolved[0])
             if ref.tag == "script":
                 weight.js += size
             else:
@@ -141,9 +141,8 @@ def check_site(site_dir: Path, budget: int) -> tuple[list[Problem], list[PageWei
     for html_file in sorted(site_dir.rglob("*.html")):
         rel = html_file.relative_to(site_dir).as_posix()
         url = page_url(site_dir, html_file)
-        html = html_file.read_bytes()
-        scan = scan_html(html.decode("utf-8"))
-        weight = _weigh(site_dir, rel, url, html, scan)
+        scan = scan_html(html_file.read_text(encoding="utf-8"))
+        weight = _weigh(site_dir, rel, url, scan)
         weights.append(weight)
         if weight.total > budget:
             problems.append(
