@@ -103,12 +103,17 @@ class SqliteStore(FeedbackStore):
         return connection
 
     def _connection(self) -> sqlite3.Connection:
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = self._connect()
-            self._local.connection = connection
-        if not self._schema_ready:
-            self._ensure_schema(connection)
+        """This thread's connection, opened (and the schema made) on first use."""
+        try:
+            connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+            if connection is None:
+                connection = self._connect()
+                self._local.connection = connection
+            if not self._schema_ready:
+                self._ensure_schema(connection)
+        except (sqlite3.Error, OSError) as error:
+            # No folder, read-only disk, locked past the busy timeout: retryable for the client.
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
         return connection
 
     def _ensure_schema(self, connection: sqlite3.Connection) -> None:
@@ -129,10 +134,7 @@ class SqliteStore(FeedbackStore):
             self._schema_ready = True
 
     def create_schema(self) -> None:
-        try:
-            self._connection()
-        except sqlite3.Error as error:
-            raise StoreUnavailable(f"SQLite: {error}") from error
+        self._connection()
 
     def schema_version(self) -> int:
         return int(self._connection().execute("PRAGMA user_version").fetchone()[0])
@@ -141,8 +143,7 @@ class SqliteStore(FeedbackStore):
         try:
             cursor = self._connection().execute(_INSERT, _to_row(record))
         except sqlite3.Error as error:
-            # Locked past the busy timeout, disk full, read-only file: retryable for the client.
-            raise StoreUnavailable(f"SQLite: {error}") from error
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
         return cursor.rowcount == 1
 
     def get(self, record_id: str) -> FeedbackRecord | None:

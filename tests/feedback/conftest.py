@@ -190,3 +190,35 @@ def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     for name, value in DUMMY_CREDENTIALS.items():
         monkeypatch.setenv(name, value)
     return DUMMY_CREDENTIALS
+
+
+def make_dynamo_client(endpoint: str, max_attempts: int = 3) -> Any:
+    """A botocore DynamoDB client for a local server, configured like the store's own."""
+    import botocore.session
+    from botocore.config import Config
+
+    return botocore.session.get_session().create_client(
+        "dynamodb",
+        region_name="eu-west-1",
+        endpoint_url=endpoint,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=Config(retries={"mode": "standard", "max_attempts": max_attempts}),
+    )
+
+
+@pytest.fixture
+def dynamo_client(dynamo_endpoint: str) -> Any:
+    return make_dynamo_client(dynamo_endpoint)
+
+
+@pytest.fixture
+def dynamo_store(dynamo_client: Any) -> Any:
+    """A DynamoStore on a fresh table of its own (the servers live for the whole session)."""
+    import uuid
+
+    from feedback_fn.store.dynamo import DynamoStore
+
+    store = DynamoStore(f"feedback-{uuid.uuid4().hex[:12]}", client=dynamo_client)
+    store.create_schema()
+    return store

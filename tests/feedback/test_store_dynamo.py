@@ -1,0 +1,168 @@
+"""DynamoStore against moto's server and dynalite, both started by the tests on 127.0.0.1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from feedback_fn import create_app
+from feedback_fn.store import open_store
+from feedback_fn.store.dynamo import DynamoStore
+from feedback_fn.store.dynamo_items import TTL_ATTRIBUTE, table_definition
+from tests.feedback.test_store_sqlite import START, make_record
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_put_is_conditional_and_round_trips_reserved_words(dynamo_store: DynamoStore) -> None:
+    # comment, status and day are DynamoDB reserved words: all must round-trip.
+    record = make_record(1, comment="تعليق", status="mandatory")
+    assert dynamo_store.put(record) is True
+    assert dynamo_store.put(make_record(1, rating=5)) is False
+    assert dynamo_store.get(record.id) == record
+
+
+def test_optional_values_are_left_out_of_the_item(
+    dynamo_store: DynamoStore, dynamo_client: Any
+) -> None:
+    record = make_record(2, comment="", part=None, status=None, device=None, barriers=())
+    dynamo_store.put(record)
+    item = dynamo_client.get_item(TableName=dynamo_store.table, Key={"id": {"S": record.id}})
+    assert set(item["Item"]) == {
+        "id", "received_at", "day", "page", "lang", "channel", "rating", "barriers",
+        "comment_masked", "js", "schema_version",
+    }  # fmt: skip
+    assert dynamo_store.get(record.id) == record
+
+
+def test_only_records_with_free_text_expire(dynamo_store: DynamoStore, dynamo_client: Any) -> None:
+    with_text, without = make_record(3), make_record(4, comment="")
+    dynamo_store.put(with_text)
+    dynamo_store.put(without)
+
+    def item(record_id: str) -> dict[str, Any]:
+        key = {"id": {"S": record_id}}
+        return dict(dynamo_client.get_item(TableName=dynamo_store.table, Key=key)["Item"])
+
+    expected = int((START + timedelta(days=730)).timestamp())
+    assert item(with_text.id)[TTL_ATTRIBUTE] == {"N": str(expected)}
+    assert TTL_ATTRIBUTE not in item(without.id)
+
+
+def test_iter_records_by_day_in_time_order(dynamo_store: DynamoStore) -> None:
+    # START is one second before midnight: the records span three day buckets.
+    moments = [START + timedelta(seconds=offset) for offset in (86400, -3600, 0, 1, 3600)]
+    for number, moment in enumerate(moments):
+        dynamo_store.put(make_record(number, moment))
+    everything = list(
+        dynamo_store.iter_records(since=START - timedelta(days=2), until=START + timedelta(days=2))
+    )
+    assert [r.received_at for r in everything] == sorted(moments)
+    window = dynamo_store.iter_records(since=START, until=START + timedelta(seconds=3600))
+    assert [r.received_at for r in window] == [START, START + timedelta(seconds=1)]
+
+
+def test_iter_records_pages_through_large_days(dynamo_store: DynamoStore) -> None:
+    # ~30 KB items: 40 of them exceed one 1 MB query page, so pagination must run.
+    big = "ب" * 400
+    for number in range(40):
+        record = make_record(number, START - timedelta(minutes=number), comment=big * 36)
+        dynamo_store.put(record)
+    records = list(
+        dynamo_store.iter_records(
+            since=START - timedelta(days=1), until=START + timedelta(seconds=1)
+        )
+    )
+    assert len(records) == 40
+    assert records == sorted(records, key=lambda record: record.received_at)
+
+
+def test_iter_records_without_since_starts_at_the_first_day(dynamo_store: DynamoStore) -> None:
+    dynamo_store.put(make_record(1, datetime(2026, 1, 1, 0, 0, tzinfo=UTC)))
+    assert len(list(dynamo_store.iter_records(until=datetime(2026, 1, 3, tzinfo=UTC)))) == 1
+
+
+def test_create_schema_is_idempotent(dynamo_store: DynamoStore, dynamo_client: Any) -> None:
+    dynamo_store.create_schema()
+    table = dynamo_client.describe_table(TableName=dynamo_store.table)["Table"]
+    assert table["KeySchema"] == table_definition("x")["KeySchema"]
+    assert table["GlobalSecondaryIndexes"][0]["IndexName"] == "by_day"
+
+
+def test_dynalite_is_strict_about_reserved_words(
+    dynalite_endpoint: str, aws_credentials: dict[str, str]
+) -> None:
+    # Proof that the test server would catch an unescaped reserved word, as AWS does.
+    from tests.feedback.conftest import make_dynamo_client
+
+    client = make_dynamo_client(dynalite_endpoint)
+    store = DynamoStore(f"strict-{uuid.uuid4().hex[:8]}", client=client)
+    store.create_schema()
+    with pytest.raises(ClientError, match="reserved keyword"):
+        client.query(
+            TableName=store.table,
+            IndexName="by_day",
+            KeyConditionExpression="day = :day",
+            ExpressionAttributeValues={":day": {"S": "2026-03-01"}},
+        )
+
+
+def test_app_stores_into_dynamodb_from_the_store_url(
+    dynamo_endpoint: str, aws_credentials: dict[str, str], answer: dict[str, Any]
+) -> None:
+    table = f"app-{uuid.uuid4().hex[:8]}"
+    url = f"dynamodb://{table}?region=eu-west-1&endpoint={dynamo_endpoint}"
+    open_store(url).create_schema()
+    app = create_app({"TESTING": True, "STORE": url})
+    client = app.test_client()
+    assert client.post("/api/feedback", json=answer).status_code == 201
+    assert client.post("/api/feedback", json=answer).status_code == 200
+    store = open_store(url)
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    assert [record.id for record in store.iter_records(since=today)] == [answer["id"]]
+
+
+def test_unreachable_dynamodb_is_503(
+    aws_credentials: dict[str, str], answer: dict[str, Any]
+) -> None:
+    from tests.feedback.conftest import free_port
+
+    url = f"dynamodb://t?region=eu-west-1&endpoint=http://127.0.0.1:{free_port()}"
+    app = create_app(
+        {"TESTING": True, "STORE": url, "DYNAMODB_MAX_ATTEMPTS": 1, "DYNAMODB_TIMEOUT_SECONDS": 0.5}
+    )
+    response = app.test_client().post("/api/feedback", json=answer)
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+
+
+def test_sqlite_path_never_imports_boto(tmp_path: Path) -> None:
+    script = """
+import sys, json
+from feedback_fn.handler import lambda_handler
+import os
+event = {"version": "2.0", "rawPath": "/api/feedback", "rawQueryString": "",
+  "headers": {"content-type": "application/json", "host": "x"},
+  "requestContext": {"http": {"method": "POST", "sourceIp": "192.0.2.1"}, "stage": "$default"},
+  "body": json.dumps({"page": "/", "lang": "nl", "channel": "letter", "rating": 3}),
+  "isBase64Encoded": False}
+assert lambda_handler(event, None)["statusCode"] == 201
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("boto3", "botocore"))
+print(loaded)
+sys.exit(1 if loaded else 0)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={"FEEDBACK_STORE": f"sqlite:///{tmp_path}/f.sqlite3", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,117 @@
+"""SqliteStore on a real file: WAL, schema version, idempotent put, streaming reads."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from feedback_fn.record import SCHEMA_VERSION, FeedbackRecord
+from feedback_fn.store import StoreUnavailable, open_store
+from feedback_fn.store.sqlite import SqliteStore
+
+START = datetime(2026, 3, 1, 23, 59, 59, 500_000, tzinfo=UTC)
+
+
+def make_record(number: int, at: datetime = START, **changes: object) -> FeedbackRecord:
+    fields: dict[str, object] = {
+        "id": f"00000000-0000-4000-8000-{number:012d}",
+        "received_at": at,
+        "page": "/mo/",
+        "lang": "ar",
+        "channel": "course",
+        "rating": 1 + number % 5,
+        "barriers": ("language", "internet"),
+        "comment": "التعليق رقم " + str(number),
+        "comment_masked": False,
+        "part": "mo",
+        "status": "voluntary",
+        "device": "phone",
+        "js": True,
+    }
+    fields.update(changes)
+    return FeedbackRecord(**fields)  # type: ignore[arg-type]
+
+
+def test_schema_created_on_first_use_with_wal_and_version(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "feedback.sqlite3"
+    store = SqliteStore(path)
+    assert not path.exists()
+    store.put(make_record(1))
+    assert store.schema_version() == SCHEMA_VERSION
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"feedback", "feedback_by_time"} <= tables
+
+
+def test_put_is_idempotent_and_round_trips(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    record = make_record(7, part=None, status=None, device=None, barriers=())
+    assert store.put(record) is True
+    assert store.put(make_record(7, rating=5)) is False
+    assert store.get(record.id) == record
+    assert store.get("missing") is None
+
+
+def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreUnavailable, match="newer than this code"):
+        SqliteStore(path).put(make_record(1))
+
+
+def test_iter_records_oldest_first_within_bounds(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    for number in (3, 1, 2, 0):
+        store.put(make_record(number, START + timedelta(hours=number)))
+    assert [r.id[-1] for r in store.iter_records()] == ["0", "1", "2", "3"]
+    window = store.iter_records(since=START + timedelta(hours=1), until=START + timedelta(hours=3))
+    assert [r.id[-1] for r in window] == ["1", "2"]
+
+
+def test_iter_records_streams_and_lets_writes_continue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("feedback_fn.store.sqlite.FETCH_SIZE", 10)
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    for number in range(50):
+        store.put(make_record(number, START + timedelta(seconds=number)))
+    reader = store.iter_records()
+    first = next(reader)
+    # A writer is not blocked by an open reader (WAL), even on another thread.
+    writer = threading.Thread(target=store.put, args=(make_record(999, START),))
+    writer.start()
+    writer.join(timeout=5)
+    assert first.id.endswith("000")
+    assert len(list(reader)) == 49
+    assert store.get(make_record(999).id) is not None
+
+
+def test_unwritable_location_is_unavailable(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreUnavailable):
+        SqliteStore(blocker / "f.sqlite3").put(make_record(1))
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("sqlite:///var/f.sqlite3", Path("var/f.sqlite3")),
+        ("sqlite:////tmp/f.db", Path("/tmp/f.db")),
+    ],
+)
+def test_store_url_picks_sqlite(url: str, path: Path) -> None:
+    store = open_store(url)
+    assert isinstance(store, SqliteStore) and store.path == path
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite://host/x", "postgres://x", "dynamodb://"])
+def test_bad_store_urls_say_what_to_write(url: str) -> None:
+    with pytest.raises(ValueError, match="sqlite|dynamodb"):
+        open_store(url)
