@@ -9,12 +9,15 @@ import serverless_wsgi  # type: ignore[import-untyped]
 from flask import Flask
 
 from feedback_fn import create_app
+from feedback_fn.stage_prefix import StripStagePrefix
 
 
 @cache
 def get_app() -> Flask:
     """One app per Lambda instance, built on the first event and reused while warm."""
-    return create_app()
+    app = create_app()
+    app.wsgi_app = StripStagePrefix(app.wsgi_app)  # type: ignore[method-assign]
+    return app
 
 
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

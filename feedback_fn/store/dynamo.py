@@ -67,7 +67,7 @@ class DynamoStore(FeedbackStore):
         config = Config(
             # Standard mode, set explicitly: exponential backoff with jitter and a
             # retry quota, the same on every SDK version the runtime ships.
-            retries={"mode": "standard", "max_attempts": self.max_attempts},
+            retries={"mode": "standard", "total_max_attempts": self.max_attempts},
             connect_timeout=self.timeout,
             read_timeout=self.timeout,
         )

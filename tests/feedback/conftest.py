@@ -203,7 +203,7 @@ def make_dynamo_client(endpoint: str, max_attempts: int = 3) -> Any:
         endpoint_url=endpoint,
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
-        config=Config(retries={"mode": "standard", "max_attempts": max_attempts}),
+        config=Config(retries={"mode": "standard", "total_max_attempts": max_attempts}),
     )
 
 
