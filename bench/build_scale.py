@@ -32,18 +32,27 @@ def main() -> None:
     args = parser.parse_args()
     counts = [int(n) for n in args.languages.split(",")]
     print(f"{args.pages} pages per language, {os.cpu_count()} CPUs")
-    print(f"{'languages':>9} {'default s':>10} {'ours s':>8} {'default/ours':>13}"
-          f" {'default s/lang':>15} {'ours s/lang':>12}")
+    print(
+        f"{'languages':>9} {'default s':>10} {'ours s':>8} {'default/ours':>13}"
+        f" {'default s/lang':>15} {'ours s/lang':>12}"
+    )
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             content = make_content(root, count, args.pages)
-            default = build_default(write_default_config(root, content, CODES[:count]),
-                                    root / "default-site")
-            ours = build_ours(write_our_config(root, count, args.pages), content,
-                              write_languages_file(root, count), root / "our-site")
-        print(f"{count:>9} {default:>10.1f} {ours:>8.1f} {default / ours:>12.1f}x"
-              f" {default / count:>15.2f} {ours / count:>12.2f}")
+            default = build_default(
+                write_default_config(root, content, CODES[:count]), root / "default-site"
+            )
+            ours = build_ours(
+                write_our_config(root, count, args.pages),
+                content,
+                write_languages_file(root, count),
+                root / "our-site",
+            )
+        print(
+            f"{count:>9} {default:>10.1f} {ours:>8.1f} {default / ours:>12.1f}x"
+            f" {default / count:>15.2f} {ours / count:>12.2f}"
+        )
 
 
 if __name__ == "__main__":

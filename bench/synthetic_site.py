@@ -17,21 +17,27 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # benchmarks run as scripts from any folder
+    sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
 # Languages Material has UI strings for, so both configurations can build them.
 CODES = ["nl", "en", "ar", "fr", "ru", "fa", "tr", "es", "pl", "ro", "uk", "de", "it", "pt",
          "bg", "el", "hi", "ur", "zh", "ja"]  # fmt: skip
 RTL = {"ar", "fa", "ur"}
-WORDS = ("je traject cursus taal werk attest kosten hulp brief begeleider test les online "
-         "klas uur week vraag antwoord kantoor stad internet telefoon computer").split()
+WORDS = (
+    "je traject cursus taal werk attest kosten hulp brief begeleider test les online "
+    "klas uur week vraag antwoord kantoor stad internet telefoon computer"
+).split()
 
 
 def write_page(path: Path, title: str, rng: random.Random, links: list[str]) -> None:
     paragraphs = []
     for _ in range(6):
         sentence_count = rng.randint(3, 6)
-        sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 11))).capitalize()
-                     + "." for _ in range(sentence_count)]
+        sentences = [
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 11))).capitalize() + "."
+            for _ in range(sentence_count)
+        ]
         paragraphs.append(" ".join(sentences))
     body = "\n\n".join(paragraphs)
     link_list = "\n".join(f"- [{target[:-3]}]({target})" for target in links)
@@ -58,8 +64,10 @@ def make_content(root: Path, languages: int, pages: int, translated: float = 0.7
 
 
 def write_languages_file(root: Path, languages: int) -> Path:
-    entries = [{"code": c, "name": c.upper(), "english": c, "dir": "rtl" if c in RTL else "ltr"}
-               for c in CODES[:languages]]
+    entries = [
+        {"code": c, "name": c.upper(), "english": c, "dir": "rtl" if c in RTL else "ltr"}
+        for c in CODES[:languages]
+    ]
     path = root / "languages.yml"
     path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
     return path
@@ -93,10 +101,15 @@ def write_default_config(root: Path, content: Path, codes: list[str]) -> Path:
         "theme": {"name": "material"},
         "plugins": [
             "search",
-            {"i18n": {"docs_structure": "folder", "languages": [
-                {"locale": c, "name": c.upper(), "default": c == "nl", "build": True}
-                for c in codes
-            ]}},
+            {
+                "i18n": {
+                    "docs_structure": "folder",
+                    "languages": [
+                        {"locale": c, "name": c.upper(), "default": c == "nl", "build": True}
+                        for c in codes
+                    ],
+                }
+            },
         ],
     }
     path = root / "mkdocs-default.yml"
@@ -117,8 +130,17 @@ def build_default(config: Path, site_dir: Path) -> float:
 
 
 def build_ours(config: Path, content: Path, languages: Path | None, site_dir: Path) -> float:
-    command = [PYTHON, "build.py", "build", "--config", str(config), "--content", str(content),
-               "--site-dir", str(site_dir)]
+    command = [
+        PYTHON,
+        "build.py",
+        "build",
+        "--config",
+        str(config),
+        "--content",
+        str(content),
+        "--site-dir",
+        str(site_dir),
+    ]
     if languages is not None:
         command += ["--languages", str(languages)]
     return timed(command)

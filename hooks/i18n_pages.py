@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
-
 from rcssmin import cssmin
 
 from sitegen.languages import Language, parse_languages
@@ -120,4 +119,6 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    return _set_html_dir(output_content, config) if template_name.endswith(".html") else output_content
+    return (
+        _set_html_dir(output_content, config) if template_name.endswith(".html") else output_content
+    )

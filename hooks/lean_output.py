@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
+import material
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-
-import material
 
 # Inlined into every page by theme/main.html, so not copied as a file.
 INLINED_CSS = "assets/wegwijs.css"
@@ -32,8 +32,24 @@ def on_files(files: Files, config) -> Files:
     skip_pages = target is not None and current != target
     # Remove in place: the plugin's Files subclass resolves links with fallback.
     for file in list(files):
-        if (file.abs_src_path and _is_material_static(file)) or file.src_uri == INLINED_CSS or (
-            skip_pages and file.is_documentation_page()
+        if (
+            (file.abs_src_path and _is_material_static(file))
+            or file.src_uri == INLINED_CSS
+            or (skip_pages and file.is_documentation_page())
         ):
             files.remove(file)
     return files
+
+
+def on_env(env, config, files):
+    """Compile each template once per build, not once per language pass and process.
+
+    mkdocs makes a fresh Jinja environment for every pass; without a shared
+    bytecode cache, compiling Material's base.html and partials costs more than
+    rendering the pages.
+    """
+    cache_dir = config.extra["wegwijs"].get("template_cache")
+    if cache_dir:
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(cache_dir)
+    return env

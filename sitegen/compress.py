@@ -25,10 +25,9 @@ def brotli_size(data: bytes) -> int:
 
 def compressed_size(path: Path) -> int:
     """Brotli size of a built file: from its .br sibling when that is up to date."""
-    variant = path.with_name(path.name + ".br")
-    if variant.is_file() and variant.stat().st_mtime_ns >= path.stat().st_mtime_ns:
-        return variant.stat().st_size
-    return brotli_size(path.read_bytes())
+    if _is_stale(path):
+        return brotli_size(path.read_bytes())
+    return path.with_name(path.name + ".br").stat().st_size
 
 
 def compress_file(path: Path) -> None:
@@ -38,9 +37,15 @@ def compress_file(path: Path) -> None:
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
 
 
-def compress_site(site_dir: Path, jobs: int = 1) -> int:
-    """Write <file>.br and <file>.gz for every text file, in `jobs` processes; return the count."""
-    files = list(text_files(site_dir))
+def _is_stale(path: Path) -> bool:
+    variant = path.with_name(path.name + ".br")
+    return not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns
+
+
+def compress_site(site_dir: Path, jobs: int = 1, stale_only: bool = False) -> int:
+    """Write <file>.br and <file>.gz for every text file (or every one whose .br is
+    missing or older), in `jobs` processes; return how many files were compressed."""
+    files = [path for path in text_files(site_dir) if not stale_only or _is_stale(path)]
     if jobs > 1 and len(files) > 50:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             list(pool.map(compress_file, files, chunksize=16))

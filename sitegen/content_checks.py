@@ -51,8 +51,10 @@ def check_page(md: Path, display: str) -> list[ContentProblem]:
         if not isinstance(value, str) or not value.strip():
             problems.append(
                 ContentProblem(
-                    display, 1, f"'{key}' is missing from the front matter: add a line "
-                    f"'{key}: ...' between the two '---' lines at the top."
+                    display,
+                    1,
+                    f"'{key}' is missing from the front matter: add a line "
+                    f"'{key}: ...' between the two '---' lines at the top.",
                 )
             )
     return problems
@@ -71,9 +73,11 @@ def check_content(docs_dir: Path, languages, root: Path) -> list[ContentProblem]
             if not language.is_source and not (source / rel).is_file():
                 problems.append(
                     ContentProblem(
-                        display, 1, f"there is no Dutch page {source.name}/{rel.as_posix()}: "
+                        display,
+                        1,
+                        f"there is no Dutch page {source.name}/{rel.as_posix()}: "
                         "a translation must have the same path as its Dutch original. "
-                        "Rename the file or add the Dutch page first."
+                        "Rename the file or add the Dutch page first.",
                     )
                 )
     return problems

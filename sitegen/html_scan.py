@@ -24,6 +24,32 @@ class PageScan:
     fallback: bool = False  # the page shows the Dutch text in another language's site
 
 
+_MEDIA_TAGS = ("img", "iframe", "audio", "video", "source", "embed", "track", "input")
+
+
+def _resources(tag: str, attributes: dict[str, str], line: int) -> list[Reference]:
+    """What an element makes the browser load, and whether first paint waits for it."""
+    if tag == "link" and attributes.get("href"):
+        rel = attributes.get("rel", "").lower().split()
+        if "alternate" in rel or "canonical" in rel:
+            return []  # names a page, loads nothing
+        blocking = "stylesheet" in rel and attributes.get("media", "all") != "print"
+        return [Reference(tag, "href", attributes["href"], line, blocking)]
+    if tag == "script" and attributes.get("src"):
+        deferred = "defer" in attributes or "async" in attributes
+        blocking = not deferred and attributes.get("type") != "module"
+        return [Reference(tag, "src", attributes["src"], line, blocking)]
+    if tag == "object" and attributes.get("data"):
+        return [Reference(tag, "data", attributes["data"], line, False)]
+    if tag in _MEDIA_TAGS:
+        return [
+            Reference(tag, attr, attributes[attr].split()[0], line, False)
+            for attr in ("src", "srcset", "poster")
+            if attributes.get(attr, "").strip()
+        ]
+    return []
+
+
 class _Scanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -31,34 +57,20 @@ class _Scanner(HTMLParser):
         self._in_style = False
 
     def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
+        attributes = {name: value or "" for name, value in attrs}
         line = self.getpos()[0]
         if "data-wg-fallback" in attributes:
             self.scan.fallback = True
-        for name in ("id", "name"):
-            if attributes.get(name) and (name == "id" or tag == "a"):
-                self.scan.ids.add(attributes[name])
-        if tag == "a" and attributes.get("href"):
-            self.scan.links.append(Reference(tag, "href", attributes["href"], line, False))
-        elif tag == "link" and attributes.get("href"):
-            rel = (attributes.get("rel") or "").lower().split()
-            if "alternate" in rel or "canonical" in rel:
-                return  # names a page, loads nothing
-            blocking = "stylesheet" in rel and attributes.get("media", "all") != "print"
-            self.scan.resources.append(Reference(tag, "href", attributes["href"], line, blocking))
-        elif tag == "script" and attributes.get("src"):
-            blocking = not ("defer" in attributes or "async" in attributes)
-            blocking = blocking and attributes.get("type") != "module"
-            self.scan.resources.append(Reference(tag, "src", attributes["src"], line, blocking))
-        elif tag in ("img", "iframe", "audio", "video", "source", "embed", "track", "input"):
-            for attr in ("src", "srcset", "poster"):
-                if attributes.get(attr):
-                    url = attributes[attr].split()[0]
-                    self.scan.resources.append(Reference(tag, attr, url, line, False))
-        elif tag == "object" and attributes.get("data"):
-            self.scan.resources.append(Reference(tag, "data", attributes["data"], line, False))
-        elif tag == "form" and attributes.get("action"):
-            self.scan.links.append(Reference(tag, "action", attributes["action"], line, False))
+        if attributes.get("id"):
+            self.scan.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            self.scan.ids.add(attributes["name"])
+        if tag in ("a", "form"):
+            attr = "href" if tag == "a" else "action"
+            if attributes.get(attr):
+                self.scan.links.append(Reference(tag, attr, attributes[attr], line, False))
+        else:
+            self.scan.resources += _resources(tag, attributes, line)
         self._in_style = tag == "style"
 
     def handle_endtag(self, tag):

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from sitegen.compress import compress_site
 from sitegen.languages import SOURCE_LANGUAGE
 from sitegen.settings import Settings
 
@@ -85,11 +86,14 @@ def _load_config(settings: Settings, target: str, out_dir: Path):
 
     with open(settings.config_file, encoding="utf-8") as handle:
         raw = yaml_load(handle)
-    others = [lang.code for lang in settings.languages if lang.code not in (SOURCE_LANGUAGE, target)]
+    others = [
+        lang.code for lang in settings.languages if lang.code not in (SOURCE_LANGUAGE, target)
+    ]
     extra = dict(raw.get("extra") or {})
     extra["wegwijs"] = {
         "languages": [asdict(lang) for lang in settings.languages],
         "target": target,
+        "template_cache": str(settings.work_dir / "templates"),
     }
     return load_config(
         str(settings.config_file),
@@ -102,18 +106,15 @@ def _load_config(settings: Settings, target: str, out_dir: Path):
     )
 
 
-def build_language(settings: Settings, target: str) -> LanguageBuild:
-    """Build one language into the work dir; return its time and mkdocs warnings."""
+def _render(settings: Settings, target: str, out_dir: Path) -> list[str]:
+    """Run mkdocs for one language; return the warnings of that language's pass."""
     from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
 
-    started = time.perf_counter()
     collect = _Collect(target)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     logger.setLevel(logging.INFO)
-    out_dir = settings.work_dir / target
-    from mkdocs.exceptions import Abort, MkDocsException
-
     try:
         build(_load_config(settings, target, out_dir))
     except (Abort, MkDocsException) as failure:
@@ -121,32 +122,41 @@ def build_language(settings: Settings, target: str) -> LanguageBuild:
         raise MkdocsFailed(target, collect.messages or [str(failure)]) from None
     finally:
         logger.removeHandler(collect)
-    return LanguageBuild(target, time.perf_counter() - started, collect.messages)
+    return collect.messages
 
 
-def _assemble(settings: Settings) -> None:
-    """Move each language's output into site_dir: Dutch at the root, others below /<code>/."""
-    site = settings.site_dir
-    if site.exists():
-        shutil.rmtree(site)
-    shutil.move(settings.work_dir / SOURCE_LANGUAGE, site)
-    for language in settings.languages:
-        if language.code == SOURCE_LANGUAGE:
-            continue
-        built = settings.work_dir / language.code
-        shutil.move(built / language.code, site / language.code)
-        # The last pass of a language's process renders its 404 page at the root.
-        shutil.move(built / "404.html", site / language.code / "404.html")
+def _place(settings: Settings, target: str, out_dir: Path) -> None:
+    """Compress a language's pages and move them into site_dir (Dutch at the root)."""
     # mkdocs-static-i18n's sitemap lists fallbacks as translations; sitegen.sitemap writes ours.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
-        (site / name).unlink(missing_ok=True)
-    shutil.rmtree(settings.work_dir)
+        (out_dir / name).unlink(missing_ok=True)
+    if target == SOURCE_LANGUAGE:
+        compress_site(out_dir)
+        for entry in out_dir.iterdir():
+            shutil.move(entry, settings.site_dir / entry.name)
+        return
+    pages = out_dir / target
+    # The last pass of a language's process renders its 404 page at the root.
+    shutil.move(out_dir / "404.html", pages / "404.html")
+    compress_site(pages)
+    shutil.move(pages, settings.site_dir / target)
+
+
+def build_language(settings: Settings, target: str) -> LanguageBuild:
+    """Build, compress and place one language; return its time and mkdocs warnings."""
+    started = time.perf_counter()
+    out_dir = settings.work_dir / target
+    warnings = _render(settings, target, out_dir)
+    _place(settings, target, out_dir)
+    return LanguageBuild(target, time.perf_counter() - started, warnings)
 
 
 def build_site(settings: Settings) -> list[LanguageBuild]:
-    """Build every language in parallel processes and assemble site_dir."""
-    if settings.work_dir.exists():
-        shutil.rmtree(settings.work_dir)
+    """Build every language in parallel processes into a fresh site_dir."""
+    for folder in (settings.work_dir, settings.site_dir):
+        if folder.exists():
+            shutil.rmtree(folder)
+    settings.site_dir.mkdir(parents=True)
     codes = [lang.code for lang in settings.languages]
     if settings.jobs == 1:
         results = [build_language(settings, code) for code in codes]
@@ -154,5 +164,5 @@ def build_site(settings: Settings) -> list[LanguageBuild]:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context) as pool:
             results = list(pool.map(build_language, [settings] * len(codes), codes))
-    _assemble(settings)
+    shutil.rmtree(settings.work_dir)
     return results

@@ -56,7 +56,10 @@ def _file_response(request: Request, path: Path, status: int = 200) -> Response:
             break
     handle = open(body_path, "rb")  # noqa: SIM115 - closed by wrap_file when sent
     response = Response(
-        wrap_file(request.environ, handle), status=status, mimetype=None, content_type=mimetype,
+        wrap_file(request.environ, handle),
+        status=status,
+        mimetype=None,
+        content_type=mimetype,
         direct_passthrough=True,
     )
     response.content_length = body_path.stat().st_size
@@ -125,5 +128,6 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, store: str 
     api = load_api(store)
     where = "with the feedback API at /api/feedback" if api else "without the feedback API"
     print(f"Serving {site_dir} on http://{host}:{port}/ {where} (Ctrl+C stops)", flush=True)
-    run_simple(host, port, make_app(site_dir, api), threaded=True,
-               request_handler=_PrivateRequestHandler)
+    run_simple(
+        host, port, make_app(site_dir, api), threaded=True, request_handler=_PrivateRequestHandler
+    )

@@ -45,7 +45,8 @@ def render_sitemap(site_url: str, pages: dict[str, list[Language]]) -> str:
         for _, url in alternates[:-1]:
             lines.append(f"  <url><loc>{url}</loc>")
             lines += [
-                f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(href)}/>'
+                f"    <xhtml:link rel={quoteattr('alternate')} hreflang={quoteattr(code)} "
+                f"href={quoteattr(href)}/>"
                 for code, href in alternates
             ]
             lines.append("  </url>")

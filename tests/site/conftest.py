@@ -14,7 +14,15 @@ FIXTURE = Path(__file__).resolve().parent / "fixture"
 
 
 def build_site(config: Path, content: Path, site_dir: Path, languages: Path | None) -> int:
-    argv = ["build", "--config", str(config), "--content", str(content), "--site-dir", str(site_dir)]
+    argv = [
+        "build",
+        "--config",
+        str(config),
+        "--content",
+        str(content),
+        "--site-dir",
+        str(site_dir),
+    ]
     if languages:
         argv += ["--languages", str(languages)]
     return build.main(argv)
@@ -24,8 +32,10 @@ def build_site(config: Path, content: Path, site_dir: Path, languages: Path | No
 def fixture_site(tmp_path_factory) -> Path:
     """The fixture site (nl, en, ar, ps; kosten.md only in Dutch), built once."""
     site_dir = tmp_path_factory.mktemp("fixture") / "site"
-    assert build_site(FIXTURE / "mkdocs.yml", FIXTURE / "content", site_dir,
-                      FIXTURE / "languages.yml") == 0
+    assert (
+        build_site(FIXTURE / "mkdocs.yml", FIXTURE / "content", site_dir, FIXTURE / "languages.yml")
+        == 0
+    )
     return site_dir
 
 

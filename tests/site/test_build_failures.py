@@ -8,21 +8,25 @@ from tests.site.conftest import build_site
 
 
 def build_copy(project, tmp_path) -> int:
-    return build_site(project / "mkdocs.yml", project / "content", tmp_path / "out",
-                      project / "languages.yml")
+    return build_site(
+        project / "mkdocs.yml", project / "content", tmp_path / "out", project / "languages.yml"
+    )
 
 
 def incompressible_words(count: int) -> str:
     rng = random.Random(7)
     letters = "abcdefghijklmnopqrstuvwxyz"
-    return " ".join("".join(rng.choice(letters) for _ in range(rng.randint(3, 9)))
-                    for _ in range(count))
+    return " ".join(
+        "".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(count)
+    )
 
 
 def test_oversized_page_fails_the_budget_with_page_and_figure(fixture_copy, tmp_path, capsys):
     page = fixture_copy / "content" / "nl" / "kosten.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n" + incompressible_words(4000) + "\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n" + incompressible_words(4000) + "\n",
+        encoding="utf-8",
+    )
     assert build_copy(fixture_copy, tmp_path) == 1
     err = capsys.readouterr().err
     # The Dutch page and each language's fallback copy of it are too heavy.
@@ -37,19 +41,22 @@ def test_oversized_page_fails_the_budget_with_page_and_figure(fixture_copy, tmp_
 def test_web_font_link_fails_the_external_resource_check(fixture_copy, tmp_path, capsys):
     page = fixture_copy / "content" / "en" / "mo.md"
     font = "https://fonts.googleapis.com/css?family=Roboto"
-    page.write_text(page.read_text(encoding="utf-8") + f'\n<link rel="stylesheet" href="{font}">\n',
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + f'\n<link rel="stylesheet" href="{font}">\n',
+        encoding="utf-8",
+    )
     assert build_copy(fixture_copy, tmp_path) == 1
     err = capsys.readouterr().err
-    assert f"error: site/en/mo/index.html:" in err
+    assert "error: site/en/mo/index.html:" in err
     assert f"<link href> loads {font} from another host" in err
     assert "put the file in theme/assets/" in err
 
 
 def test_broken_internal_link_fails_with_the_missing_target(fixture_copy, tmp_path, capsys):
     page = fixture_copy / "content" / "en" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the old page](oud.md).\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nSee [the old page](oud.md).\n", encoding="utf-8"
+    )
     assert build_copy(fixture_copy, tmp_path) == 1
     err = capsys.readouterr().err
     assert "error: site/en/index.html:" in err
@@ -58,8 +65,9 @@ def test_broken_internal_link_fails_with_the_missing_target(fixture_copy, tmp_pa
 
 def test_missing_description_stops_before_building(fixture_copy, tmp_path, capsys):
     page = fixture_copy / "content" / "ar" / "mo.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("description:", "summary:", 1),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("description:", "summary:", 1), encoding="utf-8"
+    )
     assert build_copy(fixture_copy, tmp_path) == 1
     captured = capsys.readouterr()
     assert "content/ar/mo.md:1: 'description' is missing from the front matter" in captured.err
@@ -77,9 +85,11 @@ def test_translation_without_dutch_original_is_refused(fixture_copy, tmp_path, c
 
 def test_listed_language_without_folder_is_explained(fixture_copy, tmp_path, capsys):
     languages = fixture_copy / "languages.yml"
-    languages.write_text(languages.read_text(encoding="utf-8")
-                         + "- {code: ti, name: ትግርኛ, english: Tigrinya, dir: ltr}\n",
-                         encoding="utf-8")
+    languages.write_text(
+        languages.read_text(encoding="utf-8")
+        + "- {code: ti, name: ትግርኛ, english: Tigrinya, dir: ltr}\n",
+        encoding="utf-8",
+    )
     assert build_copy(fixture_copy, tmp_path) == 1
     err = capsys.readouterr().err
     assert "languages.yml lists 'ti' but" in err and "create the folder" in err

@@ -35,8 +35,11 @@ def hreflangs(text: str) -> dict[str, str]:
 def test_output_file_list(fixture_site):
     pages = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.html")}
     assert pages == EXPECTED_PAGES
-    others = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*")
-              if p.is_file() and p.suffix not in (".html", ".br", ".gz")}
+    others = {
+        p.relative_to(fixture_site).as_posix()
+        for p in fixture_site.rglob("*")
+        if p.is_file() and p.suffix not in (".html", ".br", ".gz")
+    }
     # No Material bundle, fonts or images: only our favicon, the sitemap and robots.txt.
     assert others == {"assets/favicon.svg", "sitemap.xml", "robots.txt"}
 
@@ -84,7 +87,9 @@ def test_hreflang_only_for_real_translations(fixture_site):
     ps = read(fixture_site, "ps/mo/index.html")
     assert hreflangs(ps) == {}
     assert f'<link rel="canonical" href="{SITE_URL}mo/">' in ps
-    assert f'<link rel="canonical" href="{SITE_URL}ar/mo/">' in read(fixture_site, "ar/mo/index.html")
+    assert f'<link rel="canonical" href="{SITE_URL}ar/mo/">' in read(
+        fixture_site, "ar/mo/index.html"
+    )
 
 
 def test_language_switcher_separates_real_translations(fixture_site):
@@ -126,9 +131,7 @@ def test_sitemap_lists_translations_with_alternates(fixture_site):
         SITE_URL, SITE_URL + "en/", SITE_URL + "ar/", SITE_URL + "ps/",
         SITE_URL + "mo/", SITE_URL + "en/mo/", SITE_URL + "ar/mo/", SITE_URL + "kosten/",
     }  # fmt: skip
-    alternates = {
-        link.get("hreflang") for link in locs[SITE_URL + "mo/"].findall("x:link", ns)
-    }
+    alternates = {link.get("hreflang") for link in locs[SITE_URL + "mo/"].findall("x:link", ns)}
     assert alternates == {"nl", "en", "ar", "x-default"}
 
 

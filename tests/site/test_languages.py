@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import material
 import pytest
 
-import material
 from sitegen.languages import LanguageFileError, load_languages, parse_languages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +57,10 @@ def test_pashto_strings_come_from_our_partial():
         ([], "expected a list of languages"),
         ([{"code": "nl", "name": "Nederlands", "english": "Dutch"}], "entry 1 lacks dir"),
         ([{"code": "nl", "name": "N", "english": "D", "dir": "up"}], "dir must be 'ltr' or 'rtl'"),
-        ([{"code": "en", "name": "E", "english": "E", "dir": "ltr"}], "first language must be 'nl'"),
+        (
+            [{"code": "en", "name": "E", "english": "E", "dir": "ltr"}],
+            "first language must be 'nl'",
+        ),
         ([{"code": "nl", "name": "N", "english": "D", "dir": "ltr"}] * 2, "listed twice"),
     ],
 )

@@ -14,8 +14,10 @@ from sitegen.settings import BUDGET_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = load_languages()
-DUTCH_PAGES = sorted(p.relative_to(ROOT / "content" / "nl").as_posix()
-                     for p in (ROOT / "content" / "nl").rglob("*.md"))
+DUTCH_PAGES = sorted(
+    p.relative_to(ROOT / "content" / "nl").as_posix()
+    for p in (ROOT / "content" / "nl").rglob("*.md")
+)
 
 
 def language_of(site: Path, page: Path) -> str:
@@ -54,8 +56,10 @@ def test_lang_and_dir_match_languages_yml(real_site):
 
 def test_english_and_arabic_translate_every_page():
     for code in ("en", "ar"):
-        have = sorted(p.relative_to(ROOT / "content" / code).as_posix()
-                      for p in (ROOT / "content" / code).rglob("*.md"))
+        have = sorted(
+            p.relative_to(ROOT / "content" / code).as_posix()
+            for p in (ROOT / "content" / code).rglob("*.md")
+        )
         assert have == DUTCH_PAGES, code
 
 
@@ -66,6 +70,9 @@ def test_every_language_has_home_and_mo_page():
 
 
 def test_some_languages_fall_back_so_fallback_is_exercised():
-    partial = [lang.code for lang in LANGUAGES
-               if len(list((ROOT / "content" / lang.code).rglob("*.md"))) < len(DUTCH_PAGES)]
+    partial = [
+        lang.code
+        for lang in LANGUAGES
+        if len(list((ROOT / "content" / lang.code).rglob("*.md"))) < len(DUTCH_PAGES)
+    ]
     assert len(partial) >= 3
