@@ -14,12 +14,15 @@ import statistics
 import tempfile
 from pathlib import Path
 
+import material
 from synthetic_site import ROOT, build_default, build_ours, write_default_config
 
 from sitegen.compress import compress_site
 from sitegen.languages import load_languages
 from sitegen.output_checks import check_site
 from sitegen.settings import BUDGET_BYTES
+
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
 def weights(site_dir: Path) -> dict[str, int]:
@@ -32,10 +35,15 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="print every page, not a summary")
     args = parser.parse_args()
     codes = [lang.code for lang in load_languages()]
+    # A default setup stops at a language Material has no UI strings for (Pashto).
+    buildable = [code for code in codes if (MATERIAL_LANGUAGES / f"{code}.html").is_file()]
+    if buildable != codes:
+        skipped = ", ".join(sorted(set(codes) - set(buildable)))
+        print(f"default setup cannot build: {skipped} (no Material UI strings); not compared")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         default_dir, our_dir = root / "default", root / "ours"
-        build_default(write_default_config(root, ROOT / "content", codes), default_dir)
+        build_default(write_default_config(root, ROOT / "content", buildable), default_dir)
         compress_site(default_dir)
         build_ours(ROOT / "mkdocs.yml", ROOT / "content", None, our_dir)
         default, ours = weights(default_dir), weights(our_dir)
