@@ -7,7 +7,8 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request
+from flask import Blueprint, abort, current_app, jsonify, redirect, request
+from werkzeug import Response
 from werkzeug.exceptions import UnsupportedMediaType
 
 from feedback_fn.db import get_store
