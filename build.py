@@ -5,9 +5,8 @@ Phases of `build` (each prints one line with its duration):
   settings  read mkdocs.yml and languages.yml
   content   check front matter and translations (errors stop the build)
   languages one mkdocs + mkdocs-static-i18n build per language, in parallel
-            processes, each compressing its pages (.br and .gz)
   sitemap   sitemap.xml and robots.txt with real translations only
-  compress  .br and .gz beside every other text file
+  compress  .br and .gz beside every text file, in parallel
   output    14 KB first-round-trip budget, no other hosts, no broken links
 """
 
@@ -75,10 +74,9 @@ def run_build(args: argparse.Namespace) -> None:
             settings.site_dir, settings.docs_dir, settings.languages, settings.site_url
         )
         info["detail"] = f"{count} URLs"
-    # Pages were compressed by their language's process; the rest is done here,
-    # before the budget check, which reads the .br sizes instead of compressing again.
+    # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
-        info["detail"] = f"{compress_site(settings.site_dir, settings.jobs, stale_only=True)} files"
+        info["detail"] = f"{compress_site(settings.site_dir, settings.jobs)} files"
     with phase("output") as info:
         problems, weights = check_site(settings.site_dir, settings.budget_bytes, settings.jobs)
         heaviest = max(weights, key=lambda w: w.total)

@@ -117,19 +117,23 @@ def write_default_config(root: Path, content: Path, codes: list[str]) -> Path:
     return path
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, str]:
+    """Run a command; return its wall time and what it printed."""
     started = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, result.stdout
 
 
 def build_default(config: Path, site_dir: Path) -> float:
-    return timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)])
+    return timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)])[0]
 
 
-def build_ours(config: Path, content: Path, languages: Path | None, site_dir: Path) -> float:
+def build_ours(
+    config: Path, content: Path, languages: Path | None, site_dir: Path
+) -> tuple[float, dict[str, float]]:
+    """Wall time of `build.py build`, and the seconds of each phase it printed."""
     command = [
         PYTHON,
         "build.py",
@@ -143,4 +147,9 @@ def build_ours(config: Path, content: Path, languages: Path | None, site_dir: Pa
     ]
     if languages is not None:
         command += ["--languages", str(languages)]
-    return timed(command)
+    seconds, printed = timed(command)
+    phases = {}
+    for line in printed.splitlines():
+        name, _, rest = line.partition(" ")
+        phases[name] = float(rest.split()[0].rstrip("s"))
+    return seconds, phases

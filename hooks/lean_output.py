@@ -1,10 +1,13 @@
-"""mkdocs hooks: keep the output small and each language's build linear.
+"""mkdocs hooks: keep the output small and each language's build linear and cheap.
 
-Material's CSS/JS bundle, its fonts and images are not used by our templates
-(theme/main.html replaces those blocks), so they are not copied to site/.
-build.py builds one language per process; mkdocs-static-i18n always builds the
-default language first, so in a process for another language that first pass
-renders no pages.
+- Only our own theme files are static files of the site. Material's CSS/JS
+  bundle, fonts and images are not used (theme/main.html replaces the blocks
+  that load them), and listing Material's templates folder, with its thousands
+  of icons, cost more than rendering the pages, twice per language.
+- build.py builds one language per process; mkdocs-static-i18n always builds
+  the default language first, so in another language's process that first
+  pass renders no pages.
+- Templates are compiled once per build, not once per pass and process.
 """
 
 from __future__ import annotations
@@ -12,17 +15,44 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-import material
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 # Inlined into every page by theme/main.html, so not copied as a file.
 INLINED_CSS = "assets/wegwijs.css"
-_MATERIAL_DIR = Path(material.__file__).resolve().parent
 
 
-def _is_material_static(file) -> bool:
-    return Path(file.abs_src_path).resolve().is_relative_to(_MATERIAL_DIR)
+class _OwnStaticFiles(jinja2.BaseLoader):
+    """Loads templates from every theme folder but lists only our custom_dir.
+
+    mkdocs uses the listing only to copy a theme's static files to site/.
+    """
+
+    def __init__(self, loader: jinja2.BaseLoader, custom_dir: str) -> None:
+        self.loader = loader
+        self.own = jinja2.FileSystemLoader(custom_dir)
+
+    def get_source(self, environment, template):
+        return self.loader.get_source(environment, template)
+
+    def list_templates(self):
+        return self.own.list_templates()
+
+
+@event_priority(-200)
+def on_config(config):
+    theme = config.theme
+    if not getattr(theme, "wegwijs_lean", False):  # on_config runs once per language pass
+        make_env = theme.get_env
+
+        def get_env():
+            env = make_env()
+            env.loader = _OwnStaticFiles(env.loader, theme.custom_dir)
+            return env
+
+        theme.get_env = get_env
+        theme.wegwijs_lean = True
+    return config
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the pass's files
@@ -32,22 +62,13 @@ def on_files(files: Files, config) -> Files:
     skip_pages = target is not None and current != target
     # Remove in place: the plugin's Files subclass resolves links with fallback.
     for file in list(files):
-        if (
-            (file.abs_src_path and _is_material_static(file))
-            or file.src_uri == INLINED_CSS
-            or (skip_pages and file.is_documentation_page())
-        ):
+        if file.src_uri == INLINED_CSS or (skip_pages and file.is_documentation_page()):
             files.remove(file)
     return files
 
 
 def on_env(env, config, files):
-    """Compile each template once per build, not once per language pass and process.
-
-    mkdocs makes a fresh Jinja environment for every pass; without a shared
-    bytecode cache, compiling Material's base.html and partials costs more than
-    rendering the pages.
-    """
+    """Share compiled templates between passes and processes through a bytecode cache."""
     cache_dir = config.extra["wegwijs"].get("template_cache")
     if cache_dir:
         Path(cache_dir).mkdir(parents=True, exist_ok=True)

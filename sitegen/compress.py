@@ -42,10 +42,9 @@ def _is_stale(path: Path) -> bool:
     return not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns
 
 
-def compress_site(site_dir: Path, jobs: int = 1, stale_only: bool = False) -> int:
-    """Write <file>.br and <file>.gz for every text file (or every one whose .br is
-    missing or older), in `jobs` processes; return how many files were compressed."""
-    files = [path for path in text_files(site_dir) if not stale_only or _is_stale(path)]
+def compress_site(site_dir: Path, jobs: int = 1) -> int:
+    """Write <file>.br and <file>.gz for every text file, in `jobs` processes; return the count."""
+    files = list(text_files(site_dir))
     if jobs > 1 and len(files) > 50:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             list(pool.map(compress_file, files, chunksize=16))

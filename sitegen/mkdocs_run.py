@@ -17,7 +17,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from sitegen.compress import compress_site
 from sitegen.languages import SOURCE_LANGUAGE
 from sitegen.settings import Settings
 
@@ -126,24 +125,22 @@ def _render(settings: Settings, target: str, out_dir: Path) -> list[str]:
 
 
 def _place(settings: Settings, target: str, out_dir: Path) -> None:
-    """Compress a language's pages and move them into site_dir (Dutch at the root)."""
+    """Move a language's pages into site_dir (Dutch at the root)."""
     # mkdocs-static-i18n's sitemap lists fallbacks as translations; sitegen.sitemap writes ours.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (out_dir / name).unlink(missing_ok=True)
     if target == SOURCE_LANGUAGE:
-        compress_site(out_dir)
         for entry in out_dir.iterdir():
             shutil.move(entry, settings.site_dir / entry.name)
         return
     pages = out_dir / target
     # The last pass of a language's process renders its 404 page at the root.
     shutil.move(out_dir / "404.html", pages / "404.html")
-    compress_site(pages)
     shutil.move(pages, settings.site_dir / target)
 
 
 def build_language(settings: Settings, target: str) -> LanguageBuild:
-    """Build, compress and place one language; return its time and mkdocs warnings."""
+    """Build and place one language; return its time and mkdocs warnings."""
     started = time.perf_counter()
     out_dir = settings.work_dir / target
     warnings = _render(settings, target, out_dir)
