@@ -31,7 +31,7 @@ EVENT = ROOT / "tests" / "events" / "apigw_v2_form_base64_ar.json"
 TABLE = "cold-start"
 
 # The usual tutorial handler: client and configuration at import time.
-NAIVE_HANDLER = '''
+NAIVE_HANDLER = """
 import os, uuid
 from datetime import datetime, timezone
 import boto3
@@ -59,7 +59,7 @@ def feedback():
 
 def handler(event, context):
     return serverless_wsgi.handle_request(app, event, context)
-'''
+"""
 
 # Runs in the fresh process; prints import and first-request times in seconds.
 PROBE = """
@@ -150,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         run_once("feedback_fn.handler", "lambda_handler", ROOT, ours_dynamo)
         for _ in range(args.runs):
             runs["naive"].append(run_once("naive_handler", "handler", naive_dir, naive_env))
-            runs["ours"].append(run_once("feedback_fn.handler", "lambda_handler", ROOT, ours_dynamo))
+            runs["ours"].append(
+                run_once("feedback_fn.handler", "lambda_handler", ROOT, ours_dynamo)
+            )
             runs["ours_sqlite"].append(
                 run_once("feedback_fn.handler", "lambda_handler", ROOT, ours_sqlite)
             )

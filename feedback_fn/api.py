@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, request
@@ -46,7 +46,9 @@ def read_body() -> dict[str, Any]:
 def build_record(submission: Submission, client_id: str | None, is_form: bool) -> FeedbackRecord:
     """Mask the comment, then give the record its id: the client's, or a derived one."""
     comment, masked = mask_contacts(submission.comment)
-    content = asdict(submission) | {"comment": comment}
+    # Shallow on purpose (dataclasses.asdict deep-copies): every value is immutable.
+    content = {field.name: getattr(submission, field.name) for field in fields(submission)}
+    content["comment"] = comment
     received_at = utc_now()
     config = current_app.config
     record_id = client_id or derive_id(

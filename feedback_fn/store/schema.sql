@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS feedback (
     device         TEXT,
     js             INTEGER NOT NULL DEFAULT 0,
     schema_version INTEGER NOT NULL
-);
+) WITHOUT ROWID;  -- rows live in the id index: one B-tree less per insert
 
 -- The time index that streaming exports read in order.
 CREATE INDEX IF NOT EXISTS feedback_by_time ON feedback (received_at, id);

@@ -3,10 +3,7 @@ DynamoDB-compatible servers (moto's and dynalite) started on free 127.0.0.1 port
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,15 +19,16 @@ from feedback_fn import create_app
 from feedback_fn.db import get_store
 from feedback_fn.store.sqlite import SqliteStore
 
-ROOT = Path(__file__).resolve().parents[2]
-NODE_BIN = ROOT / "node_modules" / ".bin"
+from .servers import (
+    DUMMY_CREDENTIALS,
+    ROOT,
+    free_port,
+    make_dynamo_client,
+    node_tool,
+    wait_for_port,
+)
+
 OPENAPI_FILE = ROOT / "feedback_fn" / "openapi.yaml"
-DUMMY_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing",
-    "AWS_DEFAULT_REGION": "eu-west-1",
-}
 
 
 @pytest.fixture
@@ -116,36 +114,6 @@ def conforms(openapi: OpenAPI) -> Callable[[str, TestResponse], TestResponse]:
     return check
 
 
-def node_tool(name: str) -> Path:
-    """A binary from node_modules/.bin; fails (never skips) when it is not installed."""
-    path = NODE_BIN / name
-    if not path.exists() or shutil.which("node") is None:
-        pytest.fail(
-            f"{name} is not installed: run `make install-test` (npm ci) so that "
-            f"node_modules/.bin/{name} exists, and make sure node is on PATH."
-        )
-    return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
-
-
 @pytest.fixture(scope="session")
 def dynalite_endpoint() -> Iterator[str]:
     """dynalite (in memory) on a free port; tables are ready at once (--createTableMs 0)."""
@@ -190,21 +158,6 @@ def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     for name, value in DUMMY_CREDENTIALS.items():
         monkeypatch.setenv(name, value)
     return DUMMY_CREDENTIALS
-
-
-def make_dynamo_client(endpoint: str, max_attempts: int = 3) -> Any:
-    """A botocore DynamoDB client for a local server, configured like the store's own."""
-    import botocore.session
-    from botocore.config import Config
-
-    return botocore.session.get_session().create_client(
-        "dynamodb",
-        region_name="eu-west-1",
-        endpoint_url=endpoint,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(retries={"mode": "standard", "total_max_attempts": max_attempts}),
-    )
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ import pytest
 
 from feedback_fn.bundle import pinned_requirements, stage
 from feedback_fn.store.dynamo_items import TTL_ATTRIBUTE, table_definition
-from tests.feedback.conftest import DUMMY_CREDENTIALS, ROOT, node_tool
+
+from .servers import DUMMY_CREDENTIALS, ROOT, node_tool
 
 EVENT = ROOT / "tests" / "events" / "apigw_v2_form_base64_ar.json"
 

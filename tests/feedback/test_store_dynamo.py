@@ -16,7 +16,9 @@ from feedback_fn import create_app
 from feedback_fn.store import open_store
 from feedback_fn.store.dynamo import DynamoStore
 from feedback_fn.store.dynamo_items import TTL_ATTRIBUTE, table_definition
-from tests.feedback.test_store_sqlite import START, make_record
+
+from .samples import START, make_record
+from .servers import free_port, make_dynamo_client
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,7 +102,6 @@ def test_dynalite_is_strict_about_reserved_words(
     dynalite_endpoint: str, aws_credentials: dict[str, str]
 ) -> None:
     # Proof that the test server would catch an unescaped reserved word, as AWS does.
-    from tests.feedback.conftest import make_dynamo_client
 
     client = make_dynamo_client(dynalite_endpoint)
     store = DynamoStore(f"strict-{uuid.uuid4().hex[:8]}", client=client)
@@ -132,7 +133,6 @@ def test_app_stores_into_dynamodb_from_the_store_url(
 def test_unreachable_dynamodb_is_503(
     aws_credentials: dict[str, str], answer: dict[str, Any]
 ) -> None:
-    from tests.feedback.conftest import free_port
 
     url = f"dynamodb://t?region=eu-west-1&endpoint=http://127.0.0.1:{free_port()}"
     app = create_app(

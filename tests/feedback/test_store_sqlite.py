@@ -4,36 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from feedback_fn.record import SCHEMA_VERSION, FeedbackRecord
+from feedback_fn.record import SCHEMA_VERSION
 from feedback_fn.store import StoreUnavailable, open_store
 from feedback_fn.store.sqlite import SqliteStore
 
-START = datetime(2026, 3, 1, 23, 59, 59, 500_000, tzinfo=UTC)
-
-
-def make_record(number: int, at: datetime = START, **changes: object) -> FeedbackRecord:
-    fields: dict[str, object] = {
-        "id": f"00000000-0000-4000-8000-{number:012d}",
-        "received_at": at,
-        "page": "/mo/",
-        "lang": "ar",
-        "channel": "course",
-        "rating": 1 + number % 5,
-        "barriers": ("language", "internet"),
-        "comment": "التعليق رقم " + str(number),
-        "comment_masked": False,
-        "part": "mo",
-        "status": "voluntary",
-        "device": "phone",
-        "js": True,
-    }
-    fields.update(changes)
-    return FeedbackRecord(**fields)  # type: ignore[arg-type]
+from .samples import START, make_record
 
 
 def test_schema_created_on_first_use_with_wal_and_version(tmp_path: Path) -> None:

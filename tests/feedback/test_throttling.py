@@ -14,7 +14,8 @@ from botocore.awsrequest import AWSResponse
 from feedback_fn import create_app
 from feedback_fn.db import set_store
 from feedback_fn.store.dynamo import DynamoStore
-from tests.feedback.conftest import make_dynamo_client
+
+from .servers import make_dynamo_client
 
 THROTTLED_BODY = json.dumps(
     {
