@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from feedback_fn.store import FeedbackStore, open_store
 
@@ -33,6 +34,7 @@ def set_store(app: Flask, store: FeedbackStore) -> None:
 
 
 @click.command("init-store")
+@with_appcontext
 def init_store_command() -> None:
     """Create the store's tables (SQLite file, or a DynamoDB table on a local endpoint)."""
     get_store().create_schema()

@@ -1,0 +1,41 @@
+"""openapi.yaml is a valid document and says what the code does (vocabularies, error codes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+
+from feedback_fn.messages import load_catalogue
+from feedback_fn.validation import FIELDS
+from feedback_fn.vocabulary import BARRIERS, CHANNELS, COMMENT_MAX_CHARS, SEGMENTS
+
+from .servers import ROOT
+
+
+@pytest.fixture(scope="module")
+def document() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / "feedback_fn" / "openapi.yaml").read_text())
+    return loaded
+
+
+def test_document_is_valid_openapi(document: dict[str, Any]) -> None:
+    validate(document)
+
+
+def test_vocabularies_match_the_code(document: dict[str, Any]) -> None:
+    schemas = document["components"]["schemas"]
+    assert schemas["Channel"]["enum"] == list(CHANNELS)
+    assert schemas["Barrier"]["enum"] == list(BARRIERS)
+    for name, schema in (("part", "Part"), ("status", "Status"), ("device", "Device")):
+        assert schemas[schema]["enum"] == list(SEGMENTS[name])
+    assert schemas["Submission"]["properties"]["comment"]["maxLength"] == COMMENT_MAX_CHARS
+
+
+def test_error_codes_and_fields_match_the_messages(document: dict[str, Any]) -> None:
+    error = document["components"]["schemas"]["Error"]["properties"]
+    assert set(error["error"]["enum"]) == set(load_catalogue("en")["errors"])
+    assert set(error["field"]["enum"]) - {None} == {*FIELDS, "id"}
+    assert set(load_catalogue("en")["fields"]) == {*FIELDS, "id"}
