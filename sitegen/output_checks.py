@@ -45,7 +45,7 @@ def page_url(site_dir: Path, html_file: Path) -> str:
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def _is_external(url: str) -> bool:
+def is_external(url: str) -> bool:
     parts = urlsplit(url)
     return bool(parts.scheme in ("http", "https") or url.startswith("//"))
 
@@ -74,7 +74,7 @@ def _ids_of(html_file: Path) -> frozenset[str]:
 def _weigh(site_dir: Path, rel: str, url: str, scan: PageScan) -> PageWeight:
     weight = PageWeight(rel, compressed_size(site_dir / rel), 0, 0)
     for ref in scan.resources:
-        if not ref.blocking or _is_external(ref.url):
+        if not ref.blocking or is_external(ref.url):
             continue
         resolved = resolve(site_dir, url, ref.url)
         if resolved and resolved[0].is_file():
@@ -96,7 +96,7 @@ def _external_problems(rel: str, scan: PageScan) -> list[Problem]:
             "in theme/assets/ and refer to it there.",
         )
         for ref in scan.resources
-        if _is_external(ref.url)
+        if is_external(ref.url)
     ]
     for css in scan.inline_css:
         if _EXTERNAL_CSS.search(css):
@@ -115,8 +115,8 @@ def _link_problems(site_dir: Path, rel: str, url: str, scan: PageScan) -> list[P
     """Links to missing files; anchors that are missing (except on Dutch fallback pages,
     whose Dutch anchors cannot match the translated headings they link to)."""
     problems = []
-    for ref in scan.links + [r for r in scan.resources if not _is_external(r.url)]:
-        if urlsplit(ref.url).scheme in ("mailto", "tel", "data") or _is_external(ref.url):
+    for ref in scan.links + [r for r in scan.resources if not is_external(r.url)]:
+        if urlsplit(ref.url).scheme in ("mailto", "tel", "data") or is_external(ref.url):
             continue
         if urljoin(url, ref.url).startswith(_DYNAMIC_PREFIXES):
             continue

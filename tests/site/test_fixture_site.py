@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from sitegen.html_scan import scan_html
+from sitegen.output_checks import is_external
 
 EXPECTED_PAGES = {
     "index.html", "mo/index.html", "kosten/index.html", "404.html",
     "en/index.html", "en/mo/index.html", "en/kosten/index.html", "en/404.html",
     "ar/index.html", "ar/mo/index.html", "ar/kosten/index.html", "ar/404.html",
     "ps/index.html", "ps/mo/index.html", "ps/kosten/index.html", "ps/404.html",
+    "_staff/channels/index.html",
 }  # fmt: skip
 DIRECTION = {"nl": "ltr", "en": "ltr", "ar": "rtl", "ps": "rtl"}
 SITE_URL = "http://127.0.0.1:8000/"
@@ -35,13 +37,26 @@ def hreflangs(text: str) -> dict[str, str]:
 def test_output_file_list(fixture_site):
     pages = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.html")}
     assert pages == EXPECTED_PAGES
-    others = {
+    files = {
         p.relative_to(fixture_site).as_posix()
         for p in fixture_site.rglob("*")
         if p.is_file() and p.suffix not in (".html", ".br", ".gz")
     }
-    # No Material bundle, fonts or images: only our favicon, the sitemap and robots.txt.
-    assert others == {"assets/favicon.svg", "sitemap.xml", "robots.txt"}
+    print_qr = {name for name in files if name.endswith("qr-folder.svg")}
+    staff_qr = {name for name in files if name.startswith("_staff/qr/")}
+    # No Material bundle, fonts or images: our favicon, the feedback script, the
+    # service worker, the sitemap and robots.txt, and the QR codes.
+    assert files - print_qr - staff_qr == {
+        "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt"
+    }  # fmt: skip
+    # A print QR code beside every content page in every language (not the staff page).
+    assert print_qr == {
+        f"{prefix}{page}qr-folder.svg"
+        for prefix in ("", "en/", "ar/", "ps/")
+        for page in ("", "mo/", "kosten/")
+    }
+    # A staff QR code for every language and channel.
+    assert len(staff_qr) == 4 * 10 and "_staff/qr/ar-letter.svg" in staff_qr
 
 
 def test_every_text_file_has_br_and_gz(fixture_site):
@@ -135,9 +150,8 @@ def test_sitemap_lists_translations_with_alternates(fixture_site):
     assert alternates == {"nl", "en", "ar", "x-default"}
 
 
-def test_pages_load_nothing_from_other_hosts_and_run_no_script(fixture_site):
+def test_pages_load_nothing_from_other_hosts_and_block_on_no_script(fixture_site):
     for page in fixture_site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        scan = scan_html(text)
-        assert [r.url for r in scan.resources if "//" in r.url] == [], page
-        assert "<script" not in text, page
+        scan = scan_html(page.read_text(encoding="utf-8"))
+        assert [r.url for r in scan.resources if is_external(r.url)] == [], page
+        assert [r.url for r in scan.resources if r.blocking] == [], page

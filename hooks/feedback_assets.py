@@ -1,0 +1,104 @@
+"""mkdocs hooks: what turns every channel into per-channel feedback.
+
+- The feedback vocabularies (channels, barriers, segments) for the form, from
+  the feedback function's own lists: one source of truth.
+- Per page, a QR code for print: it leads back to the page with the channel
+  preset to `folder` (a printed page is a leaflet). Written beside the page and
+  loaded only by the print stylesheet's <picture> source.
+- For staff, a page (not in the readers' navigation) with the feedback link and
+  QR code of every channel in every language, to print or paste in letters,
+  leaflets, e-mails, counter posters and the course platform.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import segno
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from feedback_fn.vocabulary import BARRIERS, CHANNELS, SEGMENTS
+from sitegen.languages import parse_languages
+
+STAFF_PAGE = "_staff/channels.md"
+PRINT_QR = "qr-folder.svg"
+# Pages that get a print QR code: the content pages that ask for feedback.
+_printable: set[str] = set()
+
+
+def qr_svg(url: str, title: str) -> bytes:
+    """An SVG QR code (error correction M: survives a crease or a smudge on paper)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        buffer, kind="svg", scale=4, border=2, xmldecl=False, title=title, svgclass=None
+    )
+    return buffer.getvalue()
+
+
+def channel_link(site_url: str, prefix: str, channel: str) -> str:
+    return f"{site_url}{prefix}?c={channel}"
+
+
+def _staff_markdown(config) -> str:
+    languages = parse_languages(config.extra["wegwijs"]["languages"])
+    rows = []
+    for language in languages:
+        rows.append(f'\n## <span lang="{language.code}" dir="{language.dir}">{language.name}</span>'
+                    f" ({language.english})\n")
+        rows.append("| Kanaal | Link | QR-code |\n|---|---|---|")
+        for channel in CHANNELS:
+            link = channel_link(config.site_url, language.prefix, channel)
+            svg = f"qr/{language.code}-{channel}.svg"
+            rows.append(
+                f"| `{channel}` | <span dir=\"ltr\">{link}</span> | "
+                f'[SVG downloaden]({svg}){{ download="wegwijs-{language.code}-{channel}.svg" }} |'
+            )
+    return (
+        "---\ntitle: Feedbacklinks per kanaal\n"
+        "description: Links en QR-codes om in brieven, folders, e-mails en lessen te zetten.\n"
+        "---\n\n# Feedbacklinks per kanaal\n\n"
+        "Zet in elke brief, folder, e-mail, affiche of les de link of QR-code van dat kanaal. "
+        "Wie zo op de site komt, krijgt de vraag \"Hoe kreeg je deze informatie?\" al "
+        "ingevuld. Zo zien we per kanaal of de informatie duidelijk is.\n" + "\n".join(rows) + "\n"
+    )
+
+
+@event_priority(-300)  # after mkdocs-static-i18n and hooks/lean_output.py
+def on_files(files: Files, config) -> Files:
+    """In the Dutch build, add the staff page and one QR code per language and channel."""
+    current = config.plugins["i18n"].current_language
+    if current != "nl" or config.extra["wegwijs"]["target"] != "nl":
+        return files
+    files.append(File.generated(config, STAFF_PAGE, content=_staff_markdown(config)))
+    for language in parse_languages(config.extra["wegwijs"]["languages"]):
+        for channel in CHANNELS:
+            url = channel_link(config.site_url, language.prefix, channel)
+            files.append(
+                File.generated(config, f"_staff/qr/{language.code}-{channel}.svg",
+                               content=qr_svg(url, f"Wegwijs {language.english}: {channel}"))
+            )
+    return files
+
+
+@event_priority(-300)  # after hooks/i18n_pages.py has made context["wegwijs"]
+def on_page_context(context, page, config, nav):
+    if context["wegwijs"]["form"]:
+        _printable.add(page.url)
+    context["feedback_vocabulary"] = {
+        "channels": CHANNELS,
+        "barriers": BARRIERS,
+        "segments": SEGMENTS,
+    }
+    return context
+
+
+def on_post_page(output, page, config):
+    """Write the page's print QR code beside it: its address with ?c=folder."""
+    if page.url not in _printable:
+        return output
+    target = Path(config.site_dir) / Path(page.file.dest_path).parent / PRINT_QR
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(qr_svg(f"{config.site_url}{page.url}?c=folder", page.title or "Wegwijs"))
+    return output
