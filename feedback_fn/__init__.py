@@ -42,7 +42,8 @@ def _normalize(config: dict[str, Any]) -> None:
     config["CORS_ORIGINS"] = [origin.rstrip("/") for origin in origins if origin]
     config["SITE_URL"] = str(config["SITE_URL"] or "").rstrip("/")
     secret = config["ID_SECRET"]
-    config["ID_SECRET"] = secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
+    # from_prefixed_env parses JSON, so FEEDBACK_ID_SECRET=12345 arrives as an int.
+    config["ID_SECRET"] = secret if isinstance(secret, bytes) else str(secret or "").encode()
     if not config["ID_SECRET"]:
         config["ID_SECRET"] = os.urandom(32)
 

@@ -29,7 +29,13 @@ FIRST_DAY = date(2026, 1, 1)
 
 
 class DynamoStore(FeedbackStore):
-    """Records in a DynamoDB table; pass `client` to inject a configured or stubbed client."""
+    """Records in a DynamoDB table; pass `client` to inject a configured or stubbed client.
+
+    Without a client one is made on first use: `max_attempts` counts every try
+    (the first included) and `timeout` bounds connecting and reading, so a
+    throttled or unreachable table ends in StoreUnavailable well inside the
+    Lambda timeout.
+    """
 
     def __init__(
         self,

@@ -301,3 +301,15 @@ def test_raw_submission_is_never_logged(
 def test_json_body_keys_are_reported_as_documented(client: FlaskClient) -> None:
     response = client.post(URL, data=json.dumps({}), content_type="application/json")
     assert set(response.json) == {"error", "field", "message"}
+
+
+def test_numeric_secret_from_the_environment_is_used_as_text(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from feedback_fn import create_app
+
+    monkeypatch.setenv("FEEDBACK_ID_SECRET", "12345")
+    monkeypatch.setenv("FEEDBACK_CORS_ORIGINS", "https://a.example, https://b.example/")
+    app = create_app({"STORE": f"sqlite:///{db_path}"})
+    assert app.config["ID_SECRET"] == b"12345"
+    assert app.config["CORS_ORIGINS"] == ["https://a.example", "https://b.example"]
