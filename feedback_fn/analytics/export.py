@@ -1,0 +1,177 @@
+"""Exports: one streaming writer per format (CSV for Excel, JSON Lines, Parquet).
+
+Every writer takes an iterable of records and a binary stream, writes as it
+reads, and returns the number of records written. Memory does not grow with
+the number of records: CSV and JSON Lines hold one row, Parquet one row group.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, BinaryIO
+
+from feedback_fn.record import FeedbackRecord, format_time
+
+# The stable column order of every export (documented in docs/analysts.md).
+# New columns are only ever added at the end, with a SCHEMA_VERSION bump.
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "received_at",
+    "page",
+    "lang",
+    "channel",
+    "rating",
+    "barriers",
+    "comment",
+    "comment_masked",
+    "part",
+    "status",
+    "device",
+    "js",
+    "schema_version",
+)
+BARRIER_SEPARATOR = ";"
+# A cell starting with one of these is read as a formula by Excel and LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Rows per Parquet row group: large enough for good compression, small enough
+# that a batch of long comments stays a few tens of MB at most.
+PARQUET_BATCH_ROWS = 50_000
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix a cell that a spreadsheet would run as a formula with an apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_row(record: FeedbackRecord) -> tuple[str, ...]:
+    """One CSV row in COLUMNS order: text only, booleans as true/false, None as empty."""
+    cells = (
+        record.id,
+        format_time(record.received_at),
+        record.page,
+        record.lang,
+        record.channel,
+        str(record.rating),
+        BARRIER_SEPARATOR.join(record.barriers),
+        record.comment,
+        "true" if record.comment_masked else "false",
+        record.part or "",
+        record.status or "",
+        record.device or "",
+        "true" if record.js else "false",
+        str(record.schema_version),
+    )
+    return tuple(neutralise_formula(cell) for cell in cells)
+
+
+def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+    """CSV that Excel opens as UTF-8 (BOM), every field quoted, CRLF line ends (RFC 4180)."""
+    out.write(codecs.BOM_UTF8)
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    try:
+        writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        count = 0
+        for record in records:
+            writer.writerow(csv_row(record))
+            count += 1
+        text.flush()
+    finally:
+        text.detach()  # the caller owns `out` and closes it
+    return count
+
+
+def json_object(record: FeedbackRecord) -> dict[str, Any]:
+    """The record as one JSON object in COLUMNS order, the schema version included."""
+    return {
+        "id": record.id,
+        "received_at": format_time(record.received_at),
+        "page": record.page,
+        "lang": record.lang,
+        "channel": record.channel,
+        "rating": record.rating,
+        "barriers": list(record.barriers),
+        "comment": record.comment,
+        "comment_masked": record.comment_masked,
+        "part": record.part,
+        "status": record.status,
+        "device": record.device,
+        "js": record.js,
+        "schema_version": record.schema_version,
+    }
+
+
+def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+    """One JSON object per line, UTF-8 (no BOM), readable by FeedbackRecord.from_dict."""
+    count = 0
+    for record in records:
+        line = json.dumps(json_object(record), ensure_ascii=False, separators=(",", ":"))
+        out.write(line.encode("utf-8") + b"\n")
+        count += 1
+    return count
+
+
+def parquet_schema() -> Any:
+    """Typed columns: UTC timestamps, small integers, booleans, a list of barrier codes."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    return pa.schema(
+        [
+            pa.field("id", pa.string(), nullable=False),
+            pa.field("received_at", pa.timestamp("ms", tz="UTC"), nullable=False),
+            pa.field("page", pa.string(), nullable=False),
+            pa.field("lang", pa.string(), nullable=False),
+            pa.field("channel", pa.string(), nullable=False),
+            pa.field("rating", pa.int8(), nullable=False),
+            pa.field("barriers", pa.list_(pa.string()), nullable=False),
+            pa.field("comment", pa.string(), nullable=False),
+            pa.field("comment_masked", pa.bool_(), nullable=False),
+            pa.field("part", pa.string()),
+            pa.field("status", pa.string()),
+            pa.field("device", pa.string()),
+            pa.field("js", pa.bool_(), nullable=False),
+            pa.field("schema_version", pa.int16(), nullable=False),
+        ],
+        metadata={"source": "wegwijs feedback export"},
+    )
+
+
+def _parquet_batch(rows: list[FeedbackRecord], schema: Any) -> Any:
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    columns = {name: [getattr(record, name) for record in rows] for name in COLUMNS}
+    columns["barriers"] = [list(barriers) for barriers in columns["barriers"]]
+    return pa.RecordBatch.from_pydict(columns, schema=schema)
+
+
+def write_parquet(
+    records: Iterable[FeedbackRecord], out: BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS
+) -> int:
+    """Parquet (zstd) written one row group per `batch_rows` records."""
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    schema = parquet_schema()
+    count = 0
+    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
+        batch: list[FeedbackRecord] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) == batch_rows:
+                writer.write_batch(_parquet_batch(batch, schema))
+                count += len(batch)
+                batch = []
+        if batch or count == 0:
+            writer.write_batch(_parquet_batch(batch, schema))
+            count += len(batch)
+    return count
+
+
+WRITERS: dict[str, Callable[[Iterable[FeedbackRecord], BinaryIO], int]] = {
+    "csv": write_csv,
+    "jsonl": write_jsonl,
+    "parquet": write_parquet,
+}
