@@ -55,7 +55,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("FEEDBACK")
     if config is not None:
         app.config.from_mapping(config)
-    _normalize(app.config)  # type: ignore[arg-type]
+    _normalize(app.config)
 
     from feedback_fn import api, db, responses, site_languages
 
