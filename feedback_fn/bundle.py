@@ -29,8 +29,9 @@ from packaging.requirements import Requirement
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
-# Build and test files that must not ship.
-NOT_SHIPPED = ("bundle.py", "serverless.yml", "requirements.txt")
+# Build files, and the analysts' commands (they run on a laptop, with their own
+# libraries), which the web function never imports.
+NOT_SHIPPED = ("bundle.py", "serverless.yml", "requirements.txt", "__main__.py", "analytics")
 
 
 class BundleError(RuntimeError):

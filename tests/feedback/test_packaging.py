@@ -150,6 +150,7 @@ def test_zip_holds_code_languages_libraries_and_unchecked_pyc(packaged: Path) ->
     for absent in ("boto3", "botocore", "tests", "mkdocs", "material", "node_modules"):
         assert absent not in tops
     assert not {"feedback_fn/bundle.py", "serverless.yml", "feedback_fn/serverless.yml"} & names
+    assert not [name for name in names if name.startswith("feedback_fn/analytics/")]
 
 
 def test_zip_serves_a_form_post_on_its_own(packaged: Path, tmp_path: Path) -> None:
