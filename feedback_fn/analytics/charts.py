@@ -92,7 +92,6 @@ def bar_chart(chart_id: str, bars: Sequence[Bar], alt: str) -> Chart:
         axes.grid(axis="x", color=GRID, lw=0.6)
         axes.set_axisbelow(True)
         axes.spines[["top", "right"]].set_visible(False)
-        figure.tight_layout()
         return _to_chart(figure, chart_id, alt)
 
 
@@ -124,7 +123,6 @@ def heatmap_chart(
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
-        figure.tight_layout()
         return _to_chart(figure, chart_id, alt)
 
 
@@ -148,5 +146,4 @@ def trend_chart(chart_id: str, points: Sequence[Bar], alt: str) -> Chart:
         axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         axes.grid(axis="y", color=GRID, lw=0.6)
         axes.spines[["top", "right"]].set_visible(False)
-        figure.tight_layout()
         return _to_chart(figure, chart_id, alt)

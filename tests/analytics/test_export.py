@@ -1,0 +1,154 @@
+"""The export writers: exact CSV bytes, JSON Lines round trip, Parquet types, streaming."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from feedback_fn.analytics.export import (
+    COLUMNS,
+    neutralise_formula,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+)
+from feedback_fn.analytics.selection import select_records
+from feedback_fn.record import FeedbackRecord
+from feedback_fn.store.sqlite import SqliteStore
+from tests.analytics.conftest import make_record
+
+HEADER = (
+    '"id","received_at","page","lang","channel","rating","barriers","comment",'
+    '"comment_masked","part","status","device","js","schema_version"\r\n'
+)
+EXPECTED_CSV = (
+    "\ufeff" + HEADER
+    + '"00000000-0000-4000-8000-000000000001","2026-03-01T09:30:00.123Z","/traject/","nl",'
+    '"website","5","","Duidelijk, ""echt"" goed","false","intake","mandatory","phone","true",'
+    '"1"\r\n'
+    '"00000000-0000-4000-8000-000000000002","2026-03-02T10:00:00.000Z","/ar/mo/","ar","letter",'
+    '"2","language;difficult","الرسالة صعبة\nجدا","false","mo","voluntary","computer","false",'
+    '"1"\r\n'
+    '"00000000-0000-4000-8000-000000000003","2026-03-03T11:00:00.000Z","/traject/","nl","sms",'
+    '"3","internet","\'=HYPERLINK(""x"")","true","","","","false","1"\r\n'
+    '"00000000-0000-4000-8000-000000000004","2026-03-04T12:00:00.000Z","/traject/","nl","sms",'
+    '"4","","\'@SUM(A1)","false","","","","false","1"\r\n'
+    '"00000000-0000-4000-8000-000000000005","2026-03-05T13:00:00.000Z","/traject/","nl","sms",'
+    '"4","","\'-1+1","false","","","","false","1"\r\n'
+    '"00000000-0000-4000-8000-000000000006","2026-03-06T14:00:00.000Z","/traject/","nl","sms",'
+    '"4","","\'+31","false","","","","false","1"\r\n'
+    '"00000000-0000-4000-8000-000000000007","2026-03-07T15:00:00.000Z","/traject/","nl","sms",'
+    '"4","","\'\tx","false","","","","false","1"\r\n'
+    '"00000000-0000-4000-8000-000000000008","2026-03-08T16:00:00.000Z","/traject/","nl","sms",'
+    '"4","","\'\rx","false","","","","false","1"\r\n'
+).encode()  # fmt: skip
+
+
+def test_csv_bytes_are_exact(filled_store: SqliteStore) -> None:
+    out = io.BytesIO()
+    assert write_csv(select_records(filled_store), out) == 8
+    assert out.getvalue() == EXPECTED_CSV
+    assert out.getvalue().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+
+
+def test_csv_of_no_records_is_the_header_alone() -> None:
+    out = io.BytesIO()
+    assert write_csv([], out) == 0
+    assert out.getvalue() == "\ufeff".encode() + HEADER.encode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\tA", "'\tA"),
+        ("\rA", "'\rA"),
+        ("a=1", "a=1"),
+        ("", ""),
+        (" =1", " =1"),
+        ("/traject/", "/traject/"),
+    ],
+)
+def test_formula_starts_are_neutralised(text: str, expected: str) -> None:
+    assert neutralise_formula(text) == expected
+
+
+def test_jsonl_round_trips_every_record(
+    filled_store: SqliteStore, fixture_records: list[FeedbackRecord]
+) -> None:
+    out = io.BytesIO()
+    assert write_jsonl(select_records(filled_store), out) == len(fixture_records)
+    lines = out.getvalue().decode("utf-8").splitlines()
+    assert len(lines) == len(fixture_records)
+    objects = [json.loads(line) for line in lines]
+    assert all(list(obj) == list(COLUMNS) and obj["schema_version"] == 1 for obj in objects)
+    assert [FeedbackRecord.from_dict(obj) for obj in objects] == fixture_records
+    assert "الرسالة" in lines[1]  # UTF-8 as is, not \u escapes
+
+
+def test_parquet_reads_back_with_types(
+    tmp_path: Path, filled_store: SqliteStore, fixture_records: list[FeedbackRecord]
+) -> None:
+    path = tmp_path / "feedback.parquet"
+    with open(path, "wb") as handle:
+        # A batch of 3 rows: the 8 records make three row groups.
+        assert write_parquet(select_records(filled_store), handle, batch_rows=3) == 8
+    parquet = pq.ParquetFile(path)
+    assert parquet.metadata.num_row_groups == 3
+    table = parquet.read()
+    assert table.column_names == list(COLUMNS)
+    schema = table.schema
+    assert schema.field("received_at").type == pa.timestamp("ms", tz="UTC")
+    assert schema.field("rating").type == pa.int8()
+    assert schema.field("barriers").type == pa.list_(pa.string())
+    assert schema.field("js").type == pa.bool_()
+    rows = table.to_pylist()
+    assert rows[0]["received_at"] == datetime(2026, 3, 1, 9, 30, 0, 123000, tzinfo=UTC)
+    assert rows[1]["barriers"] == ["language", "difficult"]
+    assert rows[1]["comment"] == "الرسالة صعبة\nجدا"
+    assert rows[2]["part"] is None and rows[2]["comment"] == '=HYPERLINK("x")'
+    rebuilt = [FeedbackRecord(**{**row, "barriers": tuple(row["barriers"])}) for row in rows]
+    assert rebuilt == fixture_records
+
+
+def test_parquet_of_no_records_still_has_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "empty.parquet"
+    with open(path, "wb") as handle:
+        assert write_parquet([], handle) == 0
+    table = pq.read_table(path)
+    assert table.num_rows == 0 and table.column_names == list(COLUMNS)
+
+
+@pytest.mark.parametrize("writer", [write_csv, write_jsonl])
+def test_text_writers_write_each_row_before_reading_the_next(writer: object) -> None:
+    """Streaming: when record k is read, record k-1 is already in the output."""
+    out = io.BytesIO()
+    start = datetime(2026, 5, 1, tzinfo=UTC)
+
+    def records() -> Iterator[FeedbackRecord]:
+        previous = None
+        for number in range(1, 50):
+            if previous is not None:
+                assert previous.id.encode() in out.getvalue()
+            previous = make_record(number, start)
+            yield previous
+
+    assert writer(records(), out) == 49  # type: ignore[operator]
+
+
+def test_filters_on_language_and_channel(filled_store: SqliteStore) -> None:
+    ids = [r.id[-1] for r in select_records(filled_store, channel="sms")]
+    assert ids == ["3", "4", "5", "6", "7", "8"]
+    assert [r.id[-1] for r in select_records(filled_store, lang="ar")] == ["2"]
+    since, until = datetime(2026, 3, 2, tzinfo=UTC), datetime(2026, 3, 4, tzinfo=UTC)
+    assert [r.id[-1] for r in select_records(filled_store, since, until)] == ["2", "3"]

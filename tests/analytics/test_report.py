@@ -1,0 +1,123 @@
+"""The channel report: the answer first, one chart per figures section, escaping, languages."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from feedback_fn.analytics.demo_data import generate_records
+from feedback_fn.analytics.report import render_report
+from feedback_fn.record import FeedbackRecord
+from tests.analytics.conftest import make_record
+
+END = datetime(2026, 6, 30, tzinfo=UTC)
+FIGURE_SECTIONS = (
+    "answer", "barriers", "split-lang", "split-part", "split-status", "split-device", "trend",
+    "pages",
+)  # fmt: skip
+ATTACK = "<script>alert('x')</script> & <b>bold</b>"
+
+
+def report_records() -> list[FeedbackRecord]:
+    records = list(generate_records(1500, seed=3, end=END, months=4))
+    # The newest comment of the counter channel tries to inject a script.
+    records.append(make_record(9001, END, channel="counter", comment=ATTACK, rating=1))
+    return records
+
+
+@pytest.fixture(scope="module")
+def report_en() -> str:
+    html, count = render_report(report_records(), "en", {"since": "2026-03-01"})
+    assert count == 1501
+    return html
+
+
+def section(html: str, section_id: str) -> str:
+    start = html.index(f'<section id="{section_id}"')
+    return html[start : html.index("</section>", start)]
+
+
+def table_rows(html: str) -> list[str]:
+    """The row headers (<th scope="row">) of the first table in `html`."""
+    table = html[html.index("<table") : html.index("</table>")]
+    return re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', table)
+
+
+def test_answer_first_ranking_table_with_intervals(report_en: str) -> None:
+    answer = section(report_en, "answer")
+    assert report_en.index('id="answer"') < report_en.index('id="barriers"')
+    assert "<caption>Which channels are rated best?</caption>" in answer
+    assert "Rated best: " in answer and "95% interval" in answer
+    ranked = table_rows(answer)
+    # demo_data gives partner, counter and course the highest satisfaction, letter the lowest.
+    assert set(ranked[:3]) == {
+        "Partner organisation",
+        "Office counter",
+        "Lesson or course platform",
+    }
+    assert ranked.index("Letter") > ranked.index("Website")
+    # "other" (1% of 1500) has fewer than 30 answers: listed apart, not ranked.
+    assert "Other channel" not in ranked
+    too_few = answer[answer.index('id="too-few"') :]
+    assert "Other channel" in too_few
+
+
+def test_one_chart_per_figures_section_each_with_a_text_alternative(report_en: str) -> None:
+    for section_id in FIGURE_SECTIONS:
+        part = section(report_en, section_id)
+        assert part.count("<figure") == 1, section_id
+        svg = part[part.index("<svg") :]
+        assert re.match(r'<svg role="img" aria-labelledby="([\w-]+)-title"', svg), section_id
+        assert re.search(r"<title id=\"[\w-]+-title\">[^<]{20,}</title>", svg), section_id
+    assert "<figure" not in section(report_en, "comments")
+
+
+def test_comment_with_script_is_escaped(report_en: str) -> None:
+    assert "<script" not in report_en
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in (
+        report_en
+    )
+    comments = section(report_en, "comments")
+    # Newest first within its channel: the attack (sent last) leads the counter comments.
+    counter = comments[comments.index("<h3>Office counter</h3>") :]
+    assert counter.index("&lt;script&gt;") < counter.index("<blockquote", 200)
+
+
+def test_self_contained_accessible_and_unique_ids(report_en: str) -> None:
+    assert report_en.startswith("<!doctype html>")
+    assert '<html lang="en">' in report_en
+    assert not re.search(r'(?:src|href)="(?!#|data:)', report_en)  # nothing fetched
+    assert "<link" not in report_en and "@import" not in report_en
+    ids = re.findall(r'\sid="([^"]+)"', report_en)
+    assert len(ids) == len(set(ids))
+    assert report_en.count("<caption>") >= len(FIGURE_SECTIONS)
+    assert "synthetic demo data" in report_en  # 1500 of the answers are demo data
+
+
+def test_splits_name_the_agencys_groups(report_en: str) -> None:
+    status = section(report_en, "split-status")
+    assert table_rows(status)[:2] == ["Mandatory", "Voluntary"]
+    part = section(report_en, "split-part")
+    assert "Civic orientation" in part and "(not answered)" in part
+
+
+def test_dutch_report() -> None:
+    html, _ = render_report(report_records()[:400], "nl")
+    assert '<html lang="nl">' in html
+    assert "Welke kanalen worden het best beoordeeld?" in html
+    assert "Verplichte en vrijwillige inburgeraars" in html
+    assert re.search(r"<td class=\"rpt-num\">\d,\d\d</td>", html)  # 3,85: Dutch decimals
+
+
+def test_empty_store_gives_a_report_without_charts() -> None:
+    html, count = render_report([], "en")
+    assert count == 0
+    assert "There are no answers in this period." in html and "<svg" not in html
+
+
+def test_unknown_report_language_is_refused() -> None:
+    records = [make_record(1, END - timedelta(days=1))]
+    with pytest.raises(ValueError, match="report language"):
+        render_report(records, "fr")
