@@ -1,10 +1,23 @@
-"""Shared test settings: the project root and the venv's Python."""
+"""Shared test fixtures: the project root on sys.path, and the real site built once."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real content/ in every language of languages.yml, built once per test run."""
+    import build
+
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    argv = ["build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(ROOT / "content")]
+    assert build.main([*argv, "--site-dir", str(site_dir)]) == 0
+    return site_dir

@@ -51,11 +51,3 @@ def fixture_copy(tmp_path) -> Path:
         encoding="utf-8",
     )
     return target
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real content/ in every language of languages.yml, built once."""
-    site_dir = tmp_path_factory.mktemp("real") / "site"
-    assert build_site(ROOT / "mkdocs.yml", ROOT / "content", site_dir, None) == 0
-    return site_dir

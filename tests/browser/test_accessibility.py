@@ -1,0 +1,73 @@
+"""axe-core finds nothing on the page templates in both directions; the Arabic form
+lays out right to left at 360 px; printed pages carry an address and a QR code."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "/mo/",  # a content page with the feedback form
+    "/ar/mo/",
+    "/ar/kosten/",  # a Dutch fallback inside the Arabic site
+    "/feedback/thanks/",
+    "/ar/feedback/thanks/",
+    "/feedback/error/",
+    "/ar/feedback/error/",
+    "/_staff/channels/",
+    "/ar/bestaat-niet/",  # the Arabic 404 page
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violations(context, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = context.new_page()
+    page.goto(site_url + path)
+    # Check the form's optional part and the language list opened, as a reader would.
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_arabic_form_is_right_to_left_at_360px(context, site_url, artifacts):
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "/ar/mo/")
+    form = page.locator("form[data-wg-feedback]")
+    assert form.evaluate("f => getComputedStyle(f).direction") == "rtl"
+    boxes = [
+        page.locator(f'label:has(input[name="rating"][value="{n}"])').bounding_box()
+        for n in range(1, 6)
+    ]
+    # 1 (very hard) starts on the right, 5 (very easy) ends on the left, all on one row.
+    assert [round(box["x"]) for box in boxes] == sorted((round(b["x"]) for b in boxes), reverse=True)
+    assert len({round(box["y"]) for box in boxes}) == 1
+    assert all(box["width"] >= 44 and box["height"] >= 44 for box in boxes)
+    # Radio buttons sit at the start (right) of their label text.
+    channel = page.locator('label:has(input[name="channel"][value="letter"])')
+    radio = page.locator('input[name="channel"][value="letter"]').bounding_box()
+    assert radio["x"] > channel.bounding_box()["x"] + channel.bounding_box()["width"] / 2
+    # Nothing sticks out sideways on a small phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    form.screenshot(path=str(artifacts / "ar-form-360.png"))
+    assert (artifacts / "ar-form-360.png").stat().st_size > 5000
+
+
+def test_print_shows_address_and_qr_not_navigation_or_form(context, site_url, artifacts):
+    page = context.new_page()
+    page.goto(site_url + "/ar/mo/")
+    assert page.locator(".wg-print").is_hidden()
+    # On screen the QR code is a data: pixel; nothing was fetched for it.
+    assert page.evaluate("document.querySelector('.wg-print img').currentSrc").startswith("data:")
+    page.emulate_media(media="print")
+    assert page.locator(".wg-print").is_visible()
+    assert page.locator(".wg-feedback").is_hidden() and page.locator(".wg-header").is_hidden()
+    page.wait_for_function(
+        "document.querySelector('.wg-print img').currentSrc.endsWith('qr-folder.svg')"
+    )
+    assert page.locator(".wg-print").inner_text().endswith("/ar/mo/")
+    pdf = page.pdf(format="A4", path=str(artifacts / "ar-mo-print.pdf"))
+    assert pdf.startswith(b"%PDF")
