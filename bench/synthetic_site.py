@@ -81,10 +81,15 @@ def write_our_config(root: Path, languages: int, pages: int | None) -> Path:
     for code in CODES[:languages]:
         if not (strings / f"{code}.html").exists():
             shutil.copy(strings / "en.html", strings / f"{code}.html")
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        hooks = yaml_load(handle)["hooks"]
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "theme": {"custom_dir": str(theme)},
-        "hooks": [str(ROOT / "hooks" / "i18n_pages.py"), str(ROOT / "hooks" / "lean_output.py")],
+        # INHERIT resolves paths against this file: the same hooks, made absolute.
+        "hooks": [str(ROOT / hook) for hook in hooks],
     }
     if pages is not None:
         config["nav"] = ["index.md"] + [f"page{n:02d}.md" for n in range(1, pages)]
