@@ -57,6 +57,9 @@ def render_sitemap(site_url: str, pages: dict[str, list[Language]]) -> str:
 def write_sitemap(site_dir: Path, docs_dir: Path, languages, site_url: str) -> int:
     pages = translations(docs_dir, languages)
     (site_dir / "sitemap.xml").write_text(render_sitemap(site_url, pages), encoding="utf-8")
-    robots = f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n"
+    robots = (
+        f"User-agent: *\nDisallow: /api/\nDisallow: /_staff/\nDisallow: /_editors/\n"
+        f"Sitemap: {site_url}sitemap.xml\n"
+    )
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
     return sum(len(langs) for path, langs in pages.items() if not path.startswith(UNLISTED))

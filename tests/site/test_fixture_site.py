@@ -155,3 +155,13 @@ def test_pages_load_nothing_from_other_hosts_and_block_on_no_script(fixture_site
         scan = scan_html(page.read_text(encoding="utf-8"))
         assert [r.url for r in scan.resources if is_external(r.url)] == [], page
         assert [r.url for r in scan.resources if r.blocking] == [], page
+
+
+def test_only_reader_content_pages_are_indexed(fixture_site):
+    noindex = '<meta name="robots" content="noindex">'
+    for rel in ("404.html", "ar/404.html", "_staff/channels/index.html"):
+        assert noindex in read(fixture_site, rel), rel
+    for rel in ("index.html", "ar/mo/index.html", "ps/kosten/index.html"):
+        assert noindex not in read(fixture_site, rel), rel
+    robots = read(fixture_site, "robots.txt")
+    assert "Disallow: /_staff/" in robots and f"Sitemap: {SITE_URL}sitemap.xml" in robots
