@@ -3,7 +3,7 @@
 
 Phases of `build` (each prints one line with its duration):
   settings  read mkdocs.yml and languages.yml
-  content   check front matter and translations (errors stop the build)
+  content   the content checks of `check` (errors stop the build; warnings do not)
   languages one mkdocs + mkdocs-static-i18n build per language, in parallel
   sitemap   sitemap.xml and robots.txt with real translations only
   compress  .br and .gz beside every text file, in parallel
@@ -23,6 +23,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent
 
 
+# Content errors that stop the build at once: the pages cannot be built right (front
+# matter), must never be built (safety), or have no Dutch original. Broken links and
+# images are built anyway, so that a preview shows them; the build fails at the end.
+STOP_BEFORE_BUILDING = frozenset({"front-matter", "safety", "translations"})
+
+
 class BuildFailed(Exception):
     """A phase found problems; they have been printed."""
 
@@ -39,6 +45,32 @@ def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
         print(f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip(), file=out, flush=True)
 
 
+def _print_findings(findings: list, fmt: str = "text", notices: bool = False) -> None:
+    """Content findings in the chosen format: people read stderr, tools read stdout."""
+    from sitegen.checks.findings import NOTICE
+    from sitegen.checks.report import as_github, as_json, as_text
+
+    if fmt == "json":
+        print(as_json(findings))
+        return
+    shown = [f for f in findings if notices or f.level != NOTICE]
+    if fmt == "github":
+        order = {"error": 0, "warning": 1, "notice": 2}  # GitHub shows the first ten of each
+        for finding in sorted(shown, key=lambda f: order[f.level]):
+            print(as_github(finding))
+    else:
+        for finding in shown:
+            print(as_text(finding), file=sys.stderr)
+
+
+def _content_findings(settings) -> list:
+    from sitegen.content_checks import check_content
+
+    # Paths in messages are relative to the project (the folder of mkdocs.yml), as in git.
+    project = settings.config_file.parent
+    return check_content(settings.docs_dir, settings.languages, project, settings.config_file)
+
+
 def _report(problems: list, what: str) -> None:
     if problems:
         for problem in problems:
@@ -47,8 +79,9 @@ def _report(problems: list, what: str) -> None:
 
 
 def run_build(args: argparse.Namespace) -> None:
+    from sitegen.checks.findings import ERROR
+    from sitegen.checks.report import summary
     from sitegen.compress import compress_site
-    from sitegen.content_checks import check_content
     from sitegen.mkdocs_run import build_site
     from sitegen.output_checks import check_site
     from sitegen.settings import load_settings
@@ -60,9 +93,12 @@ def run_build(args: argparse.Namespace) -> None:
         )
         info["detail"] = f"{len(settings.languages)} languages, {settings.jobs} processes"
     with phase("content") as info:
-        problems = check_content(settings.docs_dir, settings.languages, ROOT)
-        info["detail"] = f"{len(problems)} problem(s)"
-        _report(problems, "content")
+        findings = _content_findings(settings)
+        info["detail"] = summary(findings)
+        _print_findings(findings)
+        errors = [f for f in findings if f.level == ERROR]
+        if any(f.check in STOP_BEFORE_BUILDING for f in errors):
+            raise BuildFailed(f"{len(errors)} content error(s); nothing was published.")
     with phase("languages") as info:
         results = build_site(settings)
         info["detail"] = " ".join(f"{r.code}={r.seconds:.1f}s" for r in results)
@@ -85,6 +121,8 @@ def run_build(args: argparse.Namespace) -> None:
             f"budget {settings.budget_bytes:,} B"
         )
         _report(problems, "output")
+    if errors:
+        raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
 
 
 def run_serve(args: argparse.Namespace) -> None:
@@ -97,16 +135,66 @@ def run_serve(args: argparse.Namespace) -> None:
 
 
 def run_check(args: argparse.Namespace) -> None:
-    from sitegen.content_checks import check_content
+    from sitegen.checks.findings import ERROR, NOTICE
+    from sitegen.checks.report import summary
     from sitegen.settings import load_settings
 
     settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
-    problems = check_content(settings.docs_dir, settings.languages, ROOT)
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if problems:
-        raise BuildFailed(f"{len(problems)} content problem(s).")
-    print(f"content: no problems in {len(settings.languages)} languages.")
+    findings = _content_findings(settings)
+    _print_findings(findings, args.format, args.notices)
+    hidden = "" if args.notices or args.format == "json" else " (--notices shows the notices)"
+    if not any(f.level == NOTICE for f in findings):
+        hidden = ""
+    if args.format != "json":
+        out = sys.stderr if args.format == "text" else sys.stdout
+        print(
+            f"content: {summary(findings)} in {len(settings.languages)} languages{hidden}.",
+            file=out,
+        )
+    errors = sum(f.level == ERROR for f in findings)
+    if errors:
+        raise BuildFailed(f"{errors} content error(s): fix them and run the check again.")
+
+
+def run_stamp(args: argparse.Namespace) -> None:
+    from sitegen.settings import load_settings
+    from sitegen.stamping import StampError, stamp_minor, stamp_translation
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    try:
+        for name in args.pages:
+            path = Path(name)
+            if args.minor:
+                stamped, left = stamp_minor(path, settings.docs_dir, settings.languages)
+                for item in stamped:
+                    print(f"{_shown(item.path)}: still up to date (source_hash {item.new})")
+                for item in left:
+                    print(
+                        f"{_shown(item)}: was already outdated before this change; "
+                        "update it, then stamp it"
+                    )
+            else:
+                item = stamp_translation(path, settings.docs_dir)
+                change = "already up to date" if item.old == item.new else "marked up to date"
+                print(f"{_shown(item.path)}: {change} (source_hash {item.new})")
+    except StampError as error:
+        raise BuildFailed(str(error)) from None
+
+
+def _shown(path: Path) -> str:
+    resolved = path.resolve()
+    if resolved.is_relative_to(Path.cwd()):
+        return resolved.relative_to(Path.cwd()).as_posix()
+    return str(path)
+
+
+def run_status(args: argparse.Namespace) -> None:
+    from sitegen.freshness import all_states
+    from sitegen.settings import load_settings
+    from sitegen.status_report import render_table
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    print(render_table(all_states(settings.docs_dir, settings.languages)), end="")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -136,7 +224,33 @@ def parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check content only (what CI runs first)")
     site_options(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text for people (default), github for pull request annotations, json for tools",
+    )
+    check.add_argument(
+        "--notices", action="store_true", help="also show notices (links to fallback pages)"
+    )
     check.set_defaults(func=run_check)
+
+    stamp = sub.add_parser(
+        "stamp", help="mark checked translations as up to date with the Dutch page"
+    )
+    site_options(stamp)
+    stamp.add_argument("pages", nargs="+", help="content/<lang>/<page>.md (with --minor: nl)")
+    stamp.add_argument(
+        "--minor",
+        action="store_true",
+        help="after a small change to a Dutch page: its translations that were up to date "
+        "stay up to date",
+    )
+    stamp.set_defaults(func=run_stamp)
+
+    status = sub.add_parser("status", help="table of pages x languages: up to date or not")
+    site_options(status)
+    status.set_defaults(func=run_status)
     return top
 
 

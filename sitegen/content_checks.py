@@ -1,83 +1,43 @@
-"""Checks on content/ before building: front matter and translations that match a Dutch page."""
+"""Checks on content/ before building; each concern is a module of sitegen.checks.
+
+Errors stop the build and fail CI; warnings and notices are shown (on the pull
+request's lines in CI) but do not fail.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from sitegen.checks.anchors import load_slugify
+from sitegen.checks.findings import Finding
+from sitegen.checks.front_matter import check_front_matter
+from sitegen.checks.images import check_images
+from sitegen.checks.links import AnchorIndex, check_links
+from sitegen.checks.readability import check_readability
+from sitegen.checks.safety import check_safety
+from sitegen.checks.source import load_pages
+from sitegen.checks.translations import check_translation
 
-REQUIRED_KEYS = ("title", "description")
-
-
-@dataclass
-class ContentProblem:
-    path: str  # relative to the project, e.g. content/ar/mo.md
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-def read_front_matter(text: str) -> tuple[dict | None, str | None]:
-    """Return (front matter, error). A page without front matter gives ({}, None)."""
-    if not text.startswith("---"):
-        return {}, None
-    end = text.find("\n---", 3)
-    if end == -1:
-        return None, "the front matter starts with '---' but never ends: add a line '---'."
-    try:
-        data = yaml.safe_load(text[3:end]) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        return None, (
-            f"the front matter is not valid YAML{where}: put quotes around a title or "
-            "description that contains a colon."
-        )
-    if not isinstance(data, dict):
-        return None, "the front matter must be 'key: value' lines."
-    return data, None
+# The earlier name of a finding; kept for callers that still use it.
+ContentProblem = Finding
 
 
-def check_page(md: Path, display: str) -> list[ContentProblem]:
-    data, error = read_front_matter(md.read_text(encoding="utf-8"))
-    if error:
-        return [ContentProblem(display, 1, error)]
-    problems = []
-    for key in REQUIRED_KEYS:
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            problems.append(
-                ContentProblem(
-                    display,
-                    1,
-                    f"'{key}' is missing from the front matter: add a line "
-                    f"'{key}: ...' between the two '---' lines at the top.",
-                )
-            )
-    return problems
-
-
-def check_content(docs_dir: Path, languages, root: Path) -> list[ContentProblem]:
-    """Front matter of every page; every translation must have a Dutch original."""
-    problems: list[ContentProblem] = []
-    source = docs_dir / languages[0].code
-    for language in languages:
-        folder = docs_dir / language.code
-        for md in sorted(folder.rglob("*.md")):
-            rel = md.relative_to(folder)
-            display = md.relative_to(root).as_posix() if md.is_relative_to(root) else str(md)
-            problems += check_page(md, display)
-            if not language.is_source and not (source / rel).is_file():
-                problems.append(
-                    ContentProblem(
-                        display,
-                        1,
-                        f"there is no Dutch page {source.name}/{rel.as_posix()}: "
-                        "a translation must have the same path as its Dutch original. "
-                        "Rename the file or add the Dutch page first.",
-                    )
-                )
-    return problems
+def check_content(
+    docs_dir: Path, languages, root: Path, config_file: Path | None = None
+) -> list[Finding]:
+    """Every check on every page of every language, in file and line order."""
+    pages = load_pages(docs_dir, languages, root)
+    slugify = load_slugify((config_file or root / "mkdocs.yml").resolve())
+    index = AnchorIndex(pages, slugify)
+    findings: list[Finding] = []
+    for page in pages:
+        findings += check_front_matter(page)
+        findings += check_translation(page, docs_dir)
+        if page.front_matter[1]:
+            continue  # unreadable front matter: the other checks would only add noise
+        findings += check_safety(page)
+        findings += check_links(page, docs_dir, index)
+        findings += check_images(page, docs_dir)
+        findings += check_readability(page)
+    order = {page.display: number for number, page in enumerate(pages)}
+    return sorted(findings, key=lambda f: (order.get(f.path, len(order)), f.line))

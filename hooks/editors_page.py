@@ -1,0 +1,51 @@
+"""mkdocs hook: the translation status page for editors, at /_editors/translations/.
+
+Generated in the Dutch build from content/ (the same table as `build.py
+status`); not in the readers' navigation, not in the sitemap, and marked
+noindex. Registered in mkdocs.yml only: the fixture sites of the tests leave
+it out unless they test it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from sitegen.freshness import all_states
+from sitegen.languages import SOURCE_LANGUAGE, parse_languages
+from sitegen.status_report import render_page
+
+SRC_URI = "_editors/translations.md"
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
+def _is_editors_page(page) -> bool:
+    return page is not None and page.file.src_uri == SRC_URI
+
+
+@event_priority(-300)  # after mkdocs-static-i18n (-100) and hooks/lean_output.py (-200)
+def on_files(files: Files, config) -> Files:
+    target = config.extra["wegwijs"]["target"]
+    if target != SOURCE_LANGUAGE or config.plugins["i18n"].current_language != target:
+        return files
+    languages = parse_languages(config.extra["wegwijs"]["languages"])
+    states = all_states(Path(config.docs_dir), languages)
+    content = render_page(states, {lang.code: lang for lang in languages})
+    # hooks/i18n_pages.py treats a generated page as a page of its own language only.
+    files.append(File.generated(config, SRC_URI, content=content))
+    return files
+
+
+@event_priority(-300)  # after hooks/i18n_pages.py (-200)
+def on_page_context(context, page, config, nav):
+    if _is_editors_page(page) and "wegwijs" in context:
+        context["wegwijs"]["hreflang"] = []  # not for search engines: no alternates
+    return context
+
+
+def on_post_page(output, page, config):
+    if _is_editors_page(page):
+        return output.replace("<head>", f"<head>{NOINDEX}", 1)
+    return output

@@ -1,0 +1,1 @@
+"""Content checks, one module per concern; sitegen.content_checks runs them all."""

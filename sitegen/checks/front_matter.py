@@ -1,0 +1,107 @@
+"""Front matter: required keys, known keys only, the right types."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from sitegen.checks.findings import ERROR, WARNING, Finding
+from sitegen.checks.source import SourcePage
+
+REQUIRED_KEYS = ("title", "description")
+# Every key a page may have, and what it holds. source_hash is for translations only.
+KNOWN_KEYS = {"title": str, "description": str, "source_hash": str}
+DESCRIPTION_MAX = 160  # search engines cut longer descriptions
+HASH_FORMAT = re.compile(r"^[0-9a-f]{12}$")
+
+
+def _finding(page: SourcePage, line: int, message: str, level: str = ERROR) -> Finding:
+    return Finding(page.display, line, message, level, "front-matter")
+
+
+def _unknown_key(page: SourcePage, key: object) -> Finding:
+    known = ", ".join(KNOWN_KEYS)
+    guess = difflib.get_close_matches(str(key), list(KNOWN_KEYS), n=1)
+    hint = f" Did you mean '{guess[0]}'?" if guess else ""
+    return _finding(
+        page,
+        page.key_line(str(key)),
+        f"'{key}' is not a front matter key Wegwijs knows (known keys: {known}).{hint} "
+        "Rename it or remove the line.",
+    )
+
+
+def _check_types(page: SourcePage, data: dict) -> list[Finding]:
+    findings = []
+    for key, kind in KNOWN_KEYS.items():
+        if data.get(key) is not None and not isinstance(data[key], kind):
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be text on one line, not {type(data[key]).__name__}: "
+                    f"write '{key}: ...' and put the value in quotes if it contains a colon.",
+                )
+            )
+    return findings
+
+
+def _check_source_hash(page: SourcePage, data: dict) -> list[Finding]:
+    value = data.get("source_hash")
+    if value is None:
+        return []
+    line = page.key_line("source_hash")
+    if page.language.is_source:
+        return [
+            _finding(
+                page,
+                line,
+                "'source_hash' belongs in translations only: a Dutch page is the source. "
+                "Remove the line.",
+            )
+        ]
+    if isinstance(value, str) and not HASH_FORMAT.match(value):
+        return [
+            _finding(
+                page,
+                line,
+                f"'source_hash: {value}' is not a hash written by build.py stamp: do not edit "
+                f"it by hand; run 'build.py stamp {page.display}' after checking the "
+                "translation.",
+            )
+        ]
+    return []
+
+
+def check_front_matter(page: SourcePage) -> list[Finding]:
+    data, error = page.front_matter
+    if error:
+        line = int(m.group(1)) if (m := re.search(r"\(line (\d+)\)", error)) else 1
+        return [_finding(page, line, error)]
+    findings = []
+    for key in REQUIRED_KEYS:
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            findings.append(
+                _finding(
+                    page,
+                    1,
+                    f"'{key}' is missing from the front matter: add a line "
+                    f"'{key}: ...' between the two '---' lines at the top.",
+                )
+            )
+    findings += [_unknown_key(page, key) for key in data if key not in KNOWN_KEYS]
+    findings += _check_types(page, data)
+    findings += _check_source_hash(page, data)
+    description = data.get("description")
+    if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
+        findings.append(
+            _finding(
+                page,
+                page.key_line("description"),
+                f"the description has {len(description)} characters; search results show "
+                f"about {DESCRIPTION_MAX}: shorten it to one sentence.",
+                WARNING,
+            )
+        )
+    return findings

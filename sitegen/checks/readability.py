@@ -1,0 +1,161 @@
+"""Readability for Dutch and English pages, for readers at level A2-B1.
+
+Thresholds from the plain-language guidance in FACTS.md section 7: the Flemish
+government's "Heerlijk Helder" asks for short sentences and few difficult words;
+Wablieft puts the maximum average at 15-20 words, so a page's average above 15
+words and any sentence over 20 words are reported, and so are a page's long
+words when more than 2 in 100 words are long (a term the site explains, such as
+"trajectbegeleider", may appear now and then). Words and syllables are
+counted by textstat (pyphen's Dutch hyphenation, the CMU dictionary for English).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitegen.checks.findings import WARNING, Finding
+from sitegen.checks.source import SourcePage
+
+LANGUAGES = ("nl", "en")
+AVERAGE_WORDS_MAX = 15
+SENTENCE_WORDS_MAX = 20
+# Syllables from which a word counts as long: Dutch glues compounds together.
+LONG_WORD_SYLLABLES = {"nl": 6, "en": 5}
+LONG_WORDS_PERCENT_MAX = 2  # a page reports its long words above this share
+QUOTE_MAX = 120  # characters of a long sentence quoted in a message
+
+_HEADING = re.compile(r"^ {0,3}#")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_ADMONITION = re.compile(r"^\s*(!!!|\?\?\?)")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"<[^>]+>|\*\*|__|\*|\{[^}]*\}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[^\s\w]*[\w])(?=[^a-z])")
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int
+    words: int
+
+
+def _units(prose: str) -> list[tuple[str, int]]:
+    """Paragraphs, list items and table cells as (text, first line)."""
+    units: list[tuple[str, int]] = []
+    current: list[str] = []
+    start = 0
+
+    def close() -> None:
+        if current:
+            units.append((" ".join(current), start))
+            current.clear()
+
+    for number, line in enumerate(prose.split("\n"), start=1):
+        if not line.strip() or _HEADING.match(line) or _TABLE_RULE.match(line):
+            close()
+            continue
+        if _ADMONITION.match(line):
+            close()
+            continue
+        if line.lstrip().startswith("|"):
+            close()
+            units += [(cell, number) for cell in line.strip().strip("|").split("|")]
+            continue
+        if _ITEM.match(line):
+            close()
+            line = _ITEM.sub("", line)
+        if not current:
+            start = number
+        current.append(line.strip())
+    close()
+    return units
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", _MARKUP.sub("", _LINK.sub(r"\1", text))).strip()
+
+
+def sentences(prose: str, count_words) -> list[Sentence]:
+    found = []
+    for unit, line in _units(prose):
+        for text in _SENTENCE_END.split(_plain(unit)):
+            text = text.strip()
+            words = count_words(text) if text else 0
+            if words:
+                found.append(Sentence(text, line, words))
+    return found
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 3].rstrip() + "..."
+
+
+def _textstat(code: str):
+    import textstat  # imported late: loading the English dictionary takes a moment
+
+    textstat.set_lang(code)
+    return textstat
+
+
+def _finding(page: SourcePage, line: int, message: str) -> Finding:
+    return Finding(page.display, line, message, WARNING, "readability")
+
+
+def _long_words(page: SourcePage, found: list[Sentence], textstat) -> Finding | None:
+    limit = LONG_WORD_SYLLABLES[page.language.code]
+    first_line: dict[str, int] = {}
+    total = occurrences = 0
+    for sentence in found:
+        for word in _WORD.findall(sentence.text):
+            total += 1
+            if textstat.syllable_count(word) >= limit:
+                occurrences += 1
+                first_line.setdefault(word.lower(), sentence.line)
+    if not total or occurrences * 100 <= LONG_WORDS_PERCENT_MAX * total:
+        return None
+    listed = ", ".join(f"{word} (line {line})" for word, line in first_line.items())
+    return _finding(
+        page,
+        min(first_line.values()),
+        f"{occurrences} of {total} words are long ({limit} syllables or more; at most "
+        f"{LONG_WORDS_PERCENT_MAX} in 100): {listed}. Use shorter, common words, or explain "
+        "a word the first time you use it.",
+    )
+
+
+def check_readability(page: SourcePage) -> list[Finding]:
+    if page.language.code not in LANGUAGES:
+        return []
+    textstat = _textstat(page.language.code)
+    found = sentences(page.prose, textstat.lexicon_count)
+    if not found:
+        return []
+    findings = []
+    average = sum(s.words for s in found) / len(found)
+    if average > AVERAGE_WORDS_MAX:
+        findings.append(
+            _finding(
+                page,
+                found[0].line,
+                f"sentences have {average:.1f} words on average; plain language for readers "
+                f"at A2-B1 asks for at most {AVERAGE_WORDS_MAX}. Split long sentences in two "
+                "and keep one idea per sentence.",
+            )
+        )
+    for sentence in found:
+        if sentence.words > SENTENCE_WORDS_MAX:
+            findings.append(
+                _finding(
+                    page,
+                    sentence.line,
+                    f"sentence of {sentence.words} words (more than {SENTENCE_WORDS_MAX}): "
+                    f'"{_quote(sentence.text)}" Split it in two.',
+                )
+            )
+    long_words = _long_words(page, found, textstat)
+    if long_words:
+        findings.append(long_words)
+    return findings

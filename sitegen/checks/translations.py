@@ -1,0 +1,57 @@
+"""Translations: each one has a Dutch original and records which version it translates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.checks.findings import ERROR, WARNING, Finding
+from sitegen.checks.source import SourcePage
+from sitegen.freshness import recorded_hash, source_hash
+from sitegen.languages import SOURCE_LANGUAGE
+
+
+def _finding(page: SourcePage, line: int, message: str, level: str) -> Finding:
+    return Finding(page.display, line, message, level, "translations")
+
+
+def check_translation(page: SourcePage, docs_dir: Path) -> list[Finding]:
+    if page.language.is_source:
+        return []
+    rel = page.rel.as_posix()
+    dutch = docs_dir / SOURCE_LANGUAGE / page.rel
+    if not dutch.is_file():
+        return [
+            _finding(
+                page,
+                1,
+                f"there is no Dutch page {SOURCE_LANGUAGE}/{rel}: a translation must have the "
+                "same path as its Dutch original. Rename the file or add the Dutch page first.",
+                ERROR,
+            )
+        ]
+    recorded = recorded_hash(page.text)
+    if page.front_matter[1] or recorded == source_hash(dutch.read_text(encoding="utf-8")):
+        return []
+    stamp = f"build.py stamp {page.display}"
+    if recorded is None:
+        return [
+            _finding(
+                page,
+                1,
+                f"the translation does not record which version of {SOURCE_LANGUAGE}/{rel} "
+                f"it translates, so readers are told it may be out of date. When it matches "
+                f"the Dutch page, run '{stamp}'.",
+                WARNING,
+            )
+        ]
+    return [
+        _finding(
+            page,
+            page.key_line("source_hash"),
+            f"outdated: the Dutch page {SOURCE_LANGUAGE}/{rel} changed after this "
+            f"translation was made; readers see a notice that it may be out of date. Update "
+            f"the translation (see 'git log -p content/{SOURCE_LANGUAGE}/{rel}'), then run "
+            f"'{stamp}'.",
+            WARNING,
+        )
+    ]

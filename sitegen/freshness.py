@@ -1,0 +1,123 @@
+"""Translation freshness: which version of the Dutch page a translation translates.
+
+A translation records `source_hash` in its front matter: the first 12 hex
+digits of the SHA-256 of the Dutch page's text (its title, description and
+body; other front matter keys, line endings and spaces at line ends do not
+count). When the Dutch text changes, the hashes differ: the translation is
+outdated until someone checks it and runs `build.py stamp`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from sitegen.checks.source import parse_front_matter, split_front_matter
+from sitegen.languages import SOURCE_LANGUAGE
+
+HASH_LENGTH = 12
+UP_TO_DATE = "up to date"
+OUTDATED = "outdated"
+MISSING = "missing"
+
+
+def source_hash(text: str) -> str:
+    """The hash a translation of this Dutch page records."""
+    meta, _ = parse_front_matter(text)
+    meta = meta or {}
+    _, body, _ = split_front_matter(text)
+    lines = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
+    normalised = "\n".join(
+        [str(meta.get("title", "")).strip(), str(meta.get("description", "")).strip()] + lines
+    ).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def recorded_hash(text: str) -> str | None:
+    meta, _ = parse_front_matter(text)
+    value = (meta or {}).get("source_hash")
+    return str(value) if value is not None else None
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=20
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def changed_on(path: Path) -> str:
+    """When a Dutch page last changed (YYYY-MM-DD): its last commit, else the file's mtime.
+
+    A file with uncommitted changes (or outside a git work tree) has changed
+    after its last commit, so its modification time counts.
+    """
+    folder, name = path.parent, path.name
+    if _git(folder, "status", "--porcelain", "--", name) == "":
+        date = (_git(folder, "log", "-1", "--format=%cs", "--", name) or "").strip()
+        if date:
+            return date
+    stamp = path.stat().st_mtime
+    return datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
+
+
+def history_hashes(path: Path) -> list[str]:
+    """Hashes of the committed versions of a file, newest first (empty without git)."""
+    folder, name = path.parent, path.name
+    commits = _git(folder, "log", "--format=%H", "--", name)
+    hashes = []
+    for commit in (commits or "").split():
+        text = _git(folder, "show", f"{commit}:./{name}")
+        if text is not None:
+            hashes.append(source_hash(text))
+    return hashes
+
+
+@dataclass(frozen=True)
+class PageState:
+    code: str
+    rel: PurePosixPath
+    state: str  # up to date, outdated, missing
+    recorded: str | None = None
+    current: str | None = None
+
+
+def translation_state(docs_dir: Path, code: str, rel: PurePosixPath) -> PageState:
+    """The state of one page in one language (Dutch pages are always up to date)."""
+    dutch = docs_dir / SOURCE_LANGUAGE / rel
+    current = source_hash(dutch.read_text(encoding="utf-8"))
+    if code == SOURCE_LANGUAGE:
+        return PageState(code, rel, UP_TO_DATE, current, current)
+    page = docs_dir / code / rel
+    if not page.is_file():
+        return PageState(code, rel, MISSING, None, current)
+    recorded = recorded_hash(page.read_text(encoding="utf-8"))
+    state = UP_TO_DATE if recorded == current else OUTDATED
+    return PageState(code, rel, state, recorded, current)
+
+
+def dutch_pages(docs_dir: Path) -> list[PurePosixPath]:
+    folder = docs_dir / SOURCE_LANGUAGE
+    return [PurePosixPath(md.relative_to(folder).as_posix()) for md in sorted(folder.rglob("*.md"))]
+
+
+def all_states(docs_dir: Path, languages) -> dict[str, list[PageState]]:
+    """Per language code, the state of every Dutch page."""
+    pages = dutch_pages(docs_dir)
+    return {
+        lang.code: [translation_state(docs_dir, lang.code, rel) for rel in pages]
+        for lang in languages
+    }
+
+
+def completeness(states: list[PageState]) -> int:
+    """Percentage of pages translated and up to date."""
+    if not states:
+        return 100
+    return round(100 * sum(s.state == UP_TO_DATE for s in states) / len(states))

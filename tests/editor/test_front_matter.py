@@ -1,0 +1,88 @@
+"""Front matter: required keys, known keys, types; each message names the fix."""
+
+from __future__ import annotations
+
+from tests.editor.conftest import page_text
+
+
+def errors_of(capsys) -> list[str]:
+    return capsys.readouterr().err.splitlines()
+
+
+def test_a_correct_page_passes(project, capsys):
+    assert project.run("check") == 0
+    err = capsys.readouterr().err
+    assert "error" not in err.replace("0 error(s)", "")
+    assert "front" not in err
+
+
+def test_missing_description(project, capsys):
+    project.write("nl/extra.md", "---\ntitle: Extra\n---\n\n# Extra\n\nKort.\n")
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:1: 'description' is missing from the front matter: add a "
+        "line 'description: ...' between the two '---' lines at the top."
+    ) in errors_of(capsys)
+
+
+def test_unknown_key_suggests_the_known_one(project, capsys):
+    project.write(
+        "nl/extra.md", "---\ntitle: Extra\ndescription: Iets.\ntitel: Extra\n---\n\nKort.\n"
+    )
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:4: 'titel' is not a front matter key Wegwijs knows (known "
+        "keys: title, description, source_hash). Did you mean 'title'? Rename it or remove the "
+        "line."
+    ) in errors_of(capsys)
+
+
+def test_wrong_type(project, capsys):
+    project.write("nl/extra.md", "---\ntitle: [Extra]\ndescription: Iets.\n---\n\nKort.\n")
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:2: 'title' must be text on one line, not list: write "
+        "'title: ...' and put the value in quotes if it contains a colon."
+    ) in errors_of(capsys)
+
+
+def test_invalid_yaml_names_the_line(project, capsys):
+    project.write("nl/extra.md", "---\ntitle: Extra\ndescription: Let op: dit\n---\n\nKort.\n")
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:3: the front matter is not valid YAML (line 3): put quotes "
+        "around a title or description that contains a colon."
+    ) in errors_of(capsys)
+
+
+def test_source_hash_on_a_dutch_page(project, capsys):
+    project.write("nl/extra.md", page_text("Extra", "Kort.", "source_hash: 0123456789ab\n"))
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:4: 'source_hash' belongs in translations only: a Dutch "
+        "page is the source. Remove the line."
+    ) in errors_of(capsys)
+
+
+def test_hand_written_source_hash(project, capsys):
+    page = project.page("en/mo.md")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("source_hash: ", "source_hash: x"), "utf-8"
+    )
+    assert project.run("check") == 1
+    line = next(line for line in errors_of(capsys) if "is not a hash" in line)
+    assert line.startswith("error: content/en/mo.md:4: 'source_hash: x")
+    assert line.endswith(
+        "' is not a hash written by build.py stamp: do not edit it by hand; run 'build.py "
+        "stamp content/en/mo.md' after checking the translation."
+    )
+
+
+def test_long_description_is_a_warning(project, capsys):
+    text = page_text("Extra", "Kort.").replace("A test page.", "Lang " * 40)
+    project.write("nl/extra.md", text)
+    assert project.run("check") == 0
+    assert (
+        "warning: content/nl/extra.md:3: the description has 199 characters; search results "
+        "show about 160: shorten it to one sentence."
+    ) in errors_of(capsys)
