@@ -46,6 +46,7 @@ def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--store",
         "store_url",
+        metavar="URL",
         envvar="FEEDBACK_STORE",
         default=DEFAULTS["STORE"],
         show_default=True,

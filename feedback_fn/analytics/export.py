@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 from feedback_fn.record import FeedbackRecord, format_time
@@ -47,11 +48,18 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_row(record: FeedbackRecord) -> tuple[str, ...]:
+def csv_time(moment: datetime) -> str:
+    """format_time's text (ISO 8601 UTC, milliseconds, Z), faster for the usual UTC times."""
+    if moment.tzinfo is UTC:
+        return moment.isoformat(timespec="milliseconds")[:-6] + "Z"
+    return format_time(moment)
+
+
+def csv_row(record: FeedbackRecord) -> list[str]:
     """One CSV row in COLUMNS order: text only, booleans as true/false, None as empty."""
-    cells = (
+    cells = [
         record.id,
-        format_time(record.received_at),
+        csv_time(record.received_at),
         record.page,
         record.lang,
         record.channel,
@@ -64,8 +72,8 @@ def csv_row(record: FeedbackRecord) -> tuple[str, ...]:
         record.device or "",
         "true" if record.js else "false",
         str(record.schema_version),
-    )
-    return tuple(neutralise_formula(cell) for cell in cells)
+    ]
+    return ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
 
 
 def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
@@ -76,8 +84,9 @@ def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
         writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         count = 0
+        write_row = writer.writerow
         for record in records:
-            writer.writerow(csv_row(record))
+            write_row(csv_row(record))
             count += 1
         text.flush()
     finally:

@@ -1,0 +1,137 @@
+"""`python -m feedback_fn export | report | demo-data` on real SQLite files: exact output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from feedback_fn.__main__ import cli
+from feedback_fn.analytics.cli import ANALYTICS_COMMANDS
+from feedback_fn.analytics.selection import SYNTHETIC_PAGE_PREFIX
+from feedback_fn.store.sqlite import SqliteStore
+from tests.analytics.test_export import EXPECTED_CSV
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env={"FEEDBACK_STORE": None})
+
+
+def test_export_csv_to_standard_output_is_exact(
+    runner: CliRunner, filled_store: SqliteStore, store_url: str
+) -> None:
+    result = runner.invoke(cli, ["export", "--format", "csv", "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == EXPECTED_CSV
+    assert result.stderr == "Exported 8 records as csv to standard output.\n"
+
+
+def test_export_filters_to_a_file(
+    runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "sms.jsonl"
+    args = ["export", "--format", "jsonl", "--channel", "sms", "--lang", "nl"]
+    window = ["--since", "2026-03-04", "--until", "2026-03-06T00:00:00Z"]
+    result = runner.invoke(cli, [*args, *window, "--out", str(out), "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"Exported 2 records as jsonl to {out}.\n"
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [line[:48] for line in lines] == [
+        '{"id":"00000000-0000-4000-8000-000000000004","re',
+        '{"id":"00000000-0000-4000-8000-000000000005","re',
+    ]
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_parquet_file(
+    runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
+) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "all.parquet"
+    result = runner.invoke(
+        cli, ["export", "--format", "parquet", "--out", str(out), "--store", store_url]
+    )
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(out).num_rows == 8
+
+
+def test_bad_input_is_explained(runner: CliRunner, store_url: str) -> None:
+    result = runner.invoke(cli, ["export", "--format", "xlsx", "--store", store_url])
+    assert result.exit_code == 2
+    assert "'xlsx' is not one of 'csv', 'jsonl', 'parquet'" in result.stderr
+    result = runner.invoke(cli, ["export", "--format", "csv", "--since", "March"])
+    assert result.exit_code == 2
+    assert "'March' is not a date: write 2026-03-01 or 2026-03-01T12:00Z" in result.stderr
+    result = runner.invoke(cli, ["export", "--format", "csv", "--store", "mysql://x"])
+    assert result.exit_code == 2
+    assert "the store URL must start with sqlite:/// or dynamodb://" in result.stderr
+
+
+def test_demo_data_then_report(runner: CliRunner, store_url: str, tmp_path: Path) -> None:
+    args = ["demo-data", "--n", "300", "--seed", "5", "--end", "2026-06-30", "--store", store_url]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Added 300 synthetic records (seed 5) to {store_url}.\n"
+    again = runner.invoke(cli, args)  # same seed, same ids: nothing new
+    assert again.stderr == f"Added 0 synthetic records (seed 5) to {store_url}.\n"
+    store = SqliteStore(store_url.removeprefix("sqlite:///"))
+    records = list(store.iter_records())
+    assert len(records) == 300
+    assert all(record.page.startswith(SYNTHETIC_PAGE_PREFIX) for record in records)
+
+    out = tmp_path / "rapport.html"
+    result = runner.invoke(cli, ["report", "--out", str(out), "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Report on 300 answers written to {out}.\n"
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in html and "300 in totaal" in html
+
+
+@pytest.mark.parametrize("command", [command.name for command in ANALYTICS_COMMANDS])
+def test_every_command_has_help(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(cli, [command, "--help"], prog_name="python -m feedback_fn")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Usage: python -m feedback_fn {command} [OPTIONS]\n")
+    assert "--store URL" in result.output and "FEEDBACK_STORE" in result.output
+
+
+def test_commands_are_listed_by_the_group(runner: CliRunner) -> None:
+    listing = runner.invoke(cli, ["--help"]).output
+    for command in ANALYTICS_COMMANDS:
+        assert f"  {command.name} " in listing
+
+
+def test_web_app_path_never_imports_the_analysis_libraries() -> None:
+    # A fresh interpreter, as on a Lambda cold start: the handler and the app factory.
+    script = (
+        "import sys, feedback_fn.handler, feedback_fn.api\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pyarrow', 'matplotlib', 'pandas', 'numpy', 'feedback_fn.analytics'))\n"
+        "heavy += [m for m in sys.modules if m.startswith('feedback_fn.analytics')]\n"
+        "print(heavy); sys.exit(1 if heavy else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_cli_imports_no_analysis_library_before_a_command_runs() -> None:
+    script = (
+        "import sys, feedback_fn.__main__\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pyarrow', 'matplotlib', 'pandas'))\n"
+        "print(heavy); sys.exit(1 if heavy else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
