@@ -32,7 +32,9 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run scripts/install-test-tools.sh (make test does)")
+        pytest.fail(
+            "Debian's chromium is missing: run scripts/install-test-tools.sh (make test does)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
