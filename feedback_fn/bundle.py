@@ -1,7 +1,7 @@
 """Stage the Lambda package: our code, languages.yml, runtime libraries, compiled .pyc.
 
     python -m feedback_fn.bundle OUT_DIR
-    cd OUT_DIR && npx osls package    # or: deploy --stage prod --region eu-west-1
+    cd OUT_DIR && npx osls package    # or: npx osls deploy --stage prod
 
 The Serverless Framework packages its service folder, and a service folder
 cannot reach `../languages.yml` or `../sitegen/`; so this copies what the
@@ -140,6 +140,9 @@ def stage(out: Path) -> Path:
     )
     if not ok:
         raise BundleError("some files did not compile; see the messages above")
+    # osls and the serverless-wsgi plugin, from the project's `npm ci` (not packaged).
+    if (ROOT / "node_modules").is_dir():
+        (out / "node_modules").symlink_to(ROOT / "node_modules")
     return out
 
 
