@@ -165,20 +165,23 @@ def run_stamp(args: argparse.Namespace) -> None:
         for name in args.pages:
             path = Path(name)
             if args.minor:
-                stamped, left = stamp_minor(path, settings.docs_dir, settings.languages)
-                for item in stamped:
-                    print(f"{_shown(item.path)}: still up to date (source_hash {item.new})")
-                for item in left:
-                    print(
-                        f"{_shown(item)}: was already outdated before this change; "
-                        "update it, then stamp it"
-                    )
+                for translation, what, value in stamp_minor(
+                    path, settings.docs_dir, settings.languages
+                ):
+                    print(f"{_shown(translation)}: {MINOR_RESULTS[what].format(value)}")
             else:
                 item = stamp_translation(path, settings.docs_dir)
                 change = "already up to date" if item.old == item.new else "marked up to date"
                 print(f"{_shown(item.path)}: {change} (source_hash {item.new})")
     except StampError as error:
         raise BuildFailed(str(error)) from None
+
+
+MINOR_RESULTS = {
+    "stamped": "still up to date (source_hash {})",
+    "current": "already up to date (source_hash {})",
+    "outdated": "was already outdated before this change; update it, then stamp it",
+}
 
 
 def _shown(path: Path) -> str:

@@ -1,9 +1,9 @@
 """mkdocs hook: the translation status page for editors, at /_editors/translations/.
 
 Generated in the Dutch build from content/ (the same table as `build.py
-status`); not in the readers' navigation, not in the sitemap, and marked
-noindex. Registered in mkdocs.yml only: the fixture sites of the tests leave
-it out unless they test it.
+status`); not in the readers' navigation nor in the sitemap; the theme marks
+pages under _*/ noindex and robots.txt keeps crawlers out. Registered in
+mkdocs.yml only: the fixture sites of the tests leave it out unless they test it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from sitegen.languages import SOURCE_LANGUAGE, parse_languages
 from sitegen.status_report import render_page
 
 SRC_URI = "_editors/translations.md"
-NOINDEX = '<meta name="robots" content="noindex">'
 
 
 def _is_editors_page(page) -> bool:
@@ -43,9 +42,3 @@ def on_page_context(context, page, config, nav):
     if _is_editors_page(page) and "wegwijs" in context:
         context["wegwijs"]["hreflang"] = []  # not for search engines: no alternates
     return context
-
-
-def on_post_page(output, page, config):
-    if _is_editors_page(page):
-        return output.replace("<head>", f"<head>{NOINDEX}", 1)
-    return output

@@ -41,6 +41,8 @@ def write_hash(path: Path, value: str) -> str | None:
     if end == -1:
         raise StampError(f"{path}: the front matter never ends: add a line '---'.")
     old = recorded_hash(text)
+    # YAML would read a hash of digits only as a number.
+    value = f'"{value}"' if value.isdigit() else value
     head, rest = text[:end], text[end:]
     if _HASH_LINE.search(head):
         head = _HASH_LINE.sub(f"source_hash: {value}", head, count=1)
@@ -83,12 +85,13 @@ def stamp_translation(path: Path, docs_dir: Path) -> Stamped:
     return Stamped(path, write_hash(path, value), value)
 
 
-def stamp_minor(path: Path, docs_dir: Path, languages) -> tuple[list[Stamped], list[Path]]:
+def stamp_minor(path: Path, docs_dir: Path, languages) -> list[tuple[Path, str, str]]:
     """After a small change to a Dutch page: keep its up-to-date translations up to date.
 
     A translation was up to date when it recorded the hash of the Dutch page
     before the change: the newest committed version whose text differs from
-    the current one. Returns the stamped translations and those left outdated.
+    the current one. Returns (translation, what happened, current hash): "stamped",
+    "current" (already up to date) or "outdated" (was outdated before the change).
     """
     code, rel = locate(path, docs_dir)
     if code != SOURCE_LANGUAGE:
@@ -106,14 +109,15 @@ def stamp_minor(path: Path, docs_dir: Path, languages) -> tuple[list[Stamped], l
             "translation you checked with 'build.py stamp content/<language>/"
             f"{rel.as_posix()}'."
         )
-    stamped, left = [], []
+    results = []
     for language in languages:
         translation = docs_dir / language.code / rel
         if language.code == SOURCE_LANGUAGE or not translation.is_file():
             continue
         recorded = recorded_hash(translation.read_text(encoding="utf-8"))
         if recorded == previous:
-            stamped.append(Stamped(translation, write_hash(translation, current), current))
-        elif recorded != current:
-            left.append(translation)
-    return stamped, left
+            write_hash(translation, current)
+            results.append((translation, "stamped", current))
+        else:
+            results.append((translation, "current" if recorded == current else "outdated", current))
+    return results

@@ -90,7 +90,8 @@ def sentences(prose: str, count_words) -> list[Sentence]:
 
 
 def _quote(text: str) -> str:
-    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 3].rstrip() + "..."
+    """The sentence, cut at a word before QUOTE_MAX characters."""
+    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 3].rsplit(" ", 1)[0] + "..."
 
 
 def _textstat(code: str):

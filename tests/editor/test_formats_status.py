@@ -1,0 +1,79 @@
+"""build.py check --format github|json, and build.py status."""
+
+from __future__ import annotations
+
+import json
+
+from sitegen.checks.findings import Finding
+from sitegen.checks.report import as_github
+
+
+def break_pages(project) -> None:
+    """One error (a broken link) and one warning (an outdated translation)."""
+    page = project.page("en/index.md")
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Old](oud.md)\n", encoding="utf-8")
+    dutch = project.page("nl/mo.md")
+    dutch.write_text(dutch.read_text(encoding="utf-8") + "\nNieuw.\n", encoding="utf-8")
+
+
+def test_github_annotations(project, capsys):
+    break_pages(project)
+    assert project.run("check", "--format", "github") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "::error file=content/en/index.md,line=11,title=links::link to oud.md leads nowhere: "
+        "there is no en/oud.md (and no Dutch nl/oud.md). Check the file name; links point to "
+        "the .md file, relative to this page."
+    )
+    assert out[1].startswith(
+        "::warning file=content/en/mo.md,line=4,title=translations::outdated: the Dutch page"
+    )
+    assert out[-1] == (
+        "content: 1 error(s), 2 warning(s), 3 notice(s) in 4 languages "
+        "(--notices shows the notices)."
+    )
+
+
+def test_github_escapes_what_would_break_an_annotation():
+    finding = Finding("content/a,b.md", 2, "50% done:\nnext", "notice", "links")
+    assert (
+        as_github(finding)
+        == "::notice file=content/a%2Cb.md,line=2,title=links::50%25 done:%0Anext"
+    )
+
+
+def test_json_for_tools(project, capsys):
+    break_pages(project)
+    assert project.run("check", "--format", "json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"] == {"error": 1, "warning": 2, "notice": 3}
+    # In file and line order, notices included.
+    assert [f["level"] for f in report["findings"]][:2] == ["notice", "error"]
+    assert report["findings"][1] == {
+        "file": "content/en/index.md",
+        "line": 11,
+        "level": "error",
+        "check": "links",
+        "message": "link to oud.md leads nowhere: there is no en/oud.md (and no Dutch "
+        "nl/oud.md). Check the file name; links point to the .md file, relative to this page.",
+    }
+    assert {f["check"] for f in report["findings"]} == {"links", "translations"}
+
+
+def test_status_table(project, capsys):
+    dutch = project.page("nl/mo.md")
+    dutch.write_text(dutch.read_text(encoding="utf-8") + "\nNieuw.\n", encoding="utf-8")
+    project.run("stamp", "content/ar/mo.md")
+    capsys.readouterr()
+    assert project.run("status") == 0
+    assert capsys.readouterr().out == (
+        "page       nl      en          ar          ps\n"
+        "index.md   source  up to date  up to date  up to date\n"
+        "kosten.md  source  missing     missing     missing\n"
+        "mo.md      source  outdated    up to date  missing\n"
+        "complete   100%    33%         67%         33%\n"
+        "\n"
+        "up to date: translated from the current Dutch page; outdated: the Dutch page changed "
+        "after the translation was made; missing: readers get the Dutch page (fallback). "
+        "Complete: pages up to date.\n"
+    )
