@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -39,3 +40,24 @@ def test_error_codes_and_fields_match_the_messages(document: dict[str, Any]) -> 
     assert set(error["error"]["enum"]) == set(load_catalogue("en")["errors"])
     assert set(error["field"]["enum"]) - {None} == {*FIELDS, "id"}
     assert set(load_catalogue("en")["fields"]) == {*FIELDS, "id"}
+
+
+def test_the_test_answers_are_valid_requests(
+    openapi: Any, answer: dict[str, Any], form_answer: dict[str, Any]
+) -> None:
+    from urllib.parse import urlencode
+
+    from openapi_core.testing import MockRequest
+
+    json_request = MockRequest(
+        "http://localhost", "post", "/api/feedback", data=json.dumps(answer).encode()
+    )
+    openapi.validate_request(json_request)
+    form_request = MockRequest(
+        "http://localhost",
+        "post",
+        "/api/feedback",
+        data=urlencode(form_answer, doseq=True).encode(),
+        content_type="application/x-www-form-urlencoded",
+    )
+    openapi.validate_request(form_request)
