@@ -19,6 +19,7 @@ from feedback_fn import create_app
 from feedback_fn.db import get_store
 from feedback_fn.store.sqlite import SqliteStore
 
+from .samples import Clock
 from .servers import (
     DUMMY_CREDENTIALS,
     ROOT,
@@ -175,3 +176,10 @@ def dynamo_store(dynamo_client: Any) -> Any:
     store = DynamoStore(f"feedback-{uuid.uuid4().hex[:12]}", client=dynamo_client)
     store.create_schema()
     return store
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    fixed = Clock()
+    monkeypatch.setattr("feedback_fn.api.utc_now", fixed)
+    return fixed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from feedback_fn.record import FeedbackRecord
 
@@ -27,3 +27,17 @@ def make_record(number: int, at: datetime = START, **changes: object) -> Feedbac
     }
     fields.update(changes)
     return FeedbackRecord(**fields)  # type: ignore[arg-type]
+
+
+class Clock:
+    """The time the app reads for received_at; tests move it on purpose."""
+
+    def __init__(self) -> None:
+        # Mid-window (30 s windows): a double click never straddles a boundary by chance.
+        self.now = datetime(2026, 3, 2, 10, 0, 10, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)

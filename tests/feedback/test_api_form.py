@@ -16,6 +16,8 @@ from feedback_fn.db import set_store
 from feedback_fn.store import StoreUnavailable
 from feedback_fn.store.sqlite import SqliteStore
 
+from .samples import Clock
+
 Conforms = Callable[[str, TestResponse], TestResponse]
 URL = "/api/feedback"
 
@@ -81,17 +83,27 @@ def test_invalid_form_redirects_to_the_error_page_with_a_reason(
 
 
 def test_double_click_without_id_stores_one_record(
-    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any], clock: Clock
 ) -> None:
     first = client.post(URL, data=form_answer)
+    clock.advance(2)
     second = client.post(URL, data=form_answer)
     assert first.status_code == second.status_code == 303
     assert second.headers["Location"] == "/ar/feedback/thanks/"
     assert len(list(store.iter_records())) == 1
 
 
+def test_same_answer_a_minute_later_is_a_new_record(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any], clock: Clock
+) -> None:
+    client.post(URL, data=form_answer)
+    clock.advance(60)
+    client.post(URL, data=form_answer)
+    assert len(list(store.iter_records())) == 2
+
+
 def test_same_answer_from_two_people_stores_two_records(
-    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any], clock: Clock
 ) -> None:
     client.post(URL, data=form_answer, environ_base={"REMOTE_ADDR": "192.0.2.1"})
     client.post(URL, data=form_answer, environ_base={"REMOTE_ADDR": "192.0.2.2"})

@@ -54,7 +54,11 @@ def test_resend_of_same_id_is_200_duplicate_and_one_record(
 
 
 def test_answer_without_id_gets_a_derived_one(
-    client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
+    client: FlaskClient,
+    store: SqliteStore,
+    answer: dict[str, Any],
+    conforms: Conforms,
+    clock: Any,
 ) -> None:
     del answer["id"]
     first = conforms("post", client.post(URL, json=answer))
