@@ -131,7 +131,30 @@ def run_serve(args: argparse.Namespace) -> None:
     if not args.no_build:
         run_build(args)
     site_dir = Path(args.site_dir or ROOT / "site").resolve()
-    serve(site_dir, host=args.host, port=args.port, store=args.store)
+    watcher = _start_watching(args, site_dir) if args.watch else None
+    try:
+        serve(site_dir, host=args.host, port=args.port, store=args.store)
+    finally:
+        if watcher:
+            watcher.stop()
+
+
+def _start_watching(args: argparse.Namespace, site_dir: Path):
+    """Rebuild site/ in a new process whenever a watched file changes."""
+    from sitegen.settings import load_settings
+    from sitegen.watch import Watcher, rebuild_in_process
+
+    settings = load_settings(args.config, args.content, site_dir, args.languages, args.jobs)
+    argv = [str(ROOT / "build.py"), "build", "--config", str(settings.config_file)]
+    argv += ["--content", str(settings.docs_dir), "--site-dir", str(site_dir)]
+    if args.languages:
+        argv += ["--languages", str(Path(args.languages).resolve())]
+    if args.jobs:
+        argv += ["--jobs", str(args.jobs)]
+    print("watch: rebuilding on every change to content/, theme/, hooks/ and the .yml files")
+    return Watcher(
+        settings.config_file, settings.docs_dir, site_dir, rebuild_in_process(argv)
+    ).start()
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -220,6 +243,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    serve.add_argument(
+        "--watch",
+        action="store_true",
+        help="rebuild whenever a page, the theme or the configuration changes",
+    )
     serve.add_argument(
         "--store", help="feedback store URL (default: sqlite:///var/feedback.sqlite3)"
     )

@@ -1,0 +1,86 @@
+"""build.py serve --watch: a saved page is rebuilt and served; the build's own output is not."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from sitegen.watch import Watcher
+from tests.site.conftest import ROOT
+
+
+def wait_for(condition, seconds: float = 20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_watcher_rebuilds_once_per_change_and_ignores_the_output(project, tmp_path):
+    calls: list[float] = []
+    done = threading.Event()
+
+    def rebuild():
+        calls.append(time.monotonic())
+        done.set()
+
+    site_dir = project.root / "site"
+    (site_dir / "mo").mkdir(parents=True)
+    watcher = Watcher(project.config, project.content, site_dir, rebuild, quiet=0.2).start()
+    try:
+        time.sleep(0.3)
+        (site_dir / "mo" / "index.html").write_text("built", encoding="utf-8")
+        (project.root / "README.md").write_text("notes", encoding="utf-8")
+        time.sleep(0.8)
+        assert calls == []
+        for text in ("Een.", "Twee."):  # two saves in a row: one rebuild
+            project.write("nl/kosten.md", project.page("nl/kosten.md").read_text() + text)
+        assert done.wait(10)
+        time.sleep(0.6)
+        assert len(calls) == 1
+        done.clear()
+        project.languages.write_text(project.languages.read_text() + "\n", encoding="utf-8")
+        assert done.wait(10)
+    finally:
+        watcher.stop()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_serve_watch_serves_the_saved_change(project, tmp_path):
+    site_dir = tmp_path / "site"
+    assert project.build(site_dir) == 0
+    port = free_port()
+    command = [sys.executable, str(ROOT / "build.py"), "serve", *project.options()]
+    command += ["--site-dir", str(site_dir), "--no-build", "--watch", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{port}/kosten/"
+        assert wait_for(lambda: "alleen in het Nederlands" in fetch(url))
+        page = project.page("nl/kosten.md")
+        page.write_text(page.read_text().replace("alleen in", "enkel in"), encoding="utf-8")
+        assert wait_for(lambda: "enkel in het Nederlands" in fetch(url), 60)
+        assert wait_for(lambda: any("reload the page in your browser" in x for x in lines), 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
