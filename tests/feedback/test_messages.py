@@ -1,4 +1,4 @@
-"""Messages exist for every site language: nl, en and ar complete, English as fallback."""
+"""Messages exist for every site language, each file complete; English as fallback."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from feedback_fn.messages import MESSAGES_DIR, error_message, load_catalogue, text_language
-from sitegen.languages import language_codes
+from sitegen.languages import language_codes, load_languages
 
 ENGLISH = load_catalogue("en")
 COMPLETE = ("nl", "en", "ar")
@@ -20,6 +20,12 @@ def keys(catalogue: dict[str, dict[str, str]]) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("lang", COMPLETE)
 def test_required_languages_are_complete(lang: str) -> None:
     assert keys(load_catalogue(lang)) == keys(ENGLISH)
+
+
+@pytest.mark.parametrize("lang", [language.code for language in load_languages()])
+def test_every_site_language_has_a_complete_messages_file(lang: str) -> None:
+    assert (MESSAGES_DIR / f"{lang}.yml").is_file(), f"{lang}.yml: no messages for this language"
+    assert keys(load_catalogue(lang)) == keys(ENGLISH), f"{lang}.yml: keys differ from en.yml"
 
 
 @pytest.mark.parametrize("lang", language_codes())
