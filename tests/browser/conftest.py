@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,6 +90,19 @@ def nojs_context(browser):
     made = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     yield made
     made.close()
+
+
+def wait_in_page(page, expression: str, seconds: float = 10.0) -> None:
+    """Poll a JavaScript expression through page.evaluate until it is truthy.
+
+    Playwright's wait_for_function compiles the expression inside the page,
+    which the site's Content-Security-Policy (no 'unsafe-eval') may refuse.
+    """
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {seconds} s: {expression}")
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

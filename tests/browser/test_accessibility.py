@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import wait_in_page
+
 pytestmark = pytest.mark.browser
 
 PAGES = [
@@ -74,8 +76,8 @@ def test_print_shows_address_and_qr_not_navigation_or_form(context, site_url, ar
     page.emulate_media(media="print")
     assert page.locator(".wg-print").is_visible()
     assert page.locator(".wg-feedback").is_hidden() and page.locator(".wg-header").is_hidden()
-    page.wait_for_function(
-        "document.querySelector('.wg-print img').currentSrc.endsWith('qr-folder.svg')"
+    wait_in_page(
+        page, "document.querySelector('.wg-print img').currentSrc.endsWith('qr-folder.svg')"
     )
     assert page.locator(".wg-print").inner_text().endswith("/ar/mo/")
     pdf = page.pdf(format="A4", path=str(artifacts / "ar-mo-print.pdf"))

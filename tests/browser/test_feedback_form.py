@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.browser.conftest import wait_in_page
+
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,8 +42,8 @@ def wait_until(condition, seconds: float = 10.0) -> None:
 
 def ready_for_offline(page) -> None:
     """The service worker controls the page and has this page and the script cached."""
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
-    page.wait_for_function("async () => !!(await caches.match(location.pathname))")
+    wait_in_page(page, "!!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+    wait_in_page(page, "async () => !!(await caches.match(location.pathname))")
 
 
 @pytest.mark.parametrize(
@@ -78,7 +80,7 @@ def test_offline_answer_waits_in_the_outbox_and_arrives_once(context, site_url, 
     assert records() == []
     context.set_offline(False)
     wait_until(lambda: len(records()) == 1)
-    page.wait_for_function("localStorage.getItem('wg-outbox') === '[]'")
+    wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
     time.sleep(0.5)  # a second send would have landed by now
     [record] = records()
     assert (record.page, record.lang, record.channel, record.rating, record.js) == (
@@ -106,7 +108,7 @@ def test_outbox_survives_a_reload_while_offline(context, site_url, records):
     assert records() == []
     context.set_offline(False)
     wait_until(lambda: len(records()) == 1)
-    page.wait_for_function("localStorage.getItem('wg-outbox') === '[]'")
+    wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
     time.sleep(0.5)
     [record] = records()
     assert (record.lang, record.rating, record.page) == ("ar", 2, "/ar/mo/")
@@ -121,9 +123,10 @@ def test_channel_link_preselects_the_channel(context, site_url, records):
     assert page.locator("details.wg-more").get_attribute("open") is not None
     page.get_by_label(ui_string("nl", "barrier.too_long"), exact=True).check()
     page.locator("button.wg-send").click()
-    page.wait_for_function("document.querySelector('.wg-status').textContent.length > 0")
-    page.wait_for_function(
-        f"document.querySelector('.wg-status').textContent === {ui_string('nl', 'form.thanks')!r}"
+    wait_in_page(page, "document.querySelector('.wg-status').textContent.length > 0")
+    wait_in_page(
+        page,
+        f"document.querySelector('.wg-status').textContent === {ui_string('nl', 'form.thanks')!r}",
     )
     assert page.locator("form[data-wg-feedback]").is_hidden()
     [record] = records()
