@@ -18,9 +18,6 @@ from sitegen.checks.safety import check_safety
 from sitegen.checks.source import load_pages
 from sitegen.checks.translations import check_translation
 
-# The earlier name of a finding; kept for callers that still use it.
-ContentProblem = Finding
-
 
 def check_content(
     docs_dir: Path, languages, root: Path, config_file: Path | None = None

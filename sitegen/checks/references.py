@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-# [text](url "title") and ![alt](url "title"); the url may be in <...>.
+# [text](url "title") and ![alt](url "title"); the url may be in <...> or hold (...).
 _INLINE = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^\s)]*)(?:\s+[\"'(][^)]*)?\s*\)"
+    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"
+    r"\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+[\"'(][^)]*)?\s*\)"
 )
 _REF_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\[([^\]]*)\]")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)", re.M)

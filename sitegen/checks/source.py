@@ -17,12 +17,13 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter text or None, body, number of lines before the body)."""
-    if not text.startswith("---"):
-        return None, text, 0
-    end = text.find("\n---", 3)
+    """(front matter, body, number of lines before the body).
+
+    The front matter is None when the page has none, or when it never ends.
+    """
+    end = text.find("\n---", 3) if text.startswith("---") else -1
     if end == -1:
-        return text[3:], "", 0
+        return None, text, 0
     after = text.find("\n", end + 4)
     body_start = len(text) if after == -1 else after + 1
     return text[3:end], text[body_start:], text.count("\n", 0, body_start)
@@ -30,10 +31,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
     """Return (front matter, error). A page without front matter gives ({}, None)."""
+    if not text.startswith("---"):
+        return {}, None
     raw, _, _ = split_front_matter(text)
     if raw is None:
-        return {}, None
-    if not text.startswith("---") or text.find("\n---", 3) == -1:
         return None, "the front matter starts with '---' but never ends: add a line '---'."
     try:
         data = yaml.safe_load(raw) or {}
@@ -45,7 +46,7 @@ def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
             "description that contains a colon."
         )
     if not isinstance(data, dict):
-        return None, "the front matter must be 'key: value' lines."
+        return None, "the front matter must be 'key: value' lines, such as 'title: Welkom'."
     return data, None
 
 
@@ -105,9 +106,6 @@ class SourcePage:
             if line.startswith(f"{key}:"):
                 return number
         return 1
-
-    def first_body_line(self) -> int:
-        return split_front_matter(self.text)[2] + 1
 
 
 def display_path(path: Path, root: Path) -> str:

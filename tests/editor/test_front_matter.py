@@ -86,3 +86,21 @@ def test_long_description_is_a_warning(project, capsys):
         "warning: content/nl/extra.md:3: the description has 199 characters; search results "
         "show about 160: shorten it to one sentence."
     ) in errors_of(capsys)
+
+
+def test_front_matter_that_never_ends(project, capsys):
+    project.write("nl/extra.md", "---\ntitle: Extra\ndescription: Iets.\n\n# Extra\n")
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:1: the front matter starts with '---' but never ends: add "
+        "a line '---'."
+    ) in errors_of(capsys)
+
+
+def test_front_matter_that_is_not_key_value_lines(project, capsys):
+    project.write("nl/extra.md", "---\n- title\n- description\n---\n\n# Extra\n")
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:1: the front matter must be 'key: value' lines, such as "
+        "'title: Welkom'."
+    ) in errors_of(capsys)

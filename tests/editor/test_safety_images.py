@@ -36,7 +36,7 @@ def findings(capsys) -> list[str]:
         ),
         (
             "[klik](javascript:alert(1))",
-            "the link [klik](javascript:alert(1) runs a script ('javascript:'): link to a page "
+            "the link [klik](javascript:alert(1)) runs a script ('javascript:'): link to a page "
             "or a file instead.",
         ),
         (
