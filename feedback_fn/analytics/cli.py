@@ -8,8 +8,10 @@ output carries only the export itself.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -65,11 +67,29 @@ def window_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def connect(store_url: str) -> FeedbackStore:
+def _store_errors(store_url: str) -> tuple[type[BaseException], ...]:
+    """What reading or writing this store can raise when it is unreachable or refuses."""
+    errors: list[type[BaseException]] = [StoreUnavailable, sqlite3.Error]
+    if store_url.startswith("dynamodb:"):
+        from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
+
+        errors += [BotoCoreError, ClientError]
+    return tuple(errors)
+
+
+@contextmanager
+def opened_store(store_url: str) -> Iterator[FeedbackStore]:
+    """The store of --store, closed afterwards; its failures become one-line messages."""
     try:
-        return open_store(store_url)
+        store = open_store(store_url)
     except StoreURLError as error:
         raise click.BadParameter(str(error), param_hint="--store") from error
+    try:
+        yield store
+    except _store_errors(store_url) as error:
+        raise click.ClickException(f"{store_url}: {type(error).__name__}: {error}") from error
+    finally:
+        store.close()
 
 
 def _write_atomically(out: Path, write: Callable[[Any], int]) -> int:
@@ -113,18 +133,13 @@ def export_command(
     stdout = sys.stdout.buffer  # click.get_binary_stream is deprecated in click 8.5
     if out is None and file_format == "parquet" and stdout.isatty():
         raise click.UsageError("Parquet is binary: give --out FILE or redirect the output.")
-    store = connect(store_url)
-    records = select_records(store, since, until, lang=lang, channel=channel)
-    try:
+    with opened_store(store_url) as store:
+        records = select_records(store, since, until, lang=lang, channel=channel)
         if out is None:
             count = writer(records, stdout)
             stdout.flush()
         else:
             count = _write_atomically(out, lambda handle: writer(records, handle))
-    except StoreUnavailable as error:
-        raise click.ClickException(str(error)) from error
-    finally:
-        store.close()
     target = out if out is not None else "standard output"
     click.echo(f"Exported {count} records as {file_format} to {target}.", err=True)
 
@@ -165,16 +180,11 @@ def report_command(
     """Write the channel report: one self-contained HTML file with tables and charts."""
     from feedback_fn.analytics.report import render_report
 
-    store = connect(store_url)
     filters = {"since": _day(since), "until": _day(until)}
-    try:
+    with opened_store(store_url) as store:
         html, count = render_report(
             select_records(store, since, until), lang, filters, comment_cap=comment_cap
         )
-    except StoreUnavailable as error:
-        raise click.ClickException(str(error)) from error
-    finally:
-        store.close()
     _write_atomically(out, lambda handle: handle.write(html.encode("utf-8")))
     click.echo(f"Report on {count} answers written to {out}.", err=True)
 
@@ -201,20 +211,14 @@ def demo_data_command(
     """Fill a store with realistic synthetic feedback, marked by a /_synthetic/ page path."""
     from feedback_fn.analytics.demo_data import fill_store, generate_records
 
-    store = connect(store_url)
-    end = end or datetime.now(UTC)
-    records = generate_records(count, seed, end, months)
+    records = generate_records(count, seed, end or datetime.now(UTC), months)
 
     def progress(done: int) -> None:
         click.echo(f"{done} of {count} ...", err=True)
 
-    try:
+    with opened_store(store_url) as store:
         store.create_schema()
         added = fill_store(store, records, progress if count >= 100_000 else None, 100_000)
-    except StoreUnavailable as error:
-        raise click.ClickException(str(error)) from error
-    finally:
-        store.close()
     click.echo(f"Added {added} synthetic records (seed {seed}) to {store_url}.", err=True)
 
 

@@ -135,3 +135,18 @@ def test_the_cli_imports_no_analysis_library_before_a_command_runs() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_unreachable_store_is_one_line_and_leaves_no_file(
+    runner: CliRunner, aws_credentials: dict[str, str], tmp_path: Path
+) -> None:
+    from tests.feedback.conftest import free_port
+
+    url = f"dynamodb://t?region=eu-west-1&endpoint=http://127.0.0.1:{free_port()}"
+    out = tmp_path / "x.csv"
+    args = ["export", "--format", "csv", "--since", "2026-11-01", "--until", "2026-11-02"]
+    result = runner.invoke(cli, [*args, "--out", str(out), "--store", url])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {url}: EndpointConnectionError: ")
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
