@@ -61,6 +61,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_comments": "Geen opmerkingen.",
         "rating": "Score",
         "chart_note": "Grafiek; dezelfde cijfers staan in de tabel.",
+        "table": "tabel",
         "alt.ranking": "Staafdiagram: aandeel minstens tevreden per kanaal met 95%-interval. "
         "{items}",
         "alt.barriers": "Warmtekaart: aandeel antwoorden dat een werkpunt noemt, per kanaal. "
@@ -122,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_comments": "No comments.",
         "rating": "Rating",
         "chart_note": "Chart; the same numbers are in the table.",
+        "table": "table",
         "alt.ranking": "Bar chart: share at least satisfied per channel with 95% interval. {items}",
         "alt.barriers": "Heat map: share of answers naming a problem, per channel. "
         "Most named: {items}",

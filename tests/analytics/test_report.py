@@ -121,3 +121,14 @@ def test_unknown_report_language_is_refused() -> None:
     records = [make_record(1, END - timedelta(days=1))]
     with pytest.raises(ValueError, match="report language"):
         render_report(records, "fr")
+
+
+def test_both_report_languages_have_every_text_and_label() -> None:
+    from feedback_fn.analytics.report_text import LABELS, TEXTS
+    from feedback_fn.vocabulary import BARRIERS, CHANNELS, SEGMENTS
+
+    assert set(TEXTS["nl"]) == set(TEXTS["en"])
+    assert set(LABELS["nl"]) == set(LABELS["en"])
+    codes = [f"channel.{c}" for c in CHANNELS] + [f"barrier.{b}" for b in BARRIERS]
+    codes += [f"{kind}.{value}" for kind, values in SEGMENTS.items() for value in values]
+    assert not [code for code in codes if code not in LABELS["nl"]]

@@ -1,0 +1,47 @@
+"""The report in Debian's headless Chromium, offline: axe-core finds nothing, nothing is fetched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from feedback_fn.analytics.demo_data import generate_records
+from feedback_fn.analytics.report import render_report
+from tests.analytics.conftest import make_record
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def page() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(offline=True)  # the report must need no network
+        yield context.new_page()
+        browser.close()
+
+
+def test_axe_finds_no_violations_in_the_report(page, tmp_path: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    end = datetime(2026, 6, 30, tzinfo=UTC)
+    records = [*generate_records(600, seed=2, end=end, months=3)]
+    records.append(make_record(1, end, lang="ar", channel="letter", comment="<b>مرحبا</b>"))
+    html, _ = render_report(records, "nl")
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(path.as_uri())
+    assert page.locator("table").count() > 10
+    assert page.locator("svg[role=img]").count() == 8
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert failed == []
