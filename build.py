@@ -128,10 +128,16 @@ def run_build(args: argparse.Namespace) -> None:
 def run_serve(args: argparse.Namespace) -> None:
     from sitegen.serve import serve
 
-    if not args.no_build:
-        run_build(args)
     site_dir = Path(args.site_dir or ROOT / "site").resolve()
-    watcher = _start_watching(args, site_dir) if args.watch else None
+    watcher = None
+    if args.watch:
+        watcher = _watcher(args, site_dir)
+        if not args.no_build and not watcher.rebuild("first build"):
+            if not (site_dir / "index.html").is_file():
+                raise BuildFailed("the first build failed: fix the messages above and run again.")
+        watcher.start()
+    elif not args.no_build:
+        run_build(args)
     try:
         serve(site_dir, host=args.host, port=args.port, store=args.store)
     finally:
@@ -139,8 +145,8 @@ def run_serve(args: argparse.Namespace) -> None:
             watcher.stop()
 
 
-def _start_watching(args: argparse.Namespace, site_dir: Path):
-    """Rebuild site/ in a new process whenever a watched file changes."""
+def _watcher(args: argparse.Namespace, site_dir: Path):
+    """A watcher that rebuilds site/ in a new process whenever a watched file changes."""
     from sitegen.settings import load_settings
     from sitegen.watch import Watcher, rebuild_in_process
 
@@ -152,9 +158,7 @@ def _start_watching(args: argparse.Namespace, site_dir: Path):
     if args.jobs:
         argv += ["--jobs", str(args.jobs)]
     print("watch: rebuilding on every change to content/, theme/, hooks/ and the .yml files")
-    return Watcher(
-        settings.config_file, settings.docs_dir, site_dir, rebuild_in_process(argv)
-    ).start()
+    return Watcher(settings.config_file, settings.docs_dir, site_dir, rebuild_in_process(argv))
 
 
 def run_check(args: argparse.Namespace) -> None:

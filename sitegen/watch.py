@@ -1,14 +1,15 @@
 """`build.py serve --watch`: rebuild site/ whenever a page, the theme or the configuration changes.
 
-The server keeps serving site/ from disk, so a browser reload after the
-terminal says "rebuilt" shows the change; pages get no reload script, in
-watch mode or not. Each rebuild runs `build.py build` in a new process: a
-changed hook or language list is read afresh, and a failed build leaves the
-server running.
+The server keeps serving site/ from disk. Each rebuild runs `build.py build`
+in a new process (a changed hook or language list is read afresh; a failed
+build leaves the server running) with WEGWIJS_LIVE_RELOAD=1, so that
+hooks/live_reload.py gives the pages of these builds, and only these, a small
+script that reloads the page after the next rebuild.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -109,13 +110,14 @@ class Watcher:
 def rebuild_in_process(argv: list[str], out=sys.stdout) -> Callable[[], bool]:
     """A rebuild: `build.py <argv>` in a new Python process; says how it went."""
 
-    def rebuild() -> bool:
+    def rebuild(reason: str = "a file changed") -> bool:
         started = time.perf_counter()
-        print("watch: a file changed, rebuilding ...", file=out, flush=True)
-        done = subprocess.run([sys.executable, *argv], check=False)
+        print(f"watch: {reason}, building ...", file=out, flush=True)
+        environment = {**os.environ, "WEGWIJS_LIVE_RELOAD": "1"}
+        done = subprocess.run([sys.executable, *argv], check=False, env=environment)
         seconds = time.perf_counter() - started
         if done.returncode == 0:
-            print(f"watch: rebuilt in {seconds:.1f}s: reload the page in your browser.", file=out)
+            print(f"watch: built in {seconds:.1f}s; open pages reload themselves.", file=out)
         else:
             print(
                 "watch: the build failed (messages above); the server still shows the last "

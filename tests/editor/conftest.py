@@ -57,9 +57,8 @@ def page_text(title: str, body: str, extra: str = "") -> str:
     return f"---\ntitle: {title}\ndescription: A test page.\n{extra}---\n\n# {title}\n\n{body}\n"
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch) -> Project:
-    """The fixture site (nl, en, ar, ps) with every translation stamped up to date."""
+def make_project(tmp_path: Path) -> Project:
+    """The fixture site (nl, en, ar, ps) in tmp_path/project, every translation stamped."""
     target = tmp_path / "project"
     shutil.copytree(FIXTURE, target)
     config = target / "mkdocs.yml"
@@ -69,13 +68,21 @@ def project(tmp_path, monkeypatch) -> Project:
         "hooks:\n",
         "hooks:\n"
         f"  - {(HERE / 'hooks' / 'record_outdated.py').as_posix()}\n"
-        f"  - {ROOT.as_posix()}/hooks/editors_page.py\n",
+        f"  - {ROOT.as_posix()}/hooks/editors_page.py\n"
+        f"  - {ROOT.as_posix()}/hooks/live_reload.py\n",
         1,
     )
     config.write_text(text + f"extra:\n  record_outdated: {tmp_path / 'outdated'}\n", "utf-8")
-    monkeypatch.chdir(target)
     made = Project(target)
     for md in sorted(made.content.glob("*/**/*.md")):
         if md.relative_to(made.content).parts[0] != "nl":
             assert build.main(["stamp", *made.options(), str(md)]) == 0
+    return made
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    """A fresh project per test, as the working directory (paths as editors type them)."""
+    made = make_project(tmp_path)
+    monkeypatch.chdir(made.root)
     return made

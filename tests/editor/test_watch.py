@@ -9,6 +9,7 @@ import threading
 import time
 import urllib.request
 
+from hooks.live_reload import BUILD_ID, SCRIPT
 from sitegen.watch import Watcher
 from tests.site.conftest import ROOT
 
@@ -65,22 +66,26 @@ def fetch(url: str) -> str:
         return ""
 
 
-def test_serve_watch_serves_the_saved_change(project, tmp_path):
+def test_serve_watch_serves_the_saved_change_to_a_page_that_reloads(project, tmp_path):
     site_dir = tmp_path / "site"
-    assert project.build(site_dir) == 0
     port = free_port()
     command = [sys.executable, str(ROOT / "build.py"), "serve", *project.options()]
-    command += ["--site-dir", str(site_dir), "--no-build", "--watch", "--port", str(port)]
+    command += ["--site-dir", str(site_dir), "--watch", "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
     try:
-        url = f"http://127.0.0.1:{port}/kosten/"
-        assert wait_for(lambda: "alleen in het Nederlands" in fetch(url))
+        url, build_id = f"http://127.0.0.1:{port}/kosten/", f"http://127.0.0.1:{port}/{BUILD_ID}"
+        assert wait_for(lambda: "alleen in het Nederlands" in fetch(url), 60)
+        # Pages built by the watcher carry the reload script; it polls the build id.
+        assert SCRIPT in fetch(url)
+        first = fetch(build_id)
+        assert first
         page = project.page("nl/kosten.md")
         page.write_text(page.read_text().replace("alleen in", "enkel in"), encoding="utf-8")
         assert wait_for(lambda: "enkel in het Nederlands" in fetch(url), 60)
-        assert wait_for(lambda: any("reload the page in your browser" in x for x in lines), 30)
+        assert wait_for(lambda: fetch(build_id) not in ("", first), 30)
+        assert wait_for(lambda: any("open pages reload themselves" in x for x in lines), 30)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -1,0 +1,43 @@
+"""mkdocs hook: in the rebuilds of `build.py serve --watch` only, pages reload themselves.
+
+sitegen/watch.py sets WEGWIJS_LIVE_RELOAD=1 for its rebuilds; every other
+build (CI, `build.py build`, `make serve`) leaves pages without this script.
+The Dutch build writes a new BUILD_ID file; a small inline script asks for it
+every second and reloads the page when it changes.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from sitegen.languages import SOURCE_LANGUAGE
+
+ENVIRONMENT = "WEGWIJS_LIVE_RELOAD"
+BUILD_ID = "_editors/build-id.txt"
+SCRIPT = (
+    "<script>(function(){var seen;setInterval(function(){"
+    f'fetch("/{BUILD_ID}",{{cache:"no-store"}}).then(function(r){{return r.ok?r.text():seen}})'
+    ".then(function(id){if(seen&&id&&id!==seen)location.reload();seen=id||seen})"
+    ".catch(function(){})},1000)})();</script>"
+)
+
+
+def on_config(config):
+    config.extra["live_reload"] = os.environ.get(ENVIRONMENT) == "1"
+    return config
+
+
+def on_post_page(output, page, config):
+    if not config.extra.get("live_reload"):
+        return output
+    return output.replace("</body>", SCRIPT + "</body>", 1)
+
+
+def on_post_build(config):
+    wegwijs = config.extra["wegwijs"]
+    if config.extra.get("live_reload") and wegwijs["target"] == SOURCE_LANGUAGE:
+        target = Path(config.site_dir) / BUILD_ID
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(str(time.time_ns()), encoding="utf-8")
