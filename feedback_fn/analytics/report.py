@@ -81,6 +81,11 @@ class ReportBuilder:
     def t(self, key: str, **params: Any) -> str:
         return self.text[key].format(**params)
 
+    def answered_channels(self) -> list[str]:
+        """Channels with answers in report order: ranked best first, then the too-few ones."""
+        ranked, too_few = rank_groups(self.tally.channel_counts(), MIN_ANSWERS)
+        return [code for code, counts in [*ranked, *too_few] if counts.n]
+
     def channel_label(self, code: str) -> str:
         return label(self.lang, "channel", code)
 
@@ -110,7 +115,7 @@ class ReportBuilder:
         return section
 
     def barriers(self) -> dict[str, Any]:
-        channels = [code for code, c in self.tally.channel_counts().items() if c.n]
+        channels = self.answered_channels()
         tables = []
         for code in channels:
             n = self.tally.channels[code].counts.n
@@ -159,9 +164,8 @@ class ReportBuilder:
         order = self._group_order(split)
         groups = self.tally.splits[split]
         rows = [self.fmt.row(self.group_label(split, v), groups[v]) for v in order]
-        channels = [code for code, c in self.tally.channel_counts().items() if c.n]
         cross = []
-        for code in channels:
+        for code in self.answered_channels():
             cells = []
             for value in order:
                 counts = self.tally.channel_splits[split].get((code, value), Counts())
@@ -202,7 +206,7 @@ class ReportBuilder:
 
     def comments(self) -> list[dict[str, Any]]:
         sections = []
-        for code in self.tally.channels:
+        for code in self.answered_channels():
             comments = self.tally.newest_comments(code)
             if comments:
                 sections.append({"label": self.channel_label(code), "comments": comments})
