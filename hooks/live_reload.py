@@ -2,8 +2,8 @@
 
 sitegen/watch.py sets WEGWIJS_LIVE_RELOAD=1 for its rebuilds; every other
 build (CI, `build.py build`, `make serve`) leaves pages without this script.
-The Dutch build writes a new BUILD_ID file; a small inline script asks for it
-every second and reloads the page when it changes.
+The Dutch build writes a new BUILD_ID file; a small deferred script asks for
+it every second and reloads the page when it changes.
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ from sitegen.languages import SOURCE_LANGUAGE
 
 ENVIRONMENT = "WEGWIJS_LIVE_RELOAD"
 BUILD_ID = "_editors/build-id.txt"
+SCRIPT_FILE = "_editors/live-reload.js"
+# A file, not inline: the server's Content-Security-Policy allows scripts from 'self' only.
+SCRIPT_TAG = f'<script src="/{SCRIPT_FILE}" defer></script>'
 SCRIPT = (
-    "<script>(function(){var seen;setInterval(function(){"
+    "(function(){var seen;setInterval(function(){"
     f'fetch("/{BUILD_ID}",{{cache:"no-store"}}).then(function(r){{return r.ok?r.text():seen}})'
     ".then(function(id){if(seen&&id&&id!==seen)location.reload();seen=id||seen})"
-    ".catch(function(){})},1000)})();</script>"
+    ".catch(function(){})},1000)})();\n"
 )
 
 
@@ -32,12 +35,13 @@ def on_config(config):
 def on_post_page(output, page, config):
     if not config.extra.get("live_reload"):
         return output
-    return output.replace("</body>", SCRIPT + "</body>", 1)
+    return output.replace("</body>", SCRIPT_TAG + "</body>", 1)
 
 
 def on_post_build(config):
     wegwijs = config.extra["wegwijs"]
     if config.extra.get("live_reload") and wegwijs["target"] == SOURCE_LANGUAGE:
-        target = Path(config.site_dir) / BUILD_ID
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(str(time.time_ns()), encoding="utf-8")
+        folder = Path(config.site_dir)
+        (folder / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
+        (folder / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")
+        (folder / BUILD_ID).write_text(str(time.time_ns()), encoding="utf-8")

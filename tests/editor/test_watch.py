@@ -8,8 +8,12 @@ import sys
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
 
-from hooks.live_reload import BUILD_ID, SCRIPT
+import pytest
+
+from hooks.live_reload import BUILD_ID, SCRIPT, SCRIPT_FILE, SCRIPT_TAG
 from sitegen.watch import Watcher
 from tests.site.conftest import ROOT
 
@@ -66,7 +70,25 @@ def fetch(url: str) -> str:
         return ""
 
 
-def test_serve_watch_serves_the_saved_change_to_a_page_that_reloads(project, tmp_path):
+@contextmanager
+def browser_page():
+    """A Chromium page (the browser tests' Chromium and options)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run scripts/install-test-tools.sh")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_serve_watch_rebuilds_and_the_open_page_reloads(project, tmp_path):
     site_dir = tmp_path / "site"
     port = free_port()
     command = [sys.executable, str(ROOT / "build.py"), "serve", *project.options()]
@@ -78,13 +100,19 @@ def test_serve_watch_serves_the_saved_change_to_a_page_that_reloads(project, tmp
         url, build_id = f"http://127.0.0.1:{port}/kosten/", f"http://127.0.0.1:{port}/{BUILD_ID}"
         assert wait_for(lambda: "alleen in het Nederlands" in fetch(url), 60)
         # Pages built by the watcher carry the reload script; it polls the build id.
-        assert SCRIPT in fetch(url)
+        assert SCRIPT_TAG in fetch(url)
+        assert fetch(f"http://127.0.0.1:{port}/{SCRIPT_FILE}") == SCRIPT
         first = fetch(build_id)
         assert first
-        page = project.page("nl/kosten.md")
-        page.write_text(page.read_text().replace("alleen in", "enkel in"), encoding="utf-8")
-        assert wait_for(lambda: "enkel in het Nederlands" in fetch(url), 60)
-        assert wait_for(lambda: fetch(build_id) not in ("", first), 30)
+        with browser_page() as page:
+            page.goto(url)
+            page.get_by_text("alleen in het Nederlands").wait_for()
+            time.sleep(1.5)  # the script has read the first build id
+            source = project.page("nl/kosten.md")
+            source.write_text(source.read_text().replace("alleen in", "enkel in"), "utf-8")
+            # Nobody touches the browser: the page reloads itself after the rebuild.
+            page.get_by_text("enkel in het Nederlands").wait_for(timeout=60_000)
+        assert fetch(build_id) not in ("", first)
         assert wait_for(lambda: any("open pages reload themselves" in x for x in lines), 30)
     finally:
         server.terminate()
