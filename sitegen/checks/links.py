@@ -79,6 +79,12 @@ def _check_link(page: SourcePage, url: str, line: int, docs_dir: Path, index: An
     if (docs_dir / source / target).is_file():
         if code == source:
             return None
+        if target.endswith(".md") and parts.fragment:
+            # Readers get the Dutch page, so the anchor must be one of its headings.
+            have = index.get(source, target)
+            missing = _anchor_finding(page, line, url, parts.fragment, have, f"{source}/{target}")
+            if missing:
+                return missing
         return _finding(
             page,
             line,

@@ -106,3 +106,15 @@ def test_links_in_code_are_not_checked(project, capsys):
     )
     assert project.run("check") == 0
     assert not re.search("bestaat-niet|ook-niet", capsys.readouterr().err)
+
+
+def test_anchor_on_a_fallback_page_is_checked_against_the_dutch_headings(project, capsys):
+    add_line(project, "ps/index.md", "[a](mo.md#in-je-eigen-taal) [b](mo.md#in-your-own-language)")
+    assert project.run("check", "--notices") == 1
+    lines = findings(capsys)
+    assert (
+        "error: content/ps/index.md:11: link to mo.md#in-your-own-language: nl/mo.md has no "
+        "heading with the anchor '#in-your-own-language'. Anchors are made from the heading "
+        "text; existing ones: #cursus-mo, #in-je-eigen-taal."
+    ) in lines
+    assert [line.split(":")[0] for line in lines if "#in-je-eigen-taal:" in line] == ["notice"]
