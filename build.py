@@ -45,24 +45,6 @@ def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
         print(f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip(), file=out, flush=True)
 
 
-def _print_findings(findings: list, fmt: str = "text", notices: bool = False) -> None:
-    """Content findings in the chosen format: people read stderr, tools read stdout."""
-    from sitegen.checks.findings import NOTICE
-    from sitegen.checks.report import as_github, as_json, as_text
-
-    if fmt == "json":
-        print(as_json(findings))
-        return
-    shown = [f for f in findings if notices or f.level != NOTICE]
-    if fmt == "github":
-        order = {"error": 0, "warning": 1, "notice": 2}  # GitHub shows the first ten of each
-        for finding in sorted(shown, key=lambda f: order[f.level]):
-            print(as_github(finding))
-    else:
-        for finding in shown:
-            print(as_text(finding), file=sys.stderr)
-
-
 def _content_findings(settings) -> list:
     from sitegen.content_checks import check_content
 
@@ -80,7 +62,7 @@ def _report(problems: list, what: str) -> None:
 
 def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR
-    from sitegen.checks.report import summary
+    from sitegen.checks.report import print_findings, summary
     from sitegen.compress import compress_site
     from sitegen.mkdocs_run import build_site
     from sitegen.output_checks import check_site
@@ -95,7 +77,7 @@ def run_build(args: argparse.Namespace) -> None:
     with phase("content") as info:
         findings = _content_findings(settings)
         info["detail"] = summary(findings)
-        _print_findings(findings)
+        print_findings(findings)
         errors = [f for f in findings if f.level == ERROR]
         if any(f.check in STOP_BEFORE_BUILDING for f in errors):
             raise BuildFailed(f"{len(errors)} content error(s); nothing was published.")
@@ -163,20 +145,18 @@ def _watcher(args: argparse.Namespace, site_dir: Path):
 
 def run_check(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR, NOTICE
-    from sitegen.checks.report import summary
+    from sitegen.checks.report import print_findings, summary
     from sitegen.settings import load_settings
 
     settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
     findings = _content_findings(settings)
-    _print_findings(findings, args.format, args.notices)
-    hidden = "" if args.notices or args.format == "json" else " (--notices shows the notices)"
-    if not any(f.level == NOTICE for f in findings):
-        hidden = ""
+    print_findings(findings, args.format, args.notices)
     if args.format != "json":
-        out = sys.stderr if args.format == "text" else sys.stdout
+        hidden = not args.notices and any(f.level == NOTICE for f in findings)
+        hint = " (--notices shows the notices)" if hidden else ""
         print(
-            f"content: {summary(findings)} in {len(settings.languages)} languages{hidden}.",
-            file=out,
+            f"content: {summary(findings)} in {len(settings.languages)} languages{hint}.",
+            file=sys.stderr if args.format == "text" else sys.stdout,
         )
     errors = sum(f.level == ERROR for f in findings)
     if errors:

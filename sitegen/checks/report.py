@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 
-from sitegen.checks.findings import Finding, count_levels
+from sitegen.checks.findings import NOTICE, Finding, count_levels
 
 FORMATS = ("text", "github", "json")
 
@@ -58,3 +59,21 @@ def as_json(findings: list[Finding]) -> str:
         ensure_ascii=False,
         indent=2,
     )
+
+
+def print_findings(findings: list[Finding], fmt: str = "text", notices: bool = False) -> None:
+    """Findings in a format: text for people on stderr, github and json on stdout.
+
+    Notices are left out unless asked for (json always has them).
+    """
+    if fmt == "json":
+        print(as_json(findings))
+        return
+    shown = [f for f in findings if notices or f.level != NOTICE]
+    if fmt == "github":
+        order = {"error": 0, "warning": 1, "notice": 2}  # GitHub shows the first ten of each
+        for finding in sorted(shown, key=lambda f: order[f.level]):
+            print(as_github(finding))
+        return
+    for finding in shown:
+        print(as_text(finding), file=sys.stderr)
