@@ -87,7 +87,7 @@ def test_comment_is_masked_before_storage(
         ({"comment": "x" * 1001}, "comment", "too_long", "ar", "التعليق: النص طويل جدًا"),
         ({"barriers": ["wifi"]}, "barriers", "invalid", "fr", "Ce choix n'est pas valable"),
         ({"id": "123"}, "id", "invalid", "ru", "Недопустимый выбор: номер ответа"),
-        ({"page": "https://x.example/"}, "page", "invalid", "ps", "This choice is not valid: page"),
+        ({"page": "https://x.example/"}, "page", "invalid", "ps", "دا انتخاب سم نه دی: پاڼه"),
     ],
 )
 def test_invalid_field_is_422_in_the_submitters_language(
