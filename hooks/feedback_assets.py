@@ -45,14 +45,16 @@ def _staff_markdown(config) -> str:
     languages = parse_languages(config.extra["wegwijs"]["languages"])
     rows = []
     for language in languages:
-        rows.append(f'\n## <span lang="{language.code}" dir="{language.dir}">{language.name}</span>'
-                    f" ({language.english})\n")
+        rows.append(
+            f'\n## <span lang="{language.code}" dir="{language.dir}">{language.name}</span>'
+            f" ({language.english})\n"
+        )
         rows.append("| Kanaal | Link | QR-code |\n|---|---|---|")
         for channel in CHANNELS:
             link = channel_link(config.site_url, language.prefix, channel)
             svg = f"qr/{language.code}-{channel}.svg"
             rows.append(
-                f"| `{channel}` | <span dir=\"ltr\">{link}</span> | "
+                f'| `{channel}` | <span dir="ltr">{link}</span> | '
                 f'[SVG downloaden]({svg}){{ download="wegwijs-{language.code}-{channel}.svg" }} |'
             )
     return (
@@ -60,7 +62,7 @@ def _staff_markdown(config) -> str:
         "description: Links en QR-codes om in brieven, folders, e-mails en lessen te zetten.\n"
         "---\n\n# Feedbacklinks per kanaal\n\n"
         "Zet in elke brief, folder, e-mail, affiche of les de link of QR-code van dat kanaal. "
-        "Wie zo op de site komt, krijgt de vraag \"Hoe kreeg je deze informatie?\" al "
+        'Wie zo op de site komt, krijgt de vraag "Hoe kreeg je deze informatie?" al '
         "ingevuld. Zo zien we per kanaal of de informatie duidelijk is.\n" + "\n".join(rows) + "\n"
     )
 
@@ -76,8 +78,11 @@ def on_files(files: Files, config) -> Files:
         for channel in CHANNELS:
             url = channel_link(config.site_url, language.prefix, channel)
             files.append(
-                File.generated(config, f"_staff/qr/{language.code}-{channel}.svg",
-                               content=qr_svg(url, f"Wegwijs {language.english}: {channel}"))
+                File.generated(
+                    config,
+                    f"_staff/qr/{language.code}-{channel}.svg",
+                    content=qr_svg(url, f"Wegwijs {language.english}: {channel}"),
+                )
             )
     return files
 

@@ -13,6 +13,16 @@ if str(ROOT) not in sys.path:
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, one for the whole run (Playwright's sync API
+    allows one running instance per thread, so every browser test shares it)."""
+    from tests.browser.chromium import launch_chromium
+
+    with launch_chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real content/ in every language of languages.yml, built once per test run."""
     import build

@@ -15,17 +15,11 @@ from tests.analytics.conftest import make_record
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def page() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(offline=True)  # the report must need no network
-        yield context.new_page()
-        browser.close()
+@pytest.fixture
+def page(browser) -> Iterator:
+    context = browser.new_context(offline=True)  # the report must need no network
+    yield context.new_page()
+    context.close()
 
 
 def test_axe_finds_no_violations_in_the_report(page, tmp_path: Path) -> None:

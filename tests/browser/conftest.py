@@ -1,9 +1,8 @@
-"""A real headless Chromium (Debian's package) against the real site and feedback
-function, served together on 127.0.0.1 over HTTP as `build.py serve` does."""
+"""A real headless Chromium (Debian's package, started in tests/conftest.py) against
+the real site and feedback function, served together on 127.0.0.1 over HTTP."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -16,32 +15,7 @@ from feedback_fn import create_app
 from feedback_fn.store.sqlite import SqliteStore
 from sitegen.serve import make_app
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-# As root, in a sandbox, on a machine without outside network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            "Debian's chromium is missing: run scripts/install-test-tools.sh (make test does)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -49,16 +23,43 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "feedback.sqlite3"
 
 
+class LocalServer:
+    """The site and the feedback app on one port of 127.0.0.1, as `build.py serve`.
+
+    It can be stopped and started again on the same port: the tests' way to make
+    the network fail for every part of the browser, its service worker included
+    (Playwright's offline switch does not reach a service worker's requests).
+    """
+
+    def __init__(self, site_dir: Path, db_path: Path) -> None:
+        api = create_app({"STORE": f"sqlite:///{db_path}", "ID_SECRET": "browser-tests"})
+        self.app = make_app(site_dir, api)
+        self.port = 0
+        self.start()
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.server = make_server("127.0.0.1", self.port, self.app, threaded=True)
+        self.port = self.server.server_port
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
 @pytest.fixture
-def site_url(real_site, db_path) -> Iterator[str]:
-    """The built site and the feedback app on one free port; yields the base URL."""
-    api = create_app({"STORE": f"sqlite:///{db_path}", "ID_SECRET": "browser-tests"})
-    server = make_server("127.0.0.1", 0, make_app(real_site, api), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+def local_server(real_site, db_path) -> Iterator[LocalServer]:
+    server = LocalServer(real_site, db_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site_url(local_server) -> str:
+    return local_server.url
 
 
 @pytest.fixture

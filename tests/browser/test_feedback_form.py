@@ -67,18 +67,31 @@ def test_without_javascript_the_form_posts_and_ends_on_the_thanks_page(
     assert record.part == "mo" and record.js is False
 
 
-def test_offline_answer_waits_in_the_outbox_and_arrives_once(context, site_url, records):
+def go_offline(context, local_server) -> None:
+    """The network fails: the browser says it is offline and the server is unreachable."""
+    context.set_offline(True)
+    local_server.stop()
+
+
+def go_online(context, local_server) -> None:
+    local_server.start()
+    context.set_offline(False)  # the browser fires "online"
+
+
+def test_offline_answer_waits_in_the_outbox_and_arrives_once(
+    context, local_server, site_url, records
+):
     page = context.new_page()
     page.goto(site_url + "/en/mo/")
     ready_for_offline(page)
-    context.set_offline(True)
+    go_offline(context, local_server)
     choose_rating(page, 5)
     page.locator("button.wg-send").click()
     status = page.locator(".wg-status")
-    status.wait_for()
+    wait_in_page(page, "document.querySelector('.wg-status').textContent.length > 0")
     assert status.inner_text() == ui_string("en", "form.queued")
     assert records() == []
-    context.set_offline(False)
+    go_online(context, local_server)
     wait_until(lambda: len(records()) == 1)
     wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
     time.sleep(0.5)  # a second send would have landed by now
@@ -92,21 +105,22 @@ def test_offline_answer_waits_in_the_outbox_and_arrives_once(context, site_url, 
     )
 
 
-def test_outbox_survives_a_reload_while_offline(context, site_url, records):
+def test_outbox_survives_a_reload_while_offline(context, local_server, site_url, records):
     page = context.new_page()
     page.goto(site_url + "/ar/mo/")
     ready_for_offline(page)
-    context.set_offline(True)
+    go_offline(context, local_server)
     choose_rating(page, 2)
     page.locator("button.wg-send").click()
-    page.locator(".wg-status").wait_for()
+    wait_in_page(page, "document.querySelector('.wg-status').textContent.length > 0")
     assert page.locator(".wg-status").inner_text() == ui_string("ar", "form.queued")
     # Still offline: the service worker serves the page, the outbox is kept and retried.
     page.reload()
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert '"rating":2' in page.evaluate("localStorage.getItem('wg-outbox')")
+    time.sleep(0.5)  # the reloaded page has tried to send, and failed
     assert records() == []
-    context.set_offline(False)
+    go_online(context, local_server)
     wait_until(lambda: len(records()) == 1)
     wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
     time.sleep(0.5)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
@@ -70,25 +69,8 @@ def fetch(url: str) -> str:
         return ""
 
 
-@contextmanager
-def browser_page():
-    """A Chromium page (the browser tests' Chromium and options)."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run scripts/install-test-tools.sh")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
-
-
 @pytest.mark.browser
-def test_serve_watch_rebuilds_and_the_open_page_reloads(project, tmp_path):
+def test_serve_watch_rebuilds_and_the_open_page_reloads(project, tmp_path, browser):
     site_dir = tmp_path / "site"
     port = free_port()
     command = [sys.executable, str(ROOT / "build.py"), "serve", *project.options()]
@@ -104,7 +86,7 @@ def test_serve_watch_rebuilds_and_the_open_page_reloads(project, tmp_path):
         assert fetch(f"http://127.0.0.1:{port}/{SCRIPT_FILE}") == SCRIPT
         first = fetch(build_id)
         assert first
-        with browser_page() as page:
+        with contextlib.closing(browser.new_page()) as page:
             page.goto(url)
             page.get_by_text("alleen in het Nederlands").wait_for()
             time.sleep(1.5)  # the script has read the first build id
