@@ -10,6 +10,26 @@ from typing import Any
 # that later migrations and exports can tell old records from new ones.
 SCHEMA_VERSION = 1
 
+# The stable order of a record's fields: the SQLite columns and every export's
+# columns (documented in docs/analysts.md). New fields are only ever added at the
+# end, with a SCHEMA_VERSION bump; a test keeps FeedbackRecord in this order.
+FIELDS: tuple[str, ...] = (
+    "id",
+    "received_at",
+    "page",
+    "lang",
+    "channel",
+    "rating",
+    "barriers",
+    "comment",
+    "comment_masked",
+    "part",
+    "status",
+    "device",
+    "js",
+    "schema_version",
+)
+
 
 @dataclass(frozen=True)
 class FeedbackRecord:

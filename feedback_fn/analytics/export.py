@@ -15,26 +15,10 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-from feedback_fn.record import FeedbackRecord, format_time
+from feedback_fn.record import FIELDS, FeedbackRecord, format_time
 
-# The stable column order of every export (documented in docs/analysts.md).
-# New columns are only ever added at the end, with a SCHEMA_VERSION bump.
-COLUMNS: tuple[str, ...] = (
-    "id",
-    "received_at",
-    "page",
-    "lang",
-    "channel",
-    "rating",
-    "barriers",
-    "comment",
-    "comment_masked",
-    "part",
-    "status",
-    "device",
-    "js",
-    "schema_version",
-)
+# The stable column order of every export: the record's field order.
+COLUMNS = FIELDS
 BARRIER_SEPARATOR = ";"
 # A cell starting with one of these is read as a formula by Excel and LibreOffice.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

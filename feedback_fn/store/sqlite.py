@@ -10,7 +10,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from feedback_fn.record import SCHEMA_VERSION, FeedbackRecord, format_time, parse_time
+from feedback_fn.record import FIELDS, SCHEMA_VERSION, FeedbackRecord, format_time, parse_time
 from feedback_fn.store.base import FeedbackStore, StoreUnavailable
 
 DEFAULT_PATH = Path("var/feedback.sqlite3")
@@ -19,22 +19,7 @@ BUSY_TIMEOUT_MS = 2000
 # Rows fetched per round trip while streaming; memory stays flat beyond this.
 FETCH_SIZE = 500
 
-COLUMNS = (
-    "id",
-    "received_at",
-    "page",
-    "lang",
-    "channel",
-    "rating",
-    "barriers",
-    "comment",
-    "comment_masked",
-    "part",
-    "status",
-    "device",
-    "js",
-    "schema_version",
-)
+COLUMNS = FIELDS
 _INSERT = (
     f"INSERT INTO feedback ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)}) "
     "ON CONFLICT (id) DO NOTHING"

@@ -95,3 +95,11 @@ def test_store_url_picks_sqlite(url: str, path: Path) -> None:
 def test_bad_store_urls_say_what_to_write(url: str) -> None:
     with pytest.raises(ValueError, match="sqlite|dynamodb"):
         open_store(url)
+
+
+def test_record_fields_keep_the_documented_order() -> None:
+    from dataclasses import fields
+
+    from feedback_fn.record import FIELDS, FeedbackRecord
+
+    assert tuple(field.name for field in fields(FeedbackRecord)) == FIELDS
