@@ -65,13 +65,18 @@ def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.report import print_findings, summary
     from sitegen.compress import compress_site
     from sitegen.mkdocs_run import build_site
-    from sitegen.output_checks import check_site
+    from sitegen.output_checks import budget_report, check_site
     from sitegen.settings import load_settings
     from sitegen.sitemap import write_sitemap
 
     with phase("settings") as info:
         settings = load_settings(
-            args.config, args.content, args.site_dir, args.languages, args.jobs
+            args.config,
+            args.content,
+            args.site_dir,
+            args.languages,
+            args.jobs,
+            getattr(args, "budget", None),
         )
         info["detail"] = f"{len(settings.languages)} languages, {settings.jobs} processes"
     with phase("content") as info:
@@ -103,6 +108,11 @@ def run_build(args: argparse.Namespace) -> None:
             f"budget {settings.budget_bytes:,} B"
         )
         _report(problems, "output")
+    figures, near = budget_report(weights, settings.budget_bytes)
+    for line in figures if getattr(args, "weights", False) else []:
+        print(f"weight: {line}")
+    for warning in near:
+        print(f"warning: {warning}", file=sys.stderr)
     if errors:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
 
@@ -220,6 +230,10 @@ def parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="check content, build site/, check it, compress it")
     site_options(build)
+    build.add_argument(
+        "--weights", action="store_true", help="print every page's critical-path bytes"
+    )
+    build.add_argument("--budget", type=int, help="critical-path budget in bytes (default: 14336)")
     build.set_defaults(func=run_build)
 
     serve = sub.add_parser("serve", help="build, then serve site/ and the feedback API")

@@ -193,3 +193,25 @@ def check_site(
     problems.sort(key=lambda problem: (problem.path, problem.line))
     weights.sort(key=lambda weight: weight.path)
     return problems, weights
+
+
+# A page above this share of the budget still passes, but its editor is told.
+WARN_SHARE = 0.8
+
+
+def budget_report(weights: list[PageWeight], budget: int) -> tuple[list[str], list[str]]:
+    """Every page's figure (heaviest first), and warnings for pages close to the budget."""
+    lines, warnings = [], []
+    for weight in sorted(weights, key=lambda w: (-w.total, w.path)):
+        share = weight.total / budget
+        lines.append(
+            f"site/{weight.path}: {weight.total:,} B brotli ({share:.0%} of {budget:,} B; "
+            f"HTML {weight.html:,}, CSS {weight.css:,}, scripts {weight.js:,})"
+        )
+        if WARN_SHARE < share <= 1:
+            warnings.append(
+                f"site/{weight.path}: first paint needs {weight.total:,} bytes, {share:.0%} of "
+                f"the {budget:,}-byte budget. It still fits; keep the page short, or split it "
+                "before it grows."
+            )
+    return lines, warnings

@@ -45,6 +45,7 @@ def load_settings(
     site_dir: str | Path | None = None,
     languages_file: str | Path | None = None,
     jobs: int | None = None,
+    budget_bytes: int | None = None,
 ) -> Settings:
     """Merge defaults with overrides and check that the paths exist."""
     config = Path(config_file or ROOT / "mkdocs.yml").resolve()
@@ -67,4 +68,5 @@ def load_settings(
         site_dir=Path(site_dir or config.parent / "site").resolve(),
         languages=languages,
         jobs=max(1, jobs or os.cpu_count() or 1),
+        budget_bytes=budget_bytes or BUDGET_BYTES,
     )

@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).resolve().parent / "fixture"
 
 
-def build_site(config: Path, content: Path, site_dir: Path, languages: Path | None) -> int:
+def build_site(
+    config: Path, content: Path, site_dir: Path, languages: Path | None, *extra: str
+) -> int:
     argv = [
         "build",
         "--config",
@@ -25,7 +27,7 @@ def build_site(config: Path, content: Path, site_dir: Path, languages: Path | No
     ]
     if languages:
         argv += ["--languages", str(languages)]
-    return build.main(argv)
+    return build.main([*argv, *extra])
 
 
 @pytest.fixture(scope="session")

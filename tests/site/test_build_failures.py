@@ -7,9 +7,13 @@ import random
 from tests.site.conftest import build_site
 
 
-def build_copy(project, tmp_path) -> int:
+def build_copy(project, tmp_path, *extra: str) -> int:
     return build_site(
-        project / "mkdocs.yml", project / "content", tmp_path / "out", project / "languages.yml"
+        project / "mkdocs.yml",
+        project / "content",
+        tmp_path / "out",
+        project / "languages.yml",
+        *extra,
     )
 
 
@@ -93,3 +97,28 @@ def test_listed_language_without_folder_is_explained(fixture_copy, tmp_path, cap
     assert build_copy(fixture_copy, tmp_path) == 1
     err = capsys.readouterr().err
     assert "languages.yml lists 'ti' but" in err and "create the folder" in err
+
+
+def test_every_page_weight_is_reported_and_near_budget_pages_are_warned(
+    fixture_copy, tmp_path, capsys
+):
+    from sitegen.output_checks import check_site
+
+    assert build_copy(fixture_copy, tmp_path) == 0
+    _, weights = check_site(tmp_path / "out", 14336)
+    heaviest = max(weights, key=lambda weight: weight.total)
+    capsys.readouterr()
+    # A budget the heaviest page just fits in: it passes, with a warning.
+    argv_extra = ["--weights", "--budget", str(heaviest.total + 1)]
+    assert build_copy(fixture_copy, tmp_path / "again", *argv_extra) == 0
+    captured = capsys.readouterr()
+    lines = [line for line in captured.out.splitlines() if line.startswith("weight: ")]
+    assert len(lines) == len(weights)
+    assert lines[0] == (
+        f"weight: site/{heaviest.path}: {heaviest.total:,} B brotli (100% of "
+        f"{heaviest.total + 1:,} B; HTML {heaviest.html:,}, CSS 0, scripts 0)"
+    )
+    assert (
+        f"warning: site/{heaviest.path}: first paint needs {heaviest.total:,} bytes, 100% of "
+        f"the {heaviest.total + 1:,}-byte budget. It still fits" in captured.err
+    )
