@@ -29,3 +29,9 @@ def test_command_and_its_options_are_documented(docs: str, command: click.Comman
     ]
     missing = [option for option in options if f"{option} " not in docs]
     assert not missing, f"docs/analysts.md does not mention {missing} of {command.name}"
+
+
+@pytest.mark.parametrize("command", ANALYTICS_COMMANDS, ids=lambda command: command.name)
+def test_command_is_in_the_readme(command: click.Command) -> None:
+    readme = (DOCS.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"python -m feedback_fn {command.name} " in readme
