@@ -1,6 +1,6 @@
 """DynamoStore: records in one DynamoDB table (see dynamo_items for the table design).
 
-botocore is imported only when this store first talks to DynamoDB, so the SQLite
+boto3 is imported only when this store first talks to DynamoDB, so the SQLite
 path and the Lambda cold start of the web app do not pay for it.
 """
 
@@ -65,9 +65,9 @@ class DynamoStore(FeedbackStore):
         return self._client
 
     def _create_client(self) -> Any:
-        # Lazy, and botocore's session rather than boto3's: boto3 only adds the
-        # resource layer, which we do not use, and ~40 ms to every cold start.
-        import botocore.session  # type: ignore[import-untyped]
+        # Lazy: only the DynamoDB path pays for importing boto3. A session of its
+        # own, not boto3's module-level default, so that nothing is shared by accident.
+        import boto3  # type: ignore[import-untyped]
         from botocore.config import Config  # type: ignore[import-untyped]
 
         config = Config(
@@ -77,7 +77,7 @@ class DynamoStore(FeedbackStore):
             connect_timeout=self.timeout,
             read_timeout=self.timeout,
         )
-        return botocore.session.get_session().create_client(
+        return boto3.session.Session().client(
             "dynamodb", region_name=self.region, endpoint_url=self.endpoint, config=config
         )
 

@@ -162,3 +162,27 @@ sys.exit(1 if loaded else 0)
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_store_makes_its_own_boto3_client_in_standard_retry_mode() -> None:
+    # A fresh interpreter: boto3 arrives with the DynamoDB store's first use, not before.
+    script = """
+import sys
+from feedback_fn.store import open_store
+store = open_store("dynamodb://feedback?region=eu-west-1&endpoint=http://127.0.0.1:9")
+assert "boto3" not in sys.modules
+client = store.client
+assert "boto3" in sys.modules
+config = client.meta.config
+print(client.meta.service_model.service_name, config.retries["mode"], config.connect_timeout)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["dynamodb", "standard", "3.0"]
