@@ -31,6 +31,10 @@ DEFAULTS: dict[str, Any] = {
     # "log" (a plain log line per event) or "emf" (CloudWatch embedded metric format).
     "METRICS_FORMAT": "log",
     "LANGUAGES_FILE": None,
+    # Submissions per sender per minute (0: no limit). Senders are told apart by a
+    # keyed hash of their address that rotates every minute; see rate_limit.py.
+    # An office counter's computers share one address: keep room for a queue.
+    "RATE_LIMIT_PER_MINUTE": 20,
 }
 
 
@@ -64,4 +68,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     responses.init_app(app)
     app.register_blueprint(api.bp)
     app.extensions["feedback_counts"] = Counter()
+    limit = int(app.config["RATE_LIMIT_PER_MINUTE"])
+    if limit > 0:
+        from feedback_fn.rate_limit import RateLimiter
+
+        app.extensions["rate_limiter"] = RateLimiter(app.config["ID_SECRET"], limit)
     return app

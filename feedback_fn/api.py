@@ -87,6 +87,22 @@ def rejected(error: ValidationError, data: dict[str, Any], is_form: bool) -> Res
     return error_json(status, error.code, language.code, error.field, **error.params)
 
 
+def too_many(data: dict[str, Any], is_form: bool) -> Response | None:
+    """429 + Retry-After when this sender has sent too much in this minute, else None."""
+    limiter = current_app.extensions.get("rate_limiter")
+    wait = limiter.check(request.remote_addr or "") if limiter else 0
+    if not wait:
+        return None
+    count("rate_limited")
+    language = submitter_language(data.get("lang"))
+    if is_form:
+        response = redirect(site_path(language, ERROR_PAGE) + "?reason=rate_limited", code=303)
+    else:
+        response = error_json(429, "rate_limited", language.code)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
 def unavailable(submission: Submission, is_form: bool) -> Response:
     """503 + Retry-After: the client (or the person, going back) resends the same answer."""
     count("unavailable")
@@ -110,6 +126,9 @@ def submit_feedback() -> Response:
     data: dict[str, Any] = {}
     try:
         data = read_body()
+        limited = too_many(data, is_form)
+        if limited is not None:
+            return limited
         client_id = check_client_id(data)
         if data.get(current_app.config["HONEYPOT_FIELD"]):
             # A bot: answer as if stored, so it learns nothing, and store nothing.
