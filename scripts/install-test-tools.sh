@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# Installs the non-Python tools the test suite drives: node packages from
-# package.json (a DynamoDB-compatible server, the Serverless Framework fork,
-# axe-core) and Debian's chromium for the browser tests. Idempotent.
+# Installs the non-Python tools the test suite drives: Node.js and the node
+# packages of package.json (dynalite, the osls Serverless Framework fork and
+# the serverless-wsgi plugin), and Debian's chromium with fonts for Arabic and
+# Ethiopic for the browser tests. Debian packages come with apt (as root, as in
+# CI) only when missing. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -f package.json ] && grep -q '"[a-z@]' <(sed -n '/Dependencies/,/}/p' package.json); then
-  if [ -f package-lock.json ]; then
-    npm ci --no-audit --no-fund --loglevel=error
-  else
-    npm install --no-audit --no-fund --loglevel=error
-  fi
-fi
-
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
-  else
-    echo "chromium is missing: install Debian's 'chromium' package (needs root)." >&2
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "missing: Debian package(s) $* (installing them needs root)." >&2
     exit 1
   fi
+  if [ -z "${APT_UPDATED:-}" ]; then
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+command -v chromium >/dev/null 2>&1 || apt_install chromium fonts-noto-core
+
+if [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  npm install --no-audit --no-fund --loglevel=error
 fi
