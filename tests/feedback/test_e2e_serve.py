@@ -100,11 +100,13 @@ def test_dutch_form_goes_to_the_dutch_pages(served: tuple[int, Path]) -> None:
     good = urlencode({"page": "/", "lang": "nl", "channel": "letter", "rating": "3"}).encode()
     response, _ = request(port, "POST", "/api/feedback", good, **headers)
     assert response.getheader("Location") == "/feedback/thanks/"
-    assert request(port, "GET", "/feedback/thanks/")[0].status == 200
+    thanks, body = request(port, "GET", "/feedback/thanks/")
+    assert thanks.status == 200 and ">Bedankt</h1>" in body.decode()
     bad = urlencode({"page": "/", "lang": "nl", "channel": "letter", "rating": "9"}).encode()
     response, _ = request(port, "POST", "/api/feedback", bad, **headers)
     assert response.getheader("Location") == "/feedback/error/?reason=invalid&field=rating"
-    assert request(port, "GET", "/feedback/error/?reason=invalid&field=rating")[0].status == 200
+    error, body = request(port, "GET", "/feedback/error/?reason=invalid&field=rating")
+    assert error.status == 200 and ">Niet verstuurd</h1>" in body.decode()
 
 
 def test_json_post_and_resend_over_http(served: tuple[int, Path]) -> None:
