@@ -4,7 +4,8 @@ Every post is a new answer (its comment differs), so each one is validated,
 masked, given a derived id and inserted; the events are real API Gateway v2
 events with base64 form bodies and Arabic text, as HTTP API sends them. A
 minimal Flask app (form in, INSERT, 303 out) through the same serverless-wsgi
-runs beside it as the reference.
+runs beside it as the reference, and a Flask view that does nothing but answer
+303 as the floor: what serverless-wsgi and Flask cost before any code of ours runs.
 
     python bench/throughput.py [--posts 5000]
 
@@ -82,6 +83,20 @@ def minimal_handler(db_path: Path) -> Handler:
     return lambda event, context: serverless_wsgi.handle_request(app, event, context)
 
 
+def floor_handler() -> Handler:
+    """The framework alone: event to WSGI, Flask's dispatch, a 303 back; the body unread."""
+    import serverless_wsgi
+    from flask import Flask, redirect
+
+    app = Flask("floor")
+
+    @app.post("/api/feedback")
+    def feedback() -> Any:
+        return redirect("/ar/feedback/thanks/", code=303)
+
+    return lambda event, context: serverless_wsgi.handle_request(app, event, context)
+
+
 def ours_handler(db_path: Path) -> Handler:
     os.environ["FEEDBACK_STORE"] = f"sqlite:///{db_path}"
     # Every event comes from the same address: without this, the per-sender limit
@@ -113,28 +128,47 @@ def main(argv: list[str] | None = None) -> int:
     # Every post has its own comment, so ours never sees a duplicate id.
     rounds = [make_events(args.posts, first=1 + n * args.posts) for n in range(args.rounds)]
     with tempfile.TemporaryDirectory() as tmp:
+        floor_app = floor_handler()
         reference_handler = minimal_handler(Path(tmp) / "minimal.sqlite3")
         handler = ours_handler(Path(tmp) / "ours.sqlite3")
         warm = make_events(1)[0]
-        reference_handler(warm, None)  # first request of each: imports, schema, not throughput
-        handler(warm, None)
-        reference, ours = [], []
-        for events in rounds:  # interleaved, so background load hits both alike
+        for each in (floor_app, reference_handler, handler):
+            each(warm, None)  # first request of each: imports, schema, not throughput
+        floor, reference, ours = [], [], []
+        for events in rounds:  # interleaved, so background load hits all alike
+            floor.append(measure(floor_app, events))
             reference.append(measure(reference_handler, events))
             ours.append(measure(handler, events))
         stored = sqlite3.connect(Path(tmp) / "ours.sqlite3").execute(
             "SELECT count(*), sum(comment_masked) FROM feedback"
         )
         count, masked = stored.fetchone()
-    best_reference, best_ours = statistics.median(reference), statistics.median(ours)
+    rates = {
+        "floor": statistics.median(floor),
+        "reference": statistics.median(reference),
+        "ours": statistics.median(ours),
+    }
     print(
         f"Form posts through the Lambda handler, in process, one core: "
         f"median of {args.rounds} rounds of {args.posts}"
     )
-    print(f"minimal Flask + INSERT (reference): {best_reference:8.0f} posts/s")
+    labels = {
+        "floor": "floor: serverless-wsgi + Flask, empty view",
+        "reference": "minimal Flask + INSERT (reference)",
+        "ours": "ours (validate, mask, id, SQLite)",
+    }
+    for name, label in labels.items():
+        rate = rates[name]
+        print(
+            f"{label:44}{rate:8.0f} posts/s {1e6 / rate:6.0f} us/post "
+            f"({rate / rates['reference']:.2f}x the reference)"
+        )
+    framework = 1e6 / rates["floor"]
     print(
-        f"ours (validate, mask, id, SQLite):  {best_ours:8.0f} posts/s "
-        f"({best_ours / best_reference:.2f}x the reference)"
+        f"of the reference's {1e6 / rates['reference']:.0f} us a post, {framework:.0f} us "
+        f"({framework * rates['reference'] / 1e6:.0%}) is the floor; ours spends "
+        f"{1e6 / rates['ours'] - framework:.0f} us above it, the reference "
+        f"{1e6 / rates['reference'] - framework:.0f} us"
     )
     print(f"records stored by ours: {count} (phone number masked in {masked})")
     return 0

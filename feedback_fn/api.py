@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import fields
 from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, request
 from werkzeug import Response
@@ -25,15 +25,38 @@ bp = Blueprint("feedback", __name__, url_prefix="/api")
 
 THANKS_PAGE = "feedback/thanks/"
 ERROR_PAGE = "feedback/error/"
+# Far more than the form has (a dozen fields, nine barriers): a body with more is not ours.
+MAX_FORM_FIELDS = 64
+# The fields a form may repeat; every other field keeps its first value.
+LIST_FIELDS = frozenset({"barriers"})
 
 
-def read_body() -> dict[str, Any]:
-    """The submission as plain values: text fields as str, barriers as a list."""
-    if request.mimetype == FORM:
-        form = request.form
-        data: dict[str, Any] = {key: form.get(key) for key in form}
-        data["barriers"] = form.getlist("barriers")
-        return data
+def read_form(body: bytes) -> dict[str, Any]:
+    """A urlencoded body as plain values: text fields as str, barriers as a list.
+
+    parse_qsl straight from the bytes costs about half of what request.form
+    does (no parser objects, no MultiDict), on the path of every no-JS answer.
+    """
+    try:
+        # A urlencoded body is ASCII. Percent-escapes that are not UTF-8 become
+        # U+FFFD, so the rest of the answer is kept.
+        text = body.decode("ascii")
+        pairs = parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
+    except ValueError:  # raw non-ASCII bytes, or too many fields
+        raise ValidationError("malformed") from None
+    data: dict[str, Any] = {name: [] for name in LIST_FIELDS}
+    for name, value in pairs:
+        if name in LIST_FIELDS:
+            data[name].append(value)
+        else:
+            data.setdefault(name, value)
+    return data
+
+
+def read_body(is_form: bool) -> dict[str, Any]:
+    """The submission as plain values. get_data enforces MAX_CONTENT_LENGTH (413)."""
+    if is_form:
+        return read_form(request.get_data(cache=False))
     try:
         data = json.loads(request.get_data(cache=False))
     except ValueError:  # also UnicodeDecodeError
@@ -46,8 +69,7 @@ def read_body() -> dict[str, Any]:
 def build_record(submission: Submission, client_id: str | None, is_form: bool) -> FeedbackRecord:
     """Mask the comment, then give the record its id: the client's, or a derived one."""
     comment, masked = mask_contacts(submission.comment)
-    # Shallow on purpose (dataclasses.asdict deep-copies): every value is immutable.
-    content = {field.name: getattr(submission, field.name) for field in fields(submission)}
+    content = submission.content()
     content["comment"] = comment
     received_at = utc_now()
     config = current_app.config
@@ -120,12 +142,13 @@ def submit_feedback() -> Response:
         if request.headers.get("Origin", "").rstrip("/") not in current_app.config["CORS_ORIGINS"]:
             abort(405)
         return preflight()
-    if request.mimetype not in (FORM, JSON):
+    mimetype = request.mimetype
+    if mimetype not in (FORM, JSON):
         raise UnsupportedMediaType()
-    is_form = request.mimetype == FORM
+    is_form = mimetype == FORM
     data: dict[str, Any] = {}
     try:
-        data = read_body()
+        data = read_body(is_form)
         limited = too_many(data, is_form)
         if limited is not None:
             return limited

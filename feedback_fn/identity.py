@@ -12,6 +12,9 @@ from datetime import datetime
 # Fixed namespace so that the same content in the same window gives the same id
 # on every Lambda instance (a double click can reach two instances at once).
 _DERIVED_NAMESPACE = uuid.UUID("6f0b8a8e-5d0e-4c39-9d3e-2f6b1f1c9a41")
+# Made once: json.dumps with any option builds a new encoder per call, which
+# costs as much as the encoding itself on the path of every no-JS answer.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def normalize_client_id(value: str) -> str:
@@ -41,7 +44,5 @@ def derive_id(
     a short window keeps different people's identical answers apart.
     """
     window = int(received_at.timestamp()) // max(window_seconds, 1)
-    canonical = json.dumps(
-        {"content": content, "window": window, "key": key}, sort_keys=True, ensure_ascii=False
-    )
+    canonical = _CANONICAL.encode({"content": content, "window": window, "key": key})
     return str(uuid.uuid5(_DERIVED_NAMESPACE, canonical))

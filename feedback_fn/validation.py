@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from feedback_fn.identity import normalize_client_id
 from feedback_fn.vocabulary import (
@@ -50,6 +51,11 @@ class Submission:
     part: str | None = None
     status: str | None = None
     device: str | None = None
+
+    def content(self) -> dict[str, Any]:
+        """The fields as a new dict; shallow on purpose, as every value is immutable
+        (dataclasses.asdict deep-copies, at several times the cost)."""
+        return dict(self.__dict__)
 
 
 def _text(data: Mapping[str, object], field: str) -> str | None:

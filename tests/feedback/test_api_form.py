@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
@@ -184,3 +185,46 @@ def test_redirect_ignores_the_mount_point(client: FlaskClient, form_answer: dict
     # are still at the site root, so the Location must not carry the stage.
     response = client.post(URL, data=form_answer, environ_base={"SCRIPT_NAME": "/prod"})
     assert response.headers["Location"] == "/ar/feedback/thanks/"
+
+
+FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_raw_non_ascii_body_is_malformed_not_an_empty_answer(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    # A urlencoded body is ASCII: raw UTF-8 bytes are a broken client, said as such
+    # (werkzeug's own parser would have read an empty form and blamed "page").
+    body = "page=/ar/&lang=ar&channel=website&rating=4&comment=شكرا".encode()
+    response = client.post(URL, data=body, headers=FORM_TYPE)
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/feedback/error/?reason=malformed"
+    assert list(store.iter_records()) == []
+
+
+def test_a_form_with_too_many_fields_is_malformed(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    fields = [*form_answer.items(), *(("barriers", "other") for _ in range(80))]
+    response = client.post(URL, data=urlencode(fields, doseq=True), headers=FORM_TYPE)
+    assert response.headers["Location"] == "/feedback/error/?reason=malformed"
+    assert list(store.iter_records()) == []
+
+
+def test_escapes_that_are_not_utf8_keep_the_rest_of_the_comment(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    del form_answer["comment"]
+    body = urlencode(form_answer, doseq=True) + "&comment=goed%FF%FE+uitgelegd"
+    assert client.post(URL, data=body, headers=FORM_TYPE).status_code == 303
+    [record] = store.iter_records()
+    assert record.comment == "goed\ufffd\ufffd uitgelegd"
+
+
+def test_a_repeated_single_field_keeps_its_first_value(
+    client: FlaskClient, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    body = urlencode({**form_answer, "rating": ["2", "5"]}, doseq=True)
+    assert client.post(URL, data=body, headers=FORM_TYPE).status_code == 303
+    [record] = store.iter_records()
+    assert record.rating == 2
