@@ -9,6 +9,9 @@ import time. Both write into the same local DynamoDB-compatible server
     python bench/cold_start.py [--runs 7]
 
 Prints the median of each measure and the ratio ours / naive; no assertion.
+A third probe times the floor, the parts that every handler writing to
+DynamoDB from Flask through serverless-wsgi must load before its first write:
+the two libraries, boto3 and a client, and one PutItem, with no app at all.
 """
 
 from __future__ import annotations
@@ -77,6 +80,27 @@ print(json.dumps({{"import": imported - started, "first_post": served - started}
 """
 
 
+# The floor: what any Flask handler that writes with boto3 pays, and nothing else.
+FLOOR = """
+import time
+started = time.perf_counter()
+import json, os
+import flask, serverless_wsgi
+framework = time.perf_counter()
+import boto3
+from botocore.config import Config
+client = boto3.session.Session().client(
+    "dynamodb", region_name="eu-west-1", endpoint_url=os.environ["BENCH_ENDPOINT"],
+    config=Config(retries={{"mode": "standard"}}))
+sdk = time.perf_counter()
+client.put_item(TableName=os.environ["BENCH_TABLE"], Item={{"id": {{"S": "floor"}},
+    "received_at": {{"S": "2026-01-01T00:00:00.000Z"}}, "day": {{"S": "2026-01-01"}}}})
+done = time.perf_counter()
+print(json.dumps({{"framework": framework - started, "sdk": sdk - framework,
+                  "put": done - sdk, "first_post": done - started}}))
+"""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -118,6 +142,10 @@ def create_table(endpoint: str) -> None:
 
 def run_once(module: str, function: str, path: Path, env: dict[str, str]) -> dict[str, float]:
     script = PROBE.format(path=str(path), module=module, function=function, event=str(EVENT))
+    return run_script(script, env)
+
+
+def run_script(script: str, env: dict[str, str]) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
@@ -144,7 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         }
         ours_sqlite = base | {"FEEDBACK_STORE": f"sqlite:///{tmp}/bench.sqlite3"}
         naive_env = base | {"BENCH_ENDPOINT": endpoint, "BENCH_TABLE": TABLE}
-        runs: dict[str, list[dict[str, float]]] = {"ours": [], "ours_sqlite": [], "naive": []}
+        runs: dict[str, list[dict[str, float]]] = {
+            "ours": [],
+            "ours_sqlite": [],
+            "naive": [],
+            "floor": [],
+        }
         # Warm the OS file cache once, then interleave so drift hits both alike.
         run_once("naive_handler", "handler", naive_dir, naive_env)
         run_once("feedback_fn.handler", "lambda_handler", ROOT, ours_dynamo)
@@ -156,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             runs["ours_sqlite"].append(
                 run_once("feedback_fn.handler", "lambda_handler", ROOT, ours_sqlite)
             )
+            runs["floor"].append(run_script(FLOOR.format(), naive_env))
 
     def median(name: str, key: str) -> float:
         return statistics.median(run[key] for run in runs[name])
@@ -175,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     for key, label in (("import", "handler import"), ("first_post", "import + first POST")):
         ratio = median("ours", key) / median("naive", key)
         print(f"ratio ours/naive, {label} (DynamoDB): {ratio:.2f}")
+    floor = median("floor", "first_post")
+    print(
+        f"floor, no app: Flask + serverless-wsgi import "
+        f"{median('floor', 'framework') * 1000:.0f} ms"
+        f" + boto3 import and client {median('floor', 'sdk') * 1000:.0f} ms"
+        f" + first PutItem {median('floor', 'put') * 1000:.0f} ms = {floor * 1000:.0f} ms"
+        f" ({floor / median('naive', 'first_post'):.2f}x naive)"
+    )
     return 0
 
 

@@ -68,8 +68,13 @@ class DynamoStore(FeedbackStore):
         # Lazy: only the DynamoDB path pays for importing boto3. A session of its
         # own, not boto3's module-level default, so that nothing is shared by accident.
         import boto3  # type: ignore[import-untyped]
+        import botocore.session  # type: ignore[import-untyped]
         from botocore.config import Config  # type: ignore[import-untyped]
 
+        from feedback_fn.store.dynamo_models import DynamoDBModels
+
+        session = botocore.session.Session()
+        session.register_component("data_loader", DynamoDBModels())
         config = Config(
             # Standard mode, set explicitly: exponential backoff with jitter and a
             # retry quota, the same on every SDK version the runtime ships.
@@ -77,7 +82,7 @@ class DynamoStore(FeedbackStore):
             connect_timeout=self.timeout,
             read_timeout=self.timeout,
         )
-        return boto3.session.Session().client(
+        return boto3.session.Session(botocore_session=session).client(
             "dynamodb", region_name=self.region, endpoint_url=self.endpoint, config=config
         )
 

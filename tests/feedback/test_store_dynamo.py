@@ -186,3 +186,37 @@ print(client.meta.service_model.service_name, config.retries["mode"], config.con
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["dynamodb", "standard", "3.0"]
+
+
+def test_client_is_made_without_walking_every_service_directory() -> None:
+    # botocore's stock loader lists ~400 service folders (one listdir each) before
+    # loading DynamoDB's model; the store's loader skips that on every cold start.
+    script = """
+import os, sys
+from feedback_fn.store import open_store
+store = open_store("dynamodb://feedback?region=eu-west-1&endpoint=http://127.0.0.1:9")
+import boto3, botocore.session
+real, calls = os.listdir, []
+os.listdir = lambda path=".": calls.append(path) or real(path)
+if sys.argv[1] == "stock":
+    boto3.session.Session().client("dynamodb", region_name="eu-west-1")
+else:
+    store.client
+print(len(calls))
+"""
+
+    def listdir_calls(which: str) -> int:
+        result = subprocess.run(
+            [sys.executable, "-c", script, which],
+            cwd=ROOT,
+            env={"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return int(result.stdout)
+
+    stock, ours = listdir_calls("stock"), listdir_calls("ours")
+    assert stock > 300  # the walk this avoids is still what botocore does
+    assert ours < 10
