@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import Any
 
@@ -9,7 +10,14 @@ import serverless_wsgi  # type: ignore[import-untyped]
 from flask import Flask
 
 from feedback_fn import create_app
+from feedback_fn.db import get_store
 from feedback_fn.stage_prefix import StripStagePrefix
+
+# Lambda runs these inits before any request arrives (and SnapStart keeps a
+# snapshot of the result): there the app and the DynamoDB client are made
+# during init, so the first request does not wait for them. An on-demand init
+# is part of a request's wait, so it makes nothing before it is needed.
+INIT_AHEAD_OF_TRAFFIC = frozenset({"provisioned-concurrency", "snap-start"})
 
 
 @cache
@@ -20,7 +28,18 @@ def get_app() -> Flask:
     return app
 
 
+def prepare() -> None:
+    """Build the app and its store's client now (no request is sent)."""
+    app = get_app()
+    with app.app_context():
+        get_store().prepare()
+
+
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     # Never log `event`: it holds the submitter's address and the raw comment.
     response: dict[str, Any] = serverless_wsgi.handle_request(get_app(), event, context)
     return response
+
+
+if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") in INIT_AHEAD_OF_TRAFFIC:
+    prepare()

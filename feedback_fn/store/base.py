@@ -41,5 +41,12 @@ class FeedbackStore(ABC):
     def create_schema(self) -> None:
         """Create the table(s) if missing. Idempotent."""
 
+    def prepare(self) -> None:  # noqa: B027 - optional hook, nothing to prepare by default
+        """Do now what the first write would otherwise do first, without network I/O.
+
+        Called while Lambda initialises ahead of traffic (provisioned
+        concurrency, SnapStart), so that the first request finds it done.
+        """
+
     def close(self) -> None:  # noqa: B027 - optional hook, nothing to release by default
         """Release connections; the store may not be used afterwards."""

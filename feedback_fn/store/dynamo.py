@@ -86,6 +86,10 @@ class DynamoStore(FeedbackStore):
             "dynamodb", region_name=self.region, endpoint_url=self.endpoint, config=config
         )
 
+    def prepare(self) -> None:
+        """Import boto3 and make the client (no request is sent)."""
+        self.client  # noqa: B018 - the property makes and keeps the client
+
     def put(self, record: FeedbackRecord) -> bool:
         from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 

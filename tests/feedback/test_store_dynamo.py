@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import uuid
@@ -220,3 +221,55 @@ print(len(calls))
     stock, ours = listdir_calls("stock"), listdir_calls("ours")
     assert stock > 300  # the walk this avoids is still what botocore does
     assert ours < 10
+
+
+# A fresh interpreter as a Lambda instance: import the handler (the init), then
+# one form post; prints which boto modules the init loaded and the post added.
+INIT_THEN_POST = """
+import json, sys
+def boto(): return {m for m in sys.modules if m.split(".")[0] in ("boto3", "botocore")}
+from feedback_fn.handler import lambda_handler
+after_init = boto()
+event = json.load(open("tests/events/apigw_v2_form_base64_ar.json", encoding="utf-8"))
+status = lambda_handler(event, None)["statusCode"]
+print(json.dumps({"init": len(after_init), "post": len(boto() - after_init), "status": status}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("init_type", "made_during_init"),
+    [("on-demand", False), ("provisioned-concurrency", True), ("snap-start", True)],
+)
+def test_client_is_made_during_init_only_when_init_is_ahead_of_traffic(
+    dynalite_endpoint: str,
+    aws_credentials: dict[str, str],
+    init_type: str,
+    made_during_init: bool,
+) -> None:
+    table = f"init-{uuid.uuid4().hex[:8]}"
+    url = f"dynamodb://{table}?region=eu-west-1&endpoint={dynalite_endpoint}"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        **aws_credentials,
+        "FEEDBACK_STORE": url,
+        "FEEDBACK_ID_SECRET": "test",
+        "AWS_LAMBDA_INITIALIZATION_TYPE": init_type,
+    }
+    open_store(url).create_schema()
+    result = subprocess.run(
+        [sys.executable, "-c", INIT_THEN_POST],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["status"] == 303
+    if made_during_init:
+        assert loaded["init"] > 0 and loaded["post"] == 0  # the post found it all ready
+    else:
+        assert loaded["init"] == 0 and loaded["post"] > 0  # on demand: only when needed
+    [record] = open_store(url).iter_records(since=datetime.now(UTC) - timedelta(days=1))
+    assert record.lang == "ar"
