@@ -12,6 +12,7 @@ import random
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 
 from feedback_fn.analytics.selection import SYNTHETIC_PAGE_PREFIX
 from feedback_fn.record import FeedbackRecord
@@ -154,16 +155,21 @@ def generate_records(n: int, seed: int, end: datetime, months: int = 6) -> Itera
         yield make_record(rng, start, int(span.total_seconds()))
 
 
+# Records per store.put_many call: one SQLite transaction each, instead of one per record.
+BATCH = 1000
+
+
 def fill_store(
     store: FeedbackStore,
     records: Iterator[FeedbackRecord],
     progress: Callable[[int], None] | None = None,
     every: int = 10_000,
 ) -> int:
-    """Put each record into the store; returns how many were new."""
-    stored = 0
-    for count, record in enumerate(records, start=1):
-        stored += store.put(record)
-        if progress is not None and count % every == 0:
-            progress(count)
+    """Put the records into the store in batches; returns how many were new."""
+    stored = done = 0
+    while batch := list(islice(records, BATCH)):
+        stored += store.put_many(batch)
+        if progress is not None and (done + len(batch)) // every > done // every:
+            progress((done + len(batch)) // every * every)
+        done += len(batch)
     return stored

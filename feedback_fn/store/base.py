@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from feedback_fn.record import FeedbackRecord
@@ -23,6 +23,14 @@ class FeedbackStore(ABC):
         Raises StoreUnavailable when the store cannot answer; never leaves a
         partial record.
         """
+
+    def put_many(self, records: Iterable[FeedbackRecord]) -> int:
+        """Store each record as put() does; returns how many were new.
+
+        For bulk loads (demo data, migrations). A store may write them in one
+        transaction; this default writes one by one.
+        """
+        return sum(self.put(record) for record in records)
 
     @abstractmethod
     def iter_records(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -130,6 +130,18 @@ class SqliteStore(FeedbackStore):
         except sqlite3.Error as error:
             raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
         return cursor.rowcount == 1
+
+    def put_many(self, records: Iterable[FeedbackRecord]) -> int:
+        """All in one transaction: all stored, or (on an error) none."""
+        connection = self._connection()
+        try:
+            before = connection.total_changes
+            with connection:  # rolls back if anything fails
+                connection.execute("BEGIN IMMEDIATE")
+                connection.executemany(_INSERT, (_to_row(record) for record in records))
+            return connection.total_changes - before
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
 
     def get(self, record_id: str) -> FeedbackRecord | None:
         row = self._connection().execute(f"{_SELECT} WHERE id = ?", (record_id,)).fetchone()

@@ -103,3 +103,22 @@ def test_record_fields_keep_the_documented_order() -> None:
     from feedback_fn.record import FIELDS, FeedbackRecord
 
     assert tuple(field.name for field in fields(FeedbackRecord)) == FIELDS
+
+
+def test_put_many_counts_only_new_records_in_one_transaction(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    store.put(make_record(1))
+    batch = [make_record(1), make_record(2), make_record(3), make_record(2)]
+    assert store.put_many(batch) == 2  # 1 was there, and 2 comes twice
+    assert store.put_many([]) == 0
+    assert sorted(r.id[-1] for r in store.iter_records()) == ["1", "2", "3"]
+    assert store.get(make_record(3).id) == make_record(3)
+
+
+def test_put_many_stores_nothing_when_one_record_fails(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    bad = make_record(5, rating=9)  # the table's CHECK refuses it
+    with pytest.raises(StoreUnavailable):
+        store.put_many([make_record(4), bad])
+    assert list(store.iter_records()) == []
+    assert store.put(make_record(4)) is True  # the connection is usable afterwards
