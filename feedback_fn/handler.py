@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from functools import cache
 from typing import Any
 
@@ -41,5 +42,17 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return response
 
 
+def reseed_after_restore() -> None:
+    """Every environment restored from one SnapStart snapshot starts with the same
+    `random` state; botocore draws its retry jitter from it, and identical jitter
+    would send throttled retries from every instance at the same moments."""
+    random.seed()  # from os.urandom, which stays unique across restores
+
+
 if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") in INIT_AHEAD_OF_TRAFFIC:
     prepare()
+if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start":
+    # Part of Lambda's Python runtimes (snapshot-restore-py); not shipped in our package.
+    from snapshot_restore_py import register_after_restore  # type: ignore[import-untyped]
+
+    register_after_restore(reseed_after_restore)

@@ -273,3 +273,39 @@ def test_client_is_made_during_init_only_when_init_is_ahead_of_traffic(
         assert loaded["init"] == 0 and loaded["post"] > 0  # on demand: only when needed
     [record] = open_store(url).iter_records(since=datetime.now(UTC) - timedelta(days=1))
     assert record.lang == "ar"
+
+
+def test_snapstart_restore_reseeds_random_for_retry_jitter(tmp_path: Path) -> None:
+    # The registered hooks are run the way Lambda's runtime runs them on a restore.
+    script = """
+import random
+from snapshot_restore_py import get_after_restore
+from feedback_fn.handler import reseed_after_restore
+hooks = [func for func, args, kwargs in get_after_restore()]
+snapshot = random.getstate()
+for func, args, kwargs in get_after_restore():
+    func(*args, **kwargs)
+print(hooks == [reseed_after_restore], random.getstate() != snapshot)
+"""
+
+    def run(init_type: str) -> str:
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "AWS_ACCESS_KEY_ID": "x",
+            "AWS_SECRET_ACCESS_KEY": "y",
+            "FEEDBACK_STORE": f"sqlite:///{tmp_path}/f.sqlite3",
+            "AWS_LAMBDA_INITIALIZATION_TYPE": init_type,
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return result.stdout.strip()
+
+    assert run("snap-start") == "True True"
+    assert run("on-demand") == "False False"  # nothing registered, nothing reseeded
