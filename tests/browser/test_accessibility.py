@@ -12,7 +12,9 @@ pytestmark = pytest.mark.browser
 PAGES = [
     "/mo/",  # a content page with the feedback form
     "/ar/mo/",
-    "/ar/kosten/",  # a Dutch fallback inside the Arabic site
+    "/ps/kosten/",  # a Dutch fallback inside a right-to-left site
+    "/fa/kosten/",
+    "/ru/kosten/",
     "/feedback/thanks/",
     "/ar/feedback/thanks/",
     "/feedback/error/",
