@@ -38,11 +38,12 @@ def read_form(body: bytes) -> dict[str, Any]:
     does (no parser objects, no MultiDict), on the path of every no-JS answer.
     """
     try:
-        # A urlencoded body is ASCII. Percent-escapes that are not UTF-8 become
-        # U+FFFD, so the rest of the answer is kept.
-        text = body.decode("ascii")
+        # Browsers percent-encode everything, but the format allows raw UTF-8 too
+        # (as sent by curl or a partner's script). Percent-escapes that are not
+        # UTF-8 become U+FFFD, so the rest of the answer is kept.
+        text = body.decode("utf-8")
         pairs = parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
-    except ValueError:  # raw non-ASCII bytes, or too many fields
+    except ValueError:  # raw bytes that are not UTF-8, or too many fields
         raise ValidationError("malformed") from None
     data: dict[str, Any] = {name: [] for name in LIST_FIELDS}
     for name, value in pairs:
