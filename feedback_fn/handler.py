@@ -49,9 +49,10 @@ def reseed_after_restore() -> None:
     random.seed()  # from os.urandom, which stays unique across restores
 
 
-if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") in INIT_AHEAD_OF_TRAFFIC:
+_init_type = os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE")
+if _init_type in INIT_AHEAD_OF_TRAFFIC:
     prepare()
-if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start":
+if _init_type == "snap-start":
     # Part of Lambda's Python runtimes (snapshot-restore-py); not shipped in our package.
     from snapshot_restore_py import register_after_restore  # type: ignore[import-untyped]
 

@@ -19,7 +19,7 @@ from feedback_fn.store.dynamo import DynamoStore
 from feedback_fn.store.dynamo_items import TTL_ATTRIBUTE, table_definition
 
 from .samples import START, make_record
-from .servers import free_port, make_dynamo_client
+from .servers import DUMMY_CREDENTIALS, free_port, make_dynamo_client
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -143,30 +143,42 @@ def test_unreachable_dynamodb_is_503(
     assert response.status_code == 503 and response.headers["Retry-After"] == "5"
 
 
-def test_sqlite_path_never_imports_boto(tmp_path: Path) -> None:
-    # A fresh interpreter, as on a Lambda cold start: handler import + one form post.
-    script = """
-import json, sys
-from feedback_fn.handler import lambda_handler
-event = json.load(open("tests/events/apigw_v2_form_base64_ar.json", encoding="utf-8"))
-assert lambda_handler(event, None)["statusCode"] == 303
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("boto3", "botocore"))
-print(loaded)
-sys.exit(1 if loaded else 0)
-"""
+def fresh_interpreter(script: str, *args: str, **env: str) -> str:
+    """Run `script` in a new Python, as a new Lambda instance starts; its output.
+
+    Only PATH and `env` are set, so nothing leaks in from the test process."""
     result = subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", script, *args],
         cwd=ROOT,
-        env={"FEEDBACK_STORE": f"sqlite:///{tmp_path}/f.sqlite3", "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin", **env},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+# A Lambda instance: import the handler (the init), then one form post; prints
+# how many boto modules the init loaded and how many the post added.
+INIT_THEN_POST = """
+import json, sys
+def boto(): return {m for m in sys.modules if m.split(".")[0] in ("boto3", "botocore")}
+from feedback_fn.handler import lambda_handler
+after_init = boto()
+event = json.load(open("tests/events/apigw_v2_form_base64_ar.json", encoding="utf-8"))
+status = lambda_handler(event, None)["statusCode"]
+print(json.dumps({"init": len(after_init), "post": len(boto() - after_init), "status": status}))
+"""
+
+
+def test_sqlite_path_never_imports_boto(tmp_path: Path) -> None:
+    output = fresh_interpreter(INIT_THEN_POST, FEEDBACK_STORE=f"sqlite:///{tmp_path}/f.sqlite3")
+    assert json.loads(output) == {"init": 0, "post": 0, "status": 303}
 
 
 def test_store_makes_its_own_boto3_client_in_standard_retry_mode() -> None:
-    # A fresh interpreter: boto3 arrives with the DynamoDB store's first use, not before.
+    # boto3 arrives with the DynamoDB store's first use, not before.
     script = """
 import sys
 from feedback_fn.store import open_store
@@ -177,16 +189,8 @@ assert "boto3" in sys.modules
 config = client.meta.config
 print(client.meta.service_model.service_name, config.retries["mode"], config.connect_timeout)
 """
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["dynamodb", "standard", "3.0"]
+    output = fresh_interpreter(script, **DUMMY_CREDENTIALS)
+    assert output.split() == ["dynamodb", "standard", "3.0"]
 
 
 def test_client_is_made_without_walking_every_service_directory() -> None:
@@ -205,35 +209,10 @@ else:
     store.client
 print(len(calls))
 """
-
-    def listdir_calls(which: str) -> int:
-        result = subprocess.run(
-            [sys.executable, "-c", script, which],
-            cwd=ROOT,
-            env={"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y"},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        )
-        return int(result.stdout)
-
-    stock, ours = listdir_calls("stock"), listdir_calls("ours")
+    stock = int(fresh_interpreter(script, "stock", **DUMMY_CREDENTIALS))
+    ours = int(fresh_interpreter(script, "ours", **DUMMY_CREDENTIALS))
     assert stock > 300  # the walk this avoids is still what botocore does
     assert ours < 10
-
-
-# A fresh interpreter as a Lambda instance: import the handler (the init), then
-# one form post; prints which boto modules the init loaded and the post added.
-INIT_THEN_POST = """
-import json, sys
-def boto(): return {m for m in sys.modules if m.split(".")[0] in ("boto3", "botocore")}
-from feedback_fn.handler import lambda_handler
-after_init = boto()
-event = json.load(open("tests/events/apigw_v2_form_base64_ar.json", encoding="utf-8"))
-status = lambda_handler(event, None)["statusCode"]
-print(json.dumps({"init": len(after_init), "post": len(boto() - after_init), "status": status}))
-"""
 
 
 @pytest.mark.parametrize(
@@ -248,24 +227,15 @@ def test_client_is_made_during_init_only_when_init_is_ahead_of_traffic(
 ) -> None:
     table = f"init-{uuid.uuid4().hex[:8]}"
     url = f"dynamodb://{table}?region=eu-west-1&endpoint={dynalite_endpoint}"
-    env = {
-        "PATH": "/usr/bin:/bin",
-        **aws_credentials,
-        "FEEDBACK_STORE": url,
-        "FEEDBACK_ID_SECRET": "test",
-        "AWS_LAMBDA_INITIALIZATION_TYPE": init_type,
-    }
     open_store(url).create_schema()
-    result = subprocess.run(
-        [sys.executable, "-c", INIT_THEN_POST],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    output = fresh_interpreter(
+        INIT_THEN_POST,
+        **aws_credentials,
+        FEEDBACK_STORE=url,
+        FEEDBACK_ID_SECRET="test",
+        AWS_LAMBDA_INITIALIZATION_TYPE=init_type,
     )
-    assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout)
+    loaded = json.loads(output)
     assert loaded["status"] == 303
     if made_during_init:
         assert loaded["init"] > 0 and loaded["post"] == 0  # the post found it all ready
@@ -287,25 +257,9 @@ for func, args, kwargs in get_after_restore():
     func(*args, **kwargs)
 print(hooks == [reseed_after_restore], random.getstate() != snapshot)
 """
-
-    def run(init_type: str) -> str:
-        env = {
-            "PATH": "/usr/bin:/bin",
-            "AWS_ACCESS_KEY_ID": "x",
-            "AWS_SECRET_ACCESS_KEY": "y",
-            "FEEDBACK_STORE": f"sqlite:///{tmp_path}/f.sqlite3",
-            "AWS_LAMBDA_INITIALIZATION_TYPE": init_type,
-        }
-        result = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
+    store = f"sqlite:///{tmp_path}/f.sqlite3"
+    for init_type, expected in (("snap-start", "True True"), ("on-demand", "False False")):
+        output = fresh_interpreter(
+            script, FEEDBACK_STORE=store, AWS_LAMBDA_INITIALIZATION_TYPE=init_type
         )
-        return result.stdout.strip()
-
-    assert run("snap-start") == "True True"
-    assert run("on-demand") == "False False"  # nothing registered, nothing reseeded
+        assert output.strip() == expected, init_type  # on-demand: nothing registered
