@@ -117,6 +117,16 @@ def run_build(args: argparse.Namespace) -> None:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
 
 
+def feedback_api(store: str | None):
+    """The feedback function's app, mounted by serve under /api/ as the CDN does in production.
+
+    Composed here, above both wings: the site generator never imports the function.
+    """
+    from feedback_fn import create_app
+
+    return create_app({"STORE": store} if store else None)
+
+
 def run_serve(args: argparse.Namespace) -> None:
     from sitegen.serve import serve
 
@@ -131,7 +141,7 @@ def run_serve(args: argparse.Namespace) -> None:
     elif not args.no_build:
         run_build(args)
     try:
-        serve(site_dir, host=args.host, port=args.port, store=args.store)
+        serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store))
     finally:
         if watcher:
             watcher.stop()

@@ -135,7 +135,7 @@ def dynamodb_server() -> Iterator[tuple[str, str]]:
 
 def create_table(endpoint: str) -> None:
     sys.path.insert(0, str(ROOT))
-    from feedback_fn.store.dynamo import DynamoStore
+    from wegwijs_shared.store.dynamo import DynamoStore
 
     DynamoStore(TABLE, region="eu-west-1", endpoint=endpoint).create_schema()
 

@@ -40,8 +40,8 @@ MEMORY_GOAL = 1.2
 
 
 def export_ours(db: Path, out: Path) -> int:
-    from feedback_fn.analytics.export import write_csv
-    from feedback_fn.store.sqlite import SqliteStore
+    from analysts.export import write_csv
+    from wegwijs_shared.store.sqlite import SqliteStore
 
     with open(out, "wb") as handle:
         return write_csv(SqliteStore(db).iter_records(), handle)
@@ -52,7 +52,7 @@ def export_naive(db: Path, out: Path) -> int:
 
     import pandas as pd
 
-    from feedback_fn.store.sqlite import SqliteStore
+    from wegwijs_shared.store.sqlite import SqliteStore
 
     # vars(), not to_dict(): no copies, so the baseline is not slowed down by asdict.
     frame = pd.DataFrame([vars(record) for record in SqliteStore(db).iter_records()])
@@ -67,12 +67,12 @@ def child(kind: str, db: Path, out: Path) -> None:
     import resource
 
     # Every import before the clock starts, for both.
-    import feedback_fn.store.sqlite  # noqa: F401
+    import wegwijs_shared.store.sqlite  # noqa: F401
 
     if kind == "naive":
         import pandas  # noqa: F401
     else:
-        import feedback_fn.analytics.export  # noqa: F401
+        import analysts.export  # noqa: F401
     start = time.perf_counter()
     rows = (export_naive if kind == "naive" else export_ours)(db, out)
     seconds = time.perf_counter() - start
@@ -82,8 +82,8 @@ def child(kind: str, db: Path, out: Path) -> None:
 
 def build_stores(sizes: list[int], workdir: Path) -> dict[int, Path]:
     """One store per size; each larger one starts as a copy of the one below it."""
-    from feedback_fn.analytics.demo_data import fill_store, generate_records
-    from feedback_fn.store.sqlite import SqliteStore
+    from analysts.demo_data import fill_store, generate_records
+    from wegwijs_shared.store.sqlite import SqliteStore
 
     workdir.mkdir(parents=True, exist_ok=True)
     stores, previous, done = {}, None, 0

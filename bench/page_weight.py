@@ -18,9 +18,9 @@ import material
 from synthetic_site import ROOT, build_default, build_ours, write_default_config
 
 from sitegen.compress import compress_site
-from sitegen.languages import load_languages
 from sitegen.output_checks import check_site
 from sitegen.settings import BUDGET_BYTES
+from wegwijs_shared.languages import load_languages
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 

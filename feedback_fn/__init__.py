@@ -9,10 +9,12 @@ from typing import Any
 
 from flask import Flask
 
+from wegwijs_shared.store import DEFAULT_URL
+
 # Defaults for a laptop: the SQLite store under var/, no CORS (same origin).
 # Every key can be set as FEEDBACK_<KEY> in the environment (JSON values are parsed).
 DEFAULTS: dict[str, Any] = {
-    "STORE": "sqlite:///var/feedback.sqlite3",
+    "STORE": DEFAULT_URL,
     # Bodies above this get 413: a full answer with a 1000-character Arabic
     # comment, percent-encoded, stays below it.
     "MAX_CONTENT_LENGTH": 8 * 1024,

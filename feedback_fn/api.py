@@ -15,11 +15,11 @@ from feedback_fn.db import get_store
 from feedback_fn.identity import client_key, derive_id
 from feedback_fn.masking import mask_contacts
 from feedback_fn.metrics import count
-from feedback_fn.record import FeedbackRecord, utc_now
 from feedback_fn.responses import FORM, JSON, error_json, error_page, preflight
 from feedback_fn.site_languages import site_languages, site_path, submitter_language
-from feedback_fn.store import StoreUnavailable
 from feedback_fn.validation import Submission, ValidationError, check_client_id, validate_submission
+from wegwijs_shared.record import FeedbackRecord, utc_now
+from wegwijs_shared.store import StoreUnavailable
 
 bp = Blueprint("feedback", __name__, url_prefix="/api")
 

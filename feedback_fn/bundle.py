@@ -1,11 +1,13 @@
-"""Stage the Lambda package: our code, languages.yml, runtime libraries, compiled .pyc.
+"""Stage the Lambda package: the modules the handler imports, runtime libraries, .pyc.
 
     python -m feedback_fn.bundle OUT_DIR
     cd OUT_DIR && npx osls package    # or: npx osls deploy --stage prod
 
-The Serverless Framework packages its service folder, and a service folder
-cannot reach `../languages.yml` or `../sitegen/`; so this copies what the
-function needs into OUT_DIR next to serverless.yml. Libraries are copied from
+The Serverless Framework packages its service folder, so this copies what the
+function needs into OUT_DIR next to serverless.yml. Our own modules are chosen
+by the import graph of feedback_fn.handler (imports inside functions included),
+never by a list of exclusions: a new module ships only once the handler can
+reach it, and the analysts' tools and the site generator never do. Libraries are copied from
 this interpreter's installed distributions (no network, no pip), which is
 also why this interpreter's Python version must be the runtime's: the .pyc
 files are compiled with `unchecked-hash` so that Lambda's read-only file
@@ -15,6 +17,7 @@ system never has to recompile them and zip timestamps do not matter.
 from __future__ import annotations
 
 import argparse
+import ast
 import compileall
 import importlib.metadata
 import platform
@@ -29,9 +32,14 @@ from packaging.requirements import Requirement
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
-# Build files, and the analysts' commands (they run on a laptop, with their own
-# libraries), which the web function never imports.
-NOT_SHIPPED = ("bundle.py", "serverless.yml", "requirements.txt", "__main__.py", "analytics")
+# The packages whose modules may ship; which of their modules do is the import graph's call.
+PROJECT_PACKAGES = ("feedback_fn", "wegwijs_shared")
+ENTRY_MODULE = "feedback_fn.handler"
+# Data files the shipped modules read at run time, per package (everything else stays).
+PACKAGE_DATA = {
+    "feedback_fn": ("messages/*.yml", "templates/*.html"),
+    "wegwijs_shared": ("store/*.sql",),
+}
 
 
 class BundleError(RuntimeError):
@@ -112,14 +120,65 @@ def copy_distribution(dist: importlib.metadata.Distribution, out: Path) -> None:
             shutil.copy2(source, target)
 
 
+def _module_file(name: str) -> Path | None:
+    """The source file of a project module (package or module), None for anything else."""
+    if name.split(".")[0] not in PROJECT_PACKAGES:
+        return None
+    base = ROOT.joinpath(*name.split("."))
+    for candidate in (base / "__init__.py", base.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_names(path: Path, module: str) -> set[str]:
+    """Every module an import statement in this file names, at any depth of the file."""
+    names: set[str] = set()
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                source = f"{base}.{node.module}" if node.module else base
+            else:
+                source = node.module or ""
+            names.add(source)
+            # `from pkg import module` names a module as often as a function.
+            names.update(f"{source}.{alias.name}" for alias in node.names)
+    return names
+
+
+def shipped_modules(entry: str = ENTRY_MODULE) -> dict[str, Path]:
+    """The project modules reachable from the handler, with their parent packages."""
+    found: dict[str, Path] = {}
+    pending = [entry]
+    while pending:
+        name = pending.pop()
+        if name in found or (path := _module_file(name)) is None:
+            continue
+        found[name] = path
+        parent = name.rpartition(".")[0]
+        if parent:
+            pending.append(parent)
+        pending.extend(_imported_names(path, name))
+    return dict(sorted(found.items()))
+
+
 def copy_sources(out: Path) -> None:
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", *NOT_SHIPPED)
-    shutil.copytree(PACKAGE_DIR, out / "feedback_fn", ignore=ignore)
-    # The one source of truth for languages, and the code that reads it.
-    (out / "sitegen").mkdir()
-    (out / "sitegen" / "__init__.py").write_text('"""Only languages.py ships to Lambda."""\n')
-    shutil.copy2(ROOT / "sitegen" / "languages.py", out / "sitegen" / "languages.py")
-    shutil.copy2(ROOT / "languages.yml", out / "languages.yml")
+    for path in shipped_modules().values():
+        target = out / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    for package, patterns in PACKAGE_DATA.items():
+        for pattern in patterns:
+            for path in (ROOT / package).glob(pattern):
+                target = out / path.relative_to(ROOT)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
+    # The one list of languages, as the shared package's data (see languages.py).
+    shutil.copy2(ROOT / "languages.yml", out / "wegwijs_shared" / "languages.yml")
     shutil.copy2(PACKAGE_DIR / "serverless.yml", out / "serverless.yml")
 
 

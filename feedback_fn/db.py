@@ -6,7 +6,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from feedback_fn.store import FeedbackStore, open_store
+from wegwijs_shared.store import FeedbackStore, open_store
 
 EXTENSION = "feedback_store"
 

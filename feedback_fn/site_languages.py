@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask, current_app, request
 
-from sitegen.languages import LANGUAGES_FILE, Language, load_languages
+from wegwijs_shared.languages import LANGUAGES_FILE, Language, load_languages
 
 EXTENSION = "feedback_languages"
 

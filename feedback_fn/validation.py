@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from feedback_fn.identity import normalize_client_id
-from feedback_fn.vocabulary import (
+from wegwijs_shared.vocabulary import (
     BARRIERS,
     CHANNELS,
     COMMENT_MAX_CHARS,

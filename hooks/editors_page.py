@@ -14,8 +14,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from sitegen.freshness import all_states
-from sitegen.languages import SOURCE_LANGUAGE, parse_languages
 from sitegen.status_report import render_page
+from wegwijs_shared.languages import SOURCE_LANGUAGE, parse_languages
 
 SRC_URI = "_editors/translations.md"
 

@@ -19,8 +19,8 @@ import segno
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from feedback_fn.vocabulary import BARRIERS, CHANNELS, SEGMENTS
-from sitegen.languages import parse_languages
+from wegwijs_shared.languages import parse_languages
+from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS
 
 STAFF_PAGE = "_staff/channels.md"
 PRINT_QR = "qr-folder.svg"

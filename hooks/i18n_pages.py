@@ -13,8 +13,8 @@ from pathlib import Path, PurePosixPath
 from mkdocs.plugins import event_priority
 from rcssmin import cssmin
 
-from sitegen.languages import Language, parse_languages
 from sitegen.sitemap import page_path
+from wegwijs_shared.languages import Language, parse_languages
 
 _state: dict = {}
 

@@ -12,7 +12,7 @@ import os
 import time
 from pathlib import Path
 
-from sitegen.languages import SOURCE_LANGUAGE
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 ENVIRONMENT = "WEGWIJS_LIVE_RELOAD"
 BUILD_ID = "_editors/build-id.txt"

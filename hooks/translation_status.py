@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from sitegen.freshness import changed_on, source_hash
-from sitegen.languages import SOURCE_LANGUAGE
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 
 def outdated_notice(page, config) -> dict | None:

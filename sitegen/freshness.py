@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from sitegen.checks.source import parse_front_matter, split_front_matter
-from sitegen.languages import SOURCE_LANGUAGE
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 HASH_LENGTH = 12
 UP_TO_DATE = "up to date"

@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from sitegen.languages import SOURCE_LANGUAGE
 from sitegen.settings import Settings
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 
 @dataclass

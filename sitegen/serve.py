@@ -108,24 +108,26 @@ def make_app(site_dir: Path, api: WSGIApp | None) -> WSGIApp:
 
 
 class _PrivateRequestHandler(WSGIRequestHandler):
-    """Logs method, path and status, never the client's address."""
+    """Logs method, path and status: never the client's address, never a query string.
 
-    def address_string(self) -> str:
-        return "-"
+    The address still reaches the app as REMOTE_ADDR (the feedback function keys
+    its rate limit and its fold window on a hash of it); only the log leaves it out.
+    A query string can carry what a reader typed (an e-mail in ?q=), so it is cut.
+    """
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        path = getattr(self, "path", "").split("?", 1)[0]
+        line = f"{getattr(self, 'command', '-')} {path}".translate(self._control_char_table)
+        self.log("info", '"%s" %s %s', line, code, size)
+
+    def log(self, type: str, message: str, *args: object) -> None:
+        print(f"[{self.log_date_time_string()}] {message % args}", flush=True)
 
 
-def load_api(store: str | None) -> WSGIApp | None:
-    try:
-        from feedback_fn import create_app
-    except ImportError:
-        return None
-    return create_app({"STORE": store} if store else None)
-
-
-def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, store: str | None = None):
+def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, api: WSGIApp | None = None):
+    """Serve site_dir, and `api` under /api/ (composed by build.py, which knows both wings)."""
     if not (site_dir / "index.html").is_file():
         raise SystemExit(f"{site_dir} has no index.html: run 'build.py build' first.")
-    api = load_api(store)
     where = "with the feedback API at /api/feedback" if api else "without the feedback API"
     print(f"Serving {site_dir} on http://{host}:{port}/ {where} (Ctrl+C stops)", flush=True)
     run_simple(

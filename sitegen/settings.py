@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.languages import LANGUAGES_FILE, ROOT, Language, load_languages
+from wegwijs_shared.languages import LANGUAGES_FILE, ROOT, Language, load_languages
 
 BUDGET_BYTES = 14 * 1024  # first round trip of a new TCP connection (initcwnd 10 x MSS)
 

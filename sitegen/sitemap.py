@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from xml.sax.saxutils import quoteattr
 
-from sitegen.languages import Language
+from wegwijs_shared.languages import Language
 
 # Pages a reader reaches only after sending feedback; not for search engines.
 UNLISTED = ("feedback/",)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.freshness import history_hashes, recorded_hash, source_hash
-from sitegen.languages import SOURCE_LANGUAGE
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 _HASH_LINE = re.compile(r"^source_hash:[^\r\n]*", re.M)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from sitegen.checks.findings import ERROR, WARNING, Finding
 from sitegen.checks.source import SourcePage
 from sitegen.freshness import recorded_hash, source_hash
-from sitegen.languages import SOURCE_LANGUAGE
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 
 def _finding(page: SourcePage, line: int, message: str, level: str) -> Finding:

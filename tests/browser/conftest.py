@@ -12,8 +12,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from feedback_fn import create_app
-from feedback_fn.store.sqlite import SqliteStore
 from sitegen.serve import make_app
+from wegwijs_shared.store.sqlite import SqliteStore
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

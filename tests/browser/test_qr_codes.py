@@ -44,8 +44,8 @@ def test_print_qr_code_leads_back_to_the_page_as_a_leaflet(context, site_url, pa
 
 
 def test_staff_page_lists_every_channel_in_every_language(context, site_url):
-    from feedback_fn.vocabulary import CHANNELS
-    from sitegen.languages import load_languages
+    from wegwijs_shared.languages import load_languages
+    from wegwijs_shared.vocabulary import CHANNELS
 
     page = context.new_page()
     page.goto(site_url + "/_staff/channels/")

@@ -17,7 +17,7 @@ from werkzeug.test import TestResponse
 
 from feedback_fn import create_app
 from feedback_fn.db import get_store
-from feedback_fn.store.sqlite import SqliteStore
+from wegwijs_shared.store.sqlite import SqliteStore
 
 from .samples import Clock
 from .servers import (
@@ -171,7 +171,7 @@ def dynamo_store(dynamo_client: Any) -> Any:
     """A DynamoStore on a fresh table of its own (the servers live for the whole session)."""
     import uuid
 
-    from feedback_fn.store.dynamo import DynamoStore
+    from wegwijs_shared.store.dynamo import DynamoStore
 
     store = DynamoStore(f"feedback-{uuid.uuid4().hex[:12]}", client=dynamo_client)
     store.create_schema()

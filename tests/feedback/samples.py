@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from feedback_fn.record import FeedbackRecord
+from wegwijs_shared.record import FeedbackRecord
 
 START = datetime(2026, 3, 1, 23, 59, 59, 500_000, tzinfo=UTC)
 

@@ -14,8 +14,8 @@ from werkzeug.test import TestResponse
 
 from feedback_fn import create_app
 from feedback_fn.db import set_store
-from feedback_fn.store import StoreUnavailable
-from feedback_fn.store.sqlite import SqliteStore
+from wegwijs_shared.store import StoreUnavailable
+from wegwijs_shared.store.sqlite import SqliteStore
 
 from .samples import Clock
 

@@ -14,8 +14,8 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from feedback_fn.db import set_store
-from feedback_fn.store import StoreUnavailable
-from feedback_fn.store.sqlite import SqliteStore
+from wegwijs_shared.store import StoreUnavailable
+from wegwijs_shared.store.sqlite import SqliteStore
 
 Conforms = Callable[[str, TestResponse], TestResponse]
 URL = "/api/feedback"
@@ -178,7 +178,7 @@ def test_locked_database_is_503_with_retry_after_and_no_record(
     conforms: Conforms,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("feedback_fn.store.sqlite.BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("wegwijs_shared.store.sqlite.BUSY_TIMEOUT_MS", 50)
     store.create_schema()
     store.close()  # reconnect with the short busy timeout
     blocker = sqlite3.connect(db_path, isolation_level=None)

@@ -9,7 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from feedback_fn import create_app
-from feedback_fn.store.sqlite import SqliteStore
+from wegwijs_shared.store.sqlite import SqliteStore
 
 URL = "/api/feedback"
 

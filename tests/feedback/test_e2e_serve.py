@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from feedback_fn.store.sqlite import SqliteStore
+from wegwijs_shared.store.sqlite import SqliteStore
 
 from .servers import ROOT, free_port, wait_for_port
 

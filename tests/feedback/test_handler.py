@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from feedback_fn.handler import get_app, lambda_handler
-from feedback_fn.store.sqlite import SqliteStore
+from wegwijs_shared.store.sqlite import SqliteStore
 
 EVENTS = Path(__file__).resolve().parents[1] / "events"
 AR_COMMENT = "الدرس مفيد لكن الإنترنت ضعيف. اتصلوا بي على [phone]"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from feedback_fn.messages import MESSAGES_DIR, error_message, load_catalogue, text_language
-from sitegen.languages import language_codes, load_languages
+from wegwijs_shared.languages import language_codes, load_languages
 
 ENGLISH = load_catalogue("en")
 COMPLETE = ("nl", "en", "ar")

@@ -11,7 +11,7 @@ from openapi_spec_validator import validate
 
 from feedback_fn.messages import load_catalogue
 from feedback_fn.validation import FIELDS
-from feedback_fn.vocabulary import BARRIERS, CHANNELS, COMMENT_MAX_CHARS, SEGMENTS
+from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, COMMENT_MAX_CHARS, SEGMENTS
 
 from .servers import ROOT
 

@@ -14,9 +14,9 @@ import pytest
 from botocore.exceptions import ClientError
 
 from feedback_fn import create_app
-from feedback_fn.store import open_store
-from feedback_fn.store.dynamo import DynamoStore
-from feedback_fn.store.dynamo_items import TTL_ATTRIBUTE, table_definition
+from wegwijs_shared.store import open_store
+from wegwijs_shared.store.dynamo import DynamoStore
+from wegwijs_shared.store.dynamo_items import TTL_ATTRIBUTE, table_definition
 
 from .samples import START, make_record
 from .servers import DUMMY_CREDENTIALS, free_port, make_dynamo_client
@@ -181,7 +181,7 @@ def test_store_makes_its_own_boto3_client_in_standard_retry_mode() -> None:
     # boto3 arrives with the DynamoDB store's first use, not before.
     script = """
 import sys
-from feedback_fn.store import open_store
+from wegwijs_shared.store import open_store
 store = open_store("dynamodb://feedback?region=eu-west-1&endpoint=http://127.0.0.1:9")
 assert "boto3" not in sys.modules
 client = store.client
@@ -198,7 +198,7 @@ def test_client_is_made_without_walking_every_service_directory() -> None:
     # loading DynamoDB's model; the store's loader skips that on every cold start.
     script = """
 import os, sys
-from feedback_fn.store import open_store
+from wegwijs_shared.store import open_store
 store = open_store("dynamodb://feedback?region=eu-west-1&endpoint=http://127.0.0.1:9")
 import boto3, botocore.session
 real, calls = os.listdir, []

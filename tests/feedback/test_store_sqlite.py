@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from feedback_fn.record import SCHEMA_VERSION
-from feedback_fn.store import StoreUnavailable, open_store
-from feedback_fn.store.sqlite import SqliteStore
+from wegwijs_shared.record import SCHEMA_VERSION
+from wegwijs_shared.store import StoreUnavailable, open_store
+from wegwijs_shared.store.sqlite import SqliteStore
 
 from .samples import START, make_record
 
@@ -57,7 +57,7 @@ def test_iter_records_oldest_first_within_bounds(tmp_path: Path) -> None:
 def test_iter_records_streams_and_lets_writes_continue(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("feedback_fn.store.sqlite.FETCH_SIZE", 10)
+    monkeypatch.setattr("wegwijs_shared.store.sqlite.FETCH_SIZE", 10)
     store = SqliteStore(tmp_path / "f.sqlite3")
     for number in range(50):
         store.put(make_record(number, START + timedelta(seconds=number)))
@@ -100,7 +100,7 @@ def test_bad_store_urls_say_what_to_write(url: str) -> None:
 def test_record_fields_keep_the_documented_order() -> None:
     from dataclasses import fields
 
-    from feedback_fn.record import FIELDS, FeedbackRecord
+    from wegwijs_shared.record import FIELDS, FeedbackRecord
 
     assert tuple(field.name for field in fields(FeedbackRecord)) == FIELDS
 

@@ -13,7 +13,7 @@ from botocore.awsrequest import AWSResponse
 
 from feedback_fn import create_app
 from feedback_fn.db import set_store
-from feedback_fn.store.dynamo import DynamoStore
+from wegwijs_shared.store.dynamo import DynamoStore
 
 from .servers import make_dynamo_client
 

@@ -8,7 +8,7 @@ import jinja2
 import material
 import pytest
 
-from sitegen.languages import LanguageFileError, load_languages, parse_languages
+from wegwijs_shared.languages import LanguageFileError, load_languages, parse_languages
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"

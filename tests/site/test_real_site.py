@@ -9,7 +9,7 @@ import pytest
 
 from sitegen.compress import brotli_size
 from sitegen.html_scan import scan_html
-from sitegen.languages import load_languages
+from wegwijs_shared.languages import load_languages
 from sitegen.output_checks import is_external
 from sitegen.settings import BUDGET_BYTES
 

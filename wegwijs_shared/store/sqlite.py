@@ -10,8 +10,8 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from feedback_fn.record import FIELDS, SCHEMA_VERSION, FeedbackRecord, format_time, parse_time
-from feedback_fn.store.base import FeedbackStore, StoreUnavailable
+from wegwijs_shared.record import FIELDS, SCHEMA_VERSION, FeedbackRecord, format_time, parse_time
+from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable
 
 DEFAULT_PATH = Path("var/feedback.sqlite3")
 # How long a writer waits for another writer before the request gets a 503.
@@ -112,7 +112,7 @@ class SqliteStore(FeedbackStore):
                     f"{SCHEMA_VERSION}: upgrade the feedback function."
                 )
             if version < SCHEMA_VERSION:
-                script = resources.files("feedback_fn.store").joinpath("schema.sql").read_text()
+                script = resources.files("wegwijs_shared.store").joinpath("schema.sql").read_text()
                 connection.executescript(
                     f"BEGIN IMMEDIATE; {script} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )

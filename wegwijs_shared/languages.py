@@ -9,7 +9,19 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES_FILE = ROOT / "languages.yml"
+
+
+def _languages_file() -> Path:
+    """languages.yml at the top of the repository, where editors edit it.
+
+    The Lambda bundle has no repository: it ships a copy as this package's data
+    (feedback_fn/bundle.py), which is then the one found.
+    """
+    packaged = Path(__file__).resolve().parent / "languages.yml"
+    return packaged if packaged.is_file() else ROOT / "languages.yml"
+
+
+LANGUAGES_FILE = _languages_file()
 SOURCE_LANGUAGE = "nl"
 
 
@@ -72,10 +84,3 @@ def load_languages(path: Path = LANGUAGES_FILE) -> tuple[Language, ...]:
 
 def language_codes(path: Path = LANGUAGES_FILE) -> tuple[str, ...]:
     return tuple(language.code for language in load_languages(path))
-
-
-def get_language(code: str, path: Path = LANGUAGES_FILE) -> Language:
-    for language in load_languages(path):
-        if language.code == code:
-            return language
-    raise KeyError(code)

@@ -1,4 +1,4 @@
-"""`python -m feedback_fn export | report | demo-data`: thin click commands over this package.
+"""`python -m analysts export | report | demo-data`: thin click commands over this package.
 
 Each command opens the store from `--store` (or FEEDBACK_STORE), streams the
 records it needs, and reports what it did on standard error, so that standard
@@ -18,10 +18,15 @@ from typing import Any
 
 import click
 
-from feedback_fn import DEFAULTS
-from feedback_fn.analytics.selection import parse_moment, select_records
-from feedback_fn.store import FeedbackStore, StoreUnavailable, StoreURLError, open_store
-from feedback_fn.vocabulary import CHANNELS
+from analysts.selection import parse_moment, select_records
+from wegwijs_shared.store import (
+    DEFAULT_URL,
+    FeedbackStore,
+    StoreUnavailable,
+    StoreURLError,
+    open_store,
+)
+from wegwijs_shared.vocabulary import CHANNELS
 
 FORMATS = ("csv", "jsonl", "parquet")
 
@@ -50,7 +55,7 @@ def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
         "store_url",
         metavar="URL",
         envvar="FEEDBACK_STORE",
-        default=DEFAULTS["STORE"],
+        default=DEFAULT_URL,
         show_default=True,
         help="Store URL: sqlite:///relative/path, sqlite:////absolute/path or "
         "dynamodb://TABLE?region=REGION[&endpoint=URL]. Also read from FEEDBACK_STORE.",
@@ -127,7 +132,7 @@ def export_command(
     store_url: str,
 ) -> None:
     """Export feedback records as CSV (for Excel), JSON Lines or Parquet, streamed."""
-    from feedback_fn.analytics.export import WRITERS
+    from analysts.export import WRITERS
 
     writer = WRITERS[file_format]
     stdout = sys.stdout.buffer  # click.get_binary_stream is deprecated in click 8.5
@@ -178,7 +183,7 @@ def report_command(
     store_url: str,
 ) -> None:
     """Write the channel report: one self-contained HTML file with tables and charts."""
-    from feedback_fn.analytics.report import render_report
+    from analysts.report import render_report
 
     filters = {"since": _day(since), "until": _day(until)}
     with opened_store(store_url) as store:
@@ -209,7 +214,7 @@ def demo_data_command(
     count: int, seed: int, months: int, end: datetime | None, store_url: str
 ) -> None:
     """Fill a store with realistic synthetic feedback, marked by a /_synthetic/ page path."""
-    from feedback_fn.analytics.demo_data import fill_store, generate_records
+    from analysts.demo_data import fill_store, generate_records
 
     records = generate_records(count, seed, end or datetime.now(UTC), months)
 
@@ -222,4 +227,11 @@ def demo_data_command(
     click.echo(f"Added {added} synthetic records (seed {seed}) to {store_url}.", err=True)
 
 
+@click.group(help="Wegwijs analysts' tools: exports, the channel report, demo data.")
+def cli() -> None:
+    """The analysts' commands; they read the store, never the web app."""
+
+
 ANALYTICS_COMMANDS = (export_command, report_command, demo_data_command)
+for _command in ANALYTICS_COMMANDS:
+    cli.add_command(_command)

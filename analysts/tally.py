@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from feedback_fn.analytics.selection import is_synthetic
-from feedback_fn.analytics.stats import Counts
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.vocabulary import BARRIERS, CHANNELS
+from analysts.selection import is_synthetic
+from analysts.stats import Counts
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.vocabulary import BARRIERS, CHANNELS
 
 # The agency's own splits, in the order the report shows them.
 SPLITS: tuple[str, ...] = ("lang", "part", "status", "device")

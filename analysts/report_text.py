@@ -69,7 +69,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "alt.split": "Staafdiagram: aandeel minstens tevreden per groep. {items}",
         "alt.trend": "Lijndiagram: aandeel minstens tevreden per maand. {items}",
         "alt.pages": "Staafdiagram: pagina's met het laagste aandeel tevreden lezers. {items}",
-        "generated": "Gemaakt met python -m feedback_fn report.",
+        "generated": "Gemaakt met python -m analysts report.",
     },
     "en": {
         "title": "Feedback per communication channel",
@@ -130,7 +130,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "alt.split": "Bar chart: share at least satisfied per group. {items}",
         "alt.trend": "Line chart: share at least satisfied per month. {items}",
         "alt.pages": "Bar chart: pages with the lowest share of satisfied readers. {items}",
-        "generated": "Made with python -m feedback_fn report.",
+        "generated": "Made with python -m analysts report.",
     },
 }
 

@@ -8,9 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.store.sqlite import SqliteStore
-
 # The servers and credentials are the feedback tests' own fixtures, reused as they are.
 from tests.feedback.conftest import (  # noqa: F401 - pytest finds fixtures by name
     aws_credentials,
@@ -18,6 +15,8 @@ from tests.feedback.conftest import (  # noqa: F401 - pytest finds fixtures by n
     dynamo_endpoint,
     moto_endpoint,
 )
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.store.sqlite import SqliteStore
 
 
 def make_record(number: int, moment: datetime, **changes: object) -> FeedbackRecord:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-from feedback_fn.record import FIELDS, FeedbackRecord, format_time
+from wegwijs_shared.record import FIELDS, FeedbackRecord, format_time
 
 # The stable column order of every export: the record's field order.
 COLUMNS = FIELDS

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import islice
 
-from feedback_fn.analytics.selection import SYNTHETIC_PAGE_PREFIX
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.store.base import FeedbackStore
-from feedback_fn.vocabulary import BARRIERS
+from analysts.selection import SYNTHETIC_PAGE_PREFIX
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.store.base import FeedbackStore
+from wegwijs_shared.vocabulary import BARRIERS
 
 # How often each channel is named, and how often its readers are at least satisfied.
 CHANNEL_MIX: dict[str, tuple[float, float]] = {

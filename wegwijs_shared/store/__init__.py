@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from feedback_fn.store.base import FeedbackStore, StoreUnavailable
+from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable
 
-__all__ = ["FeedbackStore", "StoreUnavailable", "open_store"]
+__all__ = ["DEFAULT_URL", "FeedbackStore", "StoreUnavailable", "open_store"]
+
+# A laptop's store: one SQLite file under var/ (the feedback app's and the tools' default).
+DEFAULT_URL = "sqlite:///var/feedback.sqlite3"
 
 
 class StoreURLError(ValueError):
@@ -26,7 +29,7 @@ def open_store(url: str, **options: Any) -> FeedbackStore:
     if parts.scheme == "sqlite":
         if parts.netloc or not parts.path.startswith("/") or len(parts.path) < 2:
             raise StoreURLError(f"{url!r}: write sqlite:///relative/path or sqlite:////abs/path")
-        from feedback_fn.store.sqlite import SqliteStore
+        from wegwijs_shared.store.sqlite import SqliteStore
 
         return SqliteStore(Path(parts.path[1:]))
     if parts.scheme == "dynamodb":
@@ -36,7 +39,7 @@ def open_store(url: str, **options: Any) -> FeedbackStore:
         unknown = set(query) - {"region", "endpoint"}
         if unknown:
             raise StoreURLError(f"{url!r}: unknown parameter(s) {', '.join(sorted(unknown))}")
-        from feedback_fn.store.dynamo import DynamoStore
+        from wegwijs_shared.store.dynamo import DynamoStore
 
         return DynamoStore(
             parts.netloc, region=query.get("region"), endpoint=query.get("endpoint"), **options

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from feedback_fn.__main__ import cli
-from feedback_fn.analytics.demo_data import generate_records
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.store import open_store
-from feedback_fn.store.sqlite import SqliteStore
+from analysts.cli import cli
+from analysts.demo_data import generate_records
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.store import open_store
+from wegwijs_shared.store.sqlite import SqliteStore
 
 WINDOW = ["--since", "2026-03-01", "--until", "2026-07-01"]
 

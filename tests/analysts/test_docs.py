@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 import pytest
 
-from feedback_fn.analytics.cli import ANALYTICS_COMMANDS
+from analysts.cli import ANALYTICS_COMMANDS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
 
@@ -19,7 +19,7 @@ def docs() -> str:
 
 @pytest.mark.parametrize("command", ANALYTICS_COMMANDS, ids=lambda command: command.name)
 def test_command_and_its_options_are_documented(docs: str, command: click.Command) -> None:
-    assert f"## `python -m feedback_fn {command.name}`" in docs
+    assert f"## `python -m analysts {command.name}`" in docs
     options = [
         name
         for param in command.params
@@ -34,4 +34,4 @@ def test_command_and_its_options_are_documented(docs: str, command: click.Comman
 @pytest.mark.parametrize("command", ANALYTICS_COMMANDS, ids=lambda command: command.name)
 def test_command_is_in_the_readme(command: click.Command) -> None:
     readme = (DOCS.parents[1] / "README.md").read_text(encoding="utf-8")
-    assert f"python -m feedback_fn {command.name} " in readme
+    assert f"python -m analysts {command.name} " in readme

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from feedback_fn.analytics.stats import MIN_ANSWERS, Counts, rank_groups, shares_of, wilson_interval
-from feedback_fn.analytics.tally import tally_records
-from tests.analytics.conftest import make_record
+from analysts.stats import MIN_ANSWERS, Counts, rank_groups, shares_of, wilson_interval
+from analysts.tally import tally_records
+from tests.analysts.conftest import make_record
 
 START = datetime(2026, 4, 1, tzinfo=UTC)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.store.base import FeedbackStore
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.store.base import FeedbackStore
 
 # Every record made by `demo-data` has a page under this prefix, and only those.
 SYNTHETIC_PAGE_PREFIX = "/_synthetic/"

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from feedback_fn.analytics.demo_data import generate_records
-from feedback_fn.analytics.report import render_report
-from feedback_fn.record import FeedbackRecord
-from tests.analytics.conftest import make_record
+from analysts.demo_data import generate_records
+from analysts.report import render_report
+from tests.analysts.conftest import make_record
+from wegwijs_shared.record import FeedbackRecord
 
 END = datetime(2026, 6, 30, tzinfo=UTC)
 FIGURE_SECTIONS = (
@@ -124,8 +124,8 @@ def test_unknown_report_language_is_refused() -> None:
 
 
 def test_both_report_languages_have_every_text_and_label() -> None:
-    from feedback_fn.analytics.report_text import LABELS, TEXTS
-    from feedback_fn.vocabulary import BARRIERS, CHANNELS, SEGMENTS
+    from analysts.report_text import LABELS, TEXTS
+    from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS
 
     assert set(TEXTS["nl"]) == set(TEXTS["en"])
     assert set(LABELS["nl"]) == set(LABELS["en"])

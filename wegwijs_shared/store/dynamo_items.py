@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from feedback_fn.record import FeedbackRecord, format_time, parse_time
+from wegwijs_shared.record import FeedbackRecord, format_time, parse_time
 
 TIME_INDEX = "by_day"
 TTL_ATTRIBUTE = "expires_at"

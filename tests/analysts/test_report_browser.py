@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from feedback_fn.analytics.demo_data import generate_records
-from feedback_fn.analytics.report import render_report
-from tests.analytics.conftest import make_record
+from analysts.demo_data import generate_records
+from analysts.report import render_report
+from tests.analysts.conftest import make_record
 
 pytestmark = pytest.mark.browser
 

@@ -6,18 +6,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from feedback_fn.analytics.charts import Bar, bar_chart, heatmap_chart, trend_chart
-from feedback_fn.analytics.report_text import REPORT_LANGUAGES, TEXTS, label
-from feedback_fn.analytics.stats import MIN_ANSWERS, Counts, rank_groups, shares_of
-from feedback_fn.analytics.tally import (
+from analysts.charts import Bar, bar_chart, heatmap_chart, trend_chart
+from analysts.report_text import REPORT_LANGUAGES, TEXTS, label
+from analysts.stats import MIN_ANSWERS, Counts, rank_groups, shares_of
+from analysts.tally import (
     COMMENTS_PER_CHANNEL,
     NOT_GIVEN,
     SPLITS,
     Tally,
     tally_records,
 )
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.vocabulary import BARRIERS, SEGMENTS
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.vocabulary import BARRIERS, SEGMENTS
 
 LOWEST_PAGES = 10
 # How many named problems the barrier chart's text alternative spells out.
@@ -254,7 +254,7 @@ def render_report(
     tally = tally_records(records, comment_cap)
     builder = ReportBuilder(tally, lang)
     environment = Environment(
-        loader=PackageLoader("feedback_fn.analytics", "templates"),
+        loader=PackageLoader("analysts", "templates"),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,

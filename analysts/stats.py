@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from statistics import NormalDist
 
-from feedback_fn.vocabulary import SATISFIED_FROM
+from wegwijs_shared.vocabulary import SATISFIED_FROM
 
 # Below this many answers a group's share is too uncertain to rank.
 MIN_ANSWERS = 30

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from feedback_fn.record import FeedbackRecord
+from wegwijs_shared.record import FeedbackRecord
 
 
 class StoreUnavailable(RuntimeError):

@@ -1,4 +1,4 @@
-"""`python -m feedback_fn export | report | demo-data` on real SQLite files: exact output."""
+"""`python -m analysts export | report | demo-data` on real SQLite files: exact output."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from feedback_fn.__main__ import cli
-from feedback_fn.analytics.cli import ANALYTICS_COMMANDS
-from feedback_fn.analytics.selection import SYNTHETIC_PAGE_PREFIX
-from feedback_fn.store.sqlite import SqliteStore
-from tests.analytics.test_export import EXPECTED_CSV
+from analysts.cli import ANALYTICS_COMMANDS, cli
+from analysts.selection import SYNTHETIC_PAGE_PREFIX
+from tests.analysts.test_export import EXPECTED_CSV
+from wegwijs_shared.store.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,9 +96,9 @@ def test_demo_data_then_report(runner: CliRunner, store_url: str, tmp_path: Path
 
 @pytest.mark.parametrize("command", [command.name for command in ANALYTICS_COMMANDS])
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
-    result = runner.invoke(cli, [command, "--help"], prog_name="python -m feedback_fn")
+    result = runner.invoke(cli, [command, "--help"], prog_name="python -m analysts")
     assert result.exit_code == 0
-    assert result.output.startswith(f"Usage: python -m feedback_fn {command} [OPTIONS]\n")
+    assert result.output.startswith(f"Usage: python -m analysts {command} [OPTIONS]\n")
     assert "--store URL" in result.output and "FEEDBACK_STORE" in result.output
 
 
@@ -114,8 +113,8 @@ def test_web_app_path_never_imports_the_analysis_libraries() -> None:
     script = (
         "import sys, feedback_fn.handler, feedback_fn.api\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('pyarrow', 'matplotlib', 'pandas', 'numpy', 'feedback_fn.analytics'))\n"
-        "heavy += [m for m in sys.modules if m.startswith('feedback_fn.analytics')]\n"
+        "('pyarrow', 'matplotlib', 'pandas', 'numpy', 'analysts'))\n"
+        "heavy += [m for m in sys.modules if m.startswith('analysts')]\n"
         "print(heavy); sys.exit(1 if heavy else 0)\n"
     )
     result = subprocess.run(
@@ -126,7 +125,7 @@ def test_web_app_path_never_imports_the_analysis_libraries() -> None:
 
 def test_the_cli_imports_no_analysis_library_before_a_command_runs() -> None:
     script = (
-        "import sys, feedback_fn.__main__\n"
+        "import sys, analysts.__main__\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('pyarrow', 'matplotlib', 'pandas'))\n"
         "print(heavy); sys.exit(1 if heavy else 0)\n"

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.store.base import FeedbackStore, StoreUnavailable
-from feedback_fn.store.dynamo_items import (
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable
+from wegwijs_shared.store.dynamo_items import (
     TIME_INDEX,
     day_bounds,
     expiry_of,
@@ -71,7 +71,7 @@ class DynamoStore(FeedbackStore):
         import botocore.session  # type: ignore[import-untyped]
         from botocore.config import Config  # type: ignore[import-untyped]
 
-        from feedback_fn.store.dynamo_models import DynamoDBModels
+        from wegwijs_shared.store.dynamo_models import DynamoDBModels
 
         session = botocore.session.Session()
         session.register_component("data_loader", DynamoDBModels())

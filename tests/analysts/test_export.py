@@ -12,17 +12,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from feedback_fn.analytics.export import (
+from analysts.export import (
     COLUMNS,
     neutralise_formula,
     write_csv,
     write_jsonl,
     write_parquet,
 )
-from feedback_fn.analytics.selection import select_records
-from feedback_fn.record import FeedbackRecord
-from feedback_fn.store.sqlite import SqliteStore
-from tests.analytics.conftest import make_record
+from analysts.selection import select_records
+from tests.analysts.conftest import make_record
+from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.store.sqlite import SqliteStore
 
 HEADER = (
     '"id","received_at","page","lang","channel","rating","barriers","comment",'
