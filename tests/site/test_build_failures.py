@@ -64,7 +64,7 @@ def test_broken_internal_link_fails_once_with_file_line_and_target(fixture_copy,
     assert build_copy(fixture_copy, tmp_path) == 1
     err = capsys.readouterr().err
     # Checked once, in the Markdown, where the editor can fix it; not again in site/.
-    assert "error: content/en/index.md:10: link to oud.md leads nowhere: there is no en/oud.md" in err
+    assert "error: content/en/index.md:10: link to oud.md leads nowhere: there is no en/oud" in err
     assert "site/en/index.html" not in err and "[en]" not in err  # nor by mkdocs' validation
     assert err.splitlines()[-1] == (
         "build.py build: 1 content error(s); fix them before publishing."

@@ -9,9 +9,9 @@ import pytest
 
 from sitegen.compress import brotli_size
 from sitegen.html_scan import scan_html
-from wegwijs_shared.languages import load_languages
-from sitegen.urls import is_remote
 from sitegen.settings import BUDGET_BYTES
+from sitegen.urls import is_remote
+from wegwijs_shared.languages import load_languages
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = load_languages()
