@@ -9,8 +9,9 @@ from sitegen.checks.findings import ERROR, WARNING, Finding
 from sitegen.checks.source import ContentSite, SourcePage
 
 REQUIRED_KEYS = ("title", "description")
-# Every key a page may have, and what it holds. source_hash is for translations only.
-KNOWN_KEYS = {"title": str, "description": str, "source_hash": str}
+# Every key a page may have, and what it holds. source_hash is for translations only;
+# so is 'translated: false' (a new language's page that is still the Dutch text).
+KNOWN_KEYS = {"title": str, "description": str, "source_hash": str, "translated": bool}
 DESCRIPTION_MAX = 160  # search engines cut longer descriptions
 HASH_FORMAT = re.compile(r"^[0-9a-f]{12}$")
 
@@ -34,7 +35,16 @@ def _unknown_key(page: SourcePage, key: object) -> Finding:
 def _check_types(page: SourcePage, data: dict) -> list[Finding]:
     findings = []
     for key, kind in KNOWN_KEYS.items():
-        if data.get(key) is not None and not isinstance(data[key], kind):
+        if kind is bool and data.get(key) is not None and not isinstance(data[key], bool):
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be 'false' (not translated yet) or left out: remove the "
+                    "line once the page is translated.",
+                )
+            )
+        elif data.get(key) is not None and not isinstance(data[key], kind):
             findings.append(
                 _finding(
                     page,
@@ -44,6 +54,19 @@ def _check_types(page: SourcePage, data: dict) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _check_translated(page: SourcePage, data: dict) -> list[Finding]:
+    if data.get("translated") is None or not page.language.is_source:
+        return []
+    return [
+        _finding(
+            page,
+            page.key_line("translated"),
+            "'translated' belongs in translations only: a Dutch page is the source. "
+            "Remove the line.",
+        )
+    ]
 
 
 def _check_source_hash(page: SourcePage, data: dict) -> list[Finding]:
@@ -93,6 +116,7 @@ def check_front_matter(page: SourcePage, site: ContentSite) -> list[Finding]:
     findings += [_unknown_key(page, key) for key in data if key not in KNOWN_KEYS]
     findings += _check_types(page, data)
     findings += _check_source_hash(page, data)
+    findings += _check_translated(page, data)
     description = data.get("description")
     if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
         findings.append(
