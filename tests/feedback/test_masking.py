@@ -20,7 +20,7 @@ from feedback_fn.masking import mask_contacts
         ("(+32) 9 123 45 67", "[phone]"),
         ("رقمي ٠٤٧٠١٢٣٤٥٦ من فضلك", "رقمي [phone] من فضلك"),
         ("شماره من ۰۴۷۰۱۲۳۴۵۶", "شماره من [phone]"),
-        ("rijksregister 85.07.30-033.28", "rijksregister [phone]"),
+        ("rijksregister 85.07.30-033.28", "rijksregister [national-number]"),
     ],
 )
 def test_contacts_are_masked(text: str, expected: str) -> None:
