@@ -66,14 +66,16 @@ _DOT_WORD = r"(?:dot|punt|point|точка)"
 _AT = rf"(?:\s*@\s*|\s*[(\[{{<]\s*(?:@|{_AT_WORD})\s*[)\]}}>]\s*)"
 _SPELLED_DOT = rf"(?:\s*[(\[{{<]\s*(?:\.|{_DOT_WORD})\s*[)\]}}>]\s*|\s+{_DOT_WORD}\s+)"
 _TLD = r"[^\W\d_]{2,}"
+# After an @, a dot with spaces around it, but only before a common ending ("gmail . com").
+_SPACED_DOT = r"\s*\.\s*(?=(?:com|net|org|be|nl|fr|de|eu|ru|ua|ir|af|ma|info)\b)"
 _EMAIL = re.compile(
-    rf"[\w.%+-]+(?:{_AT}(?:[\w-]+(?:\.|{_SPELLED_DOT}))+"
+    rf"[\w.%+-]+(?:{_AT}(?:[\w-]+(?:\.|{_SPELLED_DOT}|{_SPACED_DOT}))+"
     rf"|\s+{_AT_WORD}\s+(?:[\w-]+{_SPELLED_DOT})+){_TLD}",
     re.IGNORECASE,
 )
 
 # IBAN: country, check digits, then up to 30 letters or digits in groups.
-_IBAN = re.compile(r"[A-Z]{2}[0-9]{2}(?:[ \n-]?[A-Z0-9]){11,30}", re.IGNORECASE)
+_IBAN = re.compile(r"[A-Z]{2} ?[0-9]{2}(?:[ \n-]?[A-Z0-9]){11,30}", re.IGNORECASE)
 # Lengths per country from the SWIFT IBAN registry; other countries may use 15-34.
 _IBAN_LENGTHS = {
     **dict.fromkeys(("NO",), 15),
@@ -99,7 +101,7 @@ _IBAN_LENGTHS = {
 # National register number: YY MM DD, a sequence of 3, 2 check digits, with or
 # without the usual dots, dashes and spaces (85.07.30-033.28).
 _NATIONAL_NUMBER = re.compile(
-    r"(?<![0-9+])([0-9]{2})[ .]?([0-9]{2})[ .]?([0-9]{2})[ .\n/-]?([0-9]{3})[ .\n-]?([0-9]{2})"
+    r"(?<![0-9+])([0-9]{2})[ ./-]?([0-9]{2})[ ./-]?([0-9]{2})[ .\n/-]?([0-9]{3})[ .\n-]?([0-9]{2})"
     r"(?![0-9])"
 )
 
@@ -116,8 +118,14 @@ _TIMES = re.compile(rf"{_TIME}(?:\s*[-–]\s*{_TIME})*")
 # tried only on a long digit run that starts like such a number and is still there.
 _HOME_REGIONS = ("IR", "RU", "TR")
 _LONG_LOCAL_RUN = re.compile(r"(?<![0-9])\(?[08](?:[ ./()-]{0,3}[0-9]){9,}")
-# A number broken over two lines.
+# A number broken over two lines (a line break between digits).
 _SPLIT_NUMBER = re.compile(r"[0-9][ ]*\r?\n[ ]*[0-9(+]")
+# The safety net: what is still written like a phone number after libphonenumber has
+# had its say (a digit too many, two numbers run together) is masked all the same.
+# Led by + or by a 0 that does not start a decimal, at least 9 digits.
+_PHONE_LIKE_RUN = re.compile(
+    r"(?<![\w.,])(?:\+(?:[ ./()-]{0,2}[0-9]){9,}|\(?0(?![.,])(?:[ ./()-]{0,2}[0-9]){8,})"
+)
 
 
 @cache
@@ -164,6 +172,9 @@ def _iban_spans(copy: str) -> list[Span]:
     while match := _IBAN.search(copy, position):
         ends = [match.start() + i + 1 for i, char in enumerate(match.group()) if char.isalnum()]
         known = _IBAN_LENGTHS.get(match.group()[:2].upper())
+        if match.group()[2] == " " and not known:
+            position = match.start() + 1  # "BE 68 …" yes, any two-letter word before digits no
+            continue
         lengths = [known] if known else range(min(len(ends), 34), 14, -1)
         found = None
         for length in lengths:
@@ -227,16 +238,24 @@ def _matches(copy: str, region: str, strict: bool) -> list[Span]:
 
 def _phone_spans(copy: str) -> list[Span]:
     spans = _matches(copy, "BE", strict=False)
-    copy = _blank(copy, spans)
-    if _LONG_LOCAL_RUN.search(copy):
+    leftover = _blank(copy, spans)
+    if _LONG_LOCAL_RUN.search(leftover):
         # Another country's numbering plan is a guess: only numbers valid there count.
         for region in _HOME_REGIONS:
-            found = _matches(copy, region, strict=True)
+            found = _matches(leftover, region, strict=True)
             spans += found
-            copy = _blank(copy, found)
+            leftover = _blank(leftover, found)
     if _SPLIT_NUMBER.search(copy):
+        # A number over two lines: its first line alone may look like a (short) number,
+        # so a number found across the break replaces the pieces it covers.
         joined = copy.replace("\r", " ").replace("\n", " ")
-        spans += _matches(joined, "BE", strict=False)
+        for start, end, label in _matches(joined, "BE", strict=False):
+            inside = [span for span in spans if span[0] < end and start < span[1]]
+            if all(start <= span[0] and span[1] <= end for span in inside):
+                spans = [span for span in spans if span not in inside] + [(start, end, label)]
+    for match in _PHONE_LIKE_RUN.finditer(_blank(copy, spans)):
+        if not (_DATE.search(match.group()) or _TIMES.fullmatch(match.group())):
+            spans.append((match.start(), match.end(), PHONE_MASK))
     return spans
 
 
