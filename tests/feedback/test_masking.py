@@ -107,8 +107,8 @@ print(json.dumps(loaded))
 """
 
 
-def test_libphonenumber_is_loaded_only_for_a_comment_with_digits() -> None:
-    comments = ["", "Heel duidelijk, dank u", "mail jan@x.be", "bel 0470 12 34 56", "ok"]
+def test_libphonenumber_is_loaded_only_for_a_comment_with_a_run_of_digits() -> None:
+    comments = ["", "Heel duidelijk", "mail jan@x.be", "A2 na 240 uur, 9000 Gent", "bel 0470 12 34 56"]
     result = subprocess.run(
         [sys.executable, "-c", LOADS_PHONENUMBERS, *comments],
         cwd=ROOT,
@@ -118,4 +118,4 @@ def test_libphonenumber_is_loaded_only_for_a_comment_with_digits() -> None:
         timeout=60,
         check=True,
     )
-    assert json.loads(result.stdout) == [False, False, False, True, True]
+    assert json.loads(result.stdout) == [False, False, False, False, True]
