@@ -108,7 +108,8 @@ print(json.dumps(loaded))
 
 
 def test_libphonenumber_is_loaded_only_for_a_comment_with_a_run_of_digits() -> None:
-    comments = ["", "Heel duidelijk", "mail jan@x.be", "A2 na 240 uur, 9000 Gent", "bel 0470 12 34 56"]
+    comments = ["", "Heel duidelijk", "mail jan@x.be", "A2 na 240 uur, 9000 Gent"]
+    comments.append("bel 0470 12 34 56")
     result = subprocess.run(
         [sys.executable, "-c", LOADS_PHONENUMBERS, *comments],
         cwd=ROOT,
