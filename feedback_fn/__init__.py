@@ -23,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
     # one record that counts the others (`folded`): a double tap, or classmates on
     # one wifi giving the same answer, which the server cannot tell apart. Seconds,
     # so that a class is not merged into a few records (DESIGN decision 9).
-    "FOLD_WINDOW_SECONDS": 3,
+    "FOLD_WINDOW_SECONDS": 2,
     # Keys the client-address hash inside derived ids. Set it (the same on every
     # instance) in production and rotate it; empty means a random one per process.
     "ID_SECRET": "",
