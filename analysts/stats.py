@@ -33,7 +33,11 @@ def wilson_interval(successes: int, n: int, confidence: float = CONFIDENCE) -> t
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - margin), min(1.0, centre + margin)
+    # At 0% and 100% one bound is exactly the share; rounding would put it a hair
+    # beyond (a bound of 1e-17 above a share of 0), which a chart reads as negative.
+    low = 0.0 if successes == 0 else max(0.0, min(p, centre - margin))
+    high = 1.0 if successes == n else min(1.0, max(p, centre + margin))
+    return low, high
 
 
 @dataclass
