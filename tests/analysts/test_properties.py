@@ -143,7 +143,7 @@ def test_report_never_crashes_and_its_totals_add_up(
     assert "<script" not in html
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record_lists())
 def test_every_export_format_writes_every_record(records: list[FeedbackRecord]) -> None:
     with tempfile.TemporaryDirectory() as folder:
