@@ -2,7 +2,8 @@
 
 Every writer takes an iterable of records and a binary stream, writes as it
 reads, and returns the number of records written. Memory does not grow with
-the number of records: CSV and JSON Lines hold one row, Parquet one row group.
+the number of records: CSV and JSON Lines hold one row, Parquet the columns of
+one small row group.
 """
 
 from __future__ import annotations
@@ -22,14 +23,19 @@ COLUMNS = FIELDS
 BARRIER_SEPARATOR = ";"
 # A cell starting with one of these is read as a formula by Excel and LibreOffice.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Rows per Parquet row group: large enough for good compression, small enough
-# that a batch of long comments stays a few tens of MB at most.
-PARQUET_BATCH_ROWS = 50_000
+# These cells get an apostrophe in front: the formula starts, and the apostrophe itself,
+# so that removing one leading apostrophe from every cell that has one restores the
+# text exactly (a reader's own "'s Avonds" comes back whole).
+ESCAPED_STARTS = (*FORMULA_STARTS, "'")
+# Rows per Parquet row group: big enough for good compression, small enough that
+# the columns held for one group (up to 1000-character comments) stay a few MB.
+PARQUET_BATCH_ROWS = 8_192
 
 
 def neutralise_formula(text: str) -> str:
-    """Prefix a cell that a spreadsheet would run as a formula with an apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Prefix with an apostrophe a cell that a spreadsheet would run as a formula, and one
+    that starts with an apostrophe already (so the escape can be undone exactly)."""
+    return "'" + text if text.startswith(ESCAPED_STARTS) else text
 
 
 def csv_time(moment: datetime) -> str:
@@ -116,33 +122,40 @@ def parquet_schema() -> Any:
     )
 
 
-def _parquet_batch(rows: list[FeedbackRecord], schema: Any) -> Any:
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    columns = {name: [getattr(record, name) for record in rows] for name in COLUMNS}
-    columns["barriers"] = [list(barriers) for barriers in columns["barriers"]]
-    return pa.RecordBatch.from_pydict(columns, schema=schema)
+def _empty_columns() -> dict[str, list[Any]]:
+    return {name: [] for name in COLUMNS}
 
 
 def write_parquet(
     records: Iterable[FeedbackRecord], out: BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS
 ) -> int:
-    """Parquet (zstd) written one row group per `batch_rows` records."""
+    """Parquet (zstd) written one row group per `batch_rows` records.
+
+    The values go straight into per-column lists, not a list of records, and
+    each group is written and dropped before the next: memory stays flat.
+    """
+    import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     schema = parquet_schema()
     count = 0
+    columns = _empty_columns()
+    appenders = [(name, columns[name].append) for name in COLUMNS]
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
-        batch: list[FeedbackRecord] = []
+        pending = 0
         for record in records:
-            batch.append(record)
-            if len(batch) == batch_rows:
-                writer.write_batch(_parquet_batch(batch, schema))
-                count += len(batch)
-                batch = []
-        if batch or count == 0:
-            writer.write_batch(_parquet_batch(batch, schema))
-            count += len(batch)
+            for name, append in appenders:
+                append(getattr(record, name))
+            pending += 1
+            if pending == batch_rows:
+                writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
+                count += pending
+                pending = 0
+                for values in columns.values():
+                    values.clear()
+        if pending or count == 0:
+            writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
+            count += pending
     return count
 
 

@@ -35,7 +35,7 @@ def test_export_filters_to_a_file(
     runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "sms.jsonl"
-    args = ["export", "--format", "jsonl", "--channel", "sms", "--lang", "nl"]
+    args = ["export", "--format", "jsonl", "--channel", "sms", "--page-lang", "nl"]
     window = ["--since", "2026-03-04", "--until", "2026-03-06T00:00:00Z"]
     result = runner.invoke(cli, [*args, *window, "--out", str(out), "--store", store_url])
     assert result.exit_code == 0, result.output
