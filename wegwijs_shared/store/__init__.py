@@ -23,7 +23,8 @@ def open_store(url: str, **options: Any) -> FeedbackStore:
     `dynamodb://table?region=eu-west-1&endpoint=http://127.0.0.1:8000`.
 
     Backends are imported here, on use: the DynamoDB one (and so boto3) only
-    when a dynamodb:// URL is given. `options` go to the DynamoDB store.
+    when a dynamodb:// URL is given. `options` go to the DynamoDB store; of them
+    the SQLite store takes `retention_days`.
     """
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
@@ -31,7 +32,7 @@ def open_store(url: str, **options: Any) -> FeedbackStore:
             raise StoreURLError(f"{url!r}: write sqlite:///relative/path or sqlite:////abs/path")
         from wegwijs_shared.store.sqlite import SqliteStore
 
-        return SqliteStore(Path(parts.path[1:]))
+        return SqliteStore(Path(parts.path[1:]), retention_days=options.get("retention_days"))
     if parts.scheme == "dynamodb":
         if not parts.netloc:
             raise StoreURLError(f"{url!r}: write dynamodb://TABLE?region=REGION")
