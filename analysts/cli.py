@@ -8,7 +8,6 @@ output carries only the export itself.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -72,16 +71,6 @@ def window_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _store_errors(store_url: str) -> tuple[type[BaseException], ...]:
-    """What reading or writing this store can raise when it is unreachable or refuses."""
-    errors: list[type[BaseException]] = [StoreUnavailable, sqlite3.Error]
-    if store_url.startswith("dynamodb:"):
-        from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
-
-        errors += [BotoCoreError, ClientError]
-    return tuple(errors)
-
-
 @contextmanager
 def opened_store(store_url: str) -> Iterator[FeedbackStore]:
     """The store of --store, closed afterwards; its failures become one-line messages."""
@@ -91,8 +80,8 @@ def opened_store(store_url: str) -> Iterator[FeedbackStore]:
         raise click.BadParameter(str(error), param_hint="--store") from error
     try:
         yield store
-    except _store_errors(store_url) as error:
-        raise click.ClickException(f"{store_url}: {type(error).__name__}: {error}") from error
+    except StoreUnavailable as error:  # every backend's own errors arrive as this
+        raise click.ClickException(f"{store_url}: {error}") from error
     finally:
         store.close()
 
