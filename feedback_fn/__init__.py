@@ -19,7 +19,6 @@ DEFAULTS: dict[str, Any] = {
     # Bodies above this get 413. The longest valid answer in any script (a
     # 1000-character comment in emoji, percent-encoded) fits, rounded up to a KiB.
     "MAX_CONTENT_LENGTH": -(-longest_valid_body() // 1024) * 1024,
-    "HONEYPOT_FIELD": "homepage",
     # Identical posts without JavaScript from one sender within this many seconds are
     # one record that counts the others (`folded`): a double tap, or classmates on
     # one wifi giving the same answer, which the server cannot tell apart. Seconds,

@@ -23,6 +23,7 @@ from feedback_fn.site_pages import site_pages
 from feedback_fn.validation import Submission, ValidationError, check_client_id, validate_submission
 from wegwijs_shared.record import FeedbackRecord, utc_now
 from wegwijs_shared.store import StoreUnavailable
+from wegwijs_shared.vocabulary import HONEYPOT_FIELD
 
 bp = Blueprint("feedback", __name__, url_prefix="/api")
 
@@ -222,7 +223,7 @@ def submit_feedback() -> Response:
         if limited is not None:
             return limited
         client_id = check_client_id(data)
-        if data.get(current_app.config["HONEYPOT_FIELD"]):
+        if data.get(HONEYPOT_FIELD):  # the form renders the same constant
             # A bot: answer as if stored, so it learns nothing, and store nothing.
             count("honeypot")
             lang = submitter_language(data.get("lang")).code
