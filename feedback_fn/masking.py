@@ -5,9 +5,10 @@ The labels stay in the stored comment, so analysts read them in every export:
 "[email]", "[phone]", "[iban]", "[national-number]".
 
 Phone numbers are found by libphonenumber (the `phonenumbers` package), IBANs and
-national numbers by their mod-97 check digits; nothing heavy is imported until a
-comment holds a digit, so answers without a comment (most of them) cost nothing
-at a Lambda cold start. The corpus in tests/data/masking_corpus.jsonl is the spec.
+national numbers by their mod-97 check digits. Nothing is imported or compiled until
+a comment needs it (libphonenumber only for a run of 7 or more digits), so answers
+without a comment, most of them, cost nothing at a Lambda cold start; bench/cold_start.py
+measures it. The corpus in tests/data/masking_corpus.jsonl is the spec.
 
 Decisions:
 - Every full-length phone number is masked, public ones too (the agency's 0800
@@ -18,7 +19,9 @@ Decisions:
   also catches a Belgian number with one digit too few, an unallocated range, or a
   Dutch, Syrian or Ukrainian number written the local way. Without that prefix an
   amount like "12 500 000" could be a Belgian fixed line, so it stays.
-- Dates and times are never phone numbers, even when libphonenumber says possible.
+- A date or a time is not taken for a number that libphonenumber finds merely
+  possible (01-02-2024 10:30). What is still written like a phone number after all
+  that (a digit too many, two numbers run together) is masked as one: the safe side.
 """
 
 from __future__ import annotations
@@ -68,9 +71,11 @@ _SPELLED_DOT = rf"(?:\s*[(\[{{<]\s*(?:\.|{_DOT_WORD})\s*[)\]}}>]\s*|\s+{_DOT_WOR
 _TLD = r"[^\W\d_]{2,}"
 # After an @, a dot with spaces around it, but only before a common ending ("gmail . com").
 _SPACED_DOT = r"\s*\.\s*(?=(?:com|net|org|be|nl|fr|de|eu|ru|ua|ir|af|ma|info)\b)"
+# Tried only where a run of address characters starts, and without backtracking into
+# a run (possessive ++), so a 1000-character comment costs linear time, not quadratic.
 _EMAIL = (
-    rf"(?i)[\w.%+-]+(?:{_AT}(?:[\w-]+(?:\.|{_SPELLED_DOT}|{_SPACED_DOT}))+"
-    rf"|\s+{_AT_WORD}\s+(?:[\w-]+{_SPELLED_DOT})+){_TLD}"
+    rf"(?i)(?<![\w.%+-])[\w.%+-]++(?:{_AT}(?:[\w-]++(?:\.|{_SPELLED_DOT}|{_SPACED_DOT}))+"
+    rf"|\s+{_AT_WORD}\s+(?:[\w-]++{_SPELLED_DOT})+){_TLD}"
 )
 
 # IBAN: country, check digits, then up to 30 letters or digits in groups.
@@ -138,7 +143,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 @cache
 def _phonenumbers() -> ModuleType:
-    """libphonenumber, imported on the first comment with a digit (about 25 ms)."""
+    """libphonenumber, imported on the first comment that may hold a phone number (15-25 ms
+    with the Belgian metadata)."""
     import phonenumbers
 
     return phonenumbers
