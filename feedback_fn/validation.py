@@ -244,9 +244,9 @@ def longest_valid_body() -> int:
     form_pairs += [("comment", 12 * COMMENT_MAX_CHARS)]
     form_pairs += [("barriers", len(code)) for code in BARRIERS]
     form = sum(len(name) + 1 + size for name, size in form_pairs) + len(form_pairs) - 1
-    # {"name": "value", ...}: quotes, colon, space and comma around every pair.
+    # {"name": "value", ...}: names escaped too; quotes, colon, space and comma per pair.
     json_pairs = [(name, 6 * chars) for name, chars in longest.items()]
     json_pairs += [("comment", 12 * COMMENT_MAX_CHARS), ("barriers", 2)]
     json_pairs += [("", 6 * len(code) + 4) for code in BARRIERS]  # "...", in the list
-    as_json = sum(len(name) + 6 + size for name, size in json_pairs) + 2
+    as_json = sum(6 * len(name) + 6 + size for name, size in json_pairs) + 2
     return max(form, as_json)
