@@ -227,6 +227,26 @@ def run_status(args: argparse.Namespace) -> None:
     print(render_table(all_states(settings.docs_dir, settings.languages)), end="")
 
 
+def run_sources(args: argparse.Namespace) -> None:
+    """Write docs/sources.md (for people) from docs/sources.yml (what the check reads)."""
+    from sitegen.checks.report import as_text
+    from sitegen.checks.sources import READABLE_FILE, load_sources, render_markdown
+    from sitegen.settings import load_settings
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    project = settings.config_file.parent
+    listing = load_sources(project)
+    if listing is None:
+        raise BuildFailed("there is no docs/sources.yml in this project: nothing to write.")
+    if listing.findings:
+        for finding in listing.findings:
+            print(as_text(finding), file=sys.stderr)
+        raise BuildFailed("fix docs/sources.yml first; docs/sources.md was not written.")
+    target = project / READABLE_FILE
+    target.write_text(render_markdown(listing), encoding="utf-8")
+    print(f"{_shown(target)}: {len(listing.sources)} sources written")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -290,6 +310,12 @@ def parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="table of pages x languages: up to date or not")
     site_options(status)
     status.set_defaults(func=run_status)
+
+    sources = sub.add_parser(
+        "sources", help="write docs/sources.md (for people) from docs/sources.yml"
+    )
+    site_options(sources)
+    sources.set_defaults(func=run_sources)
     return top
 
 

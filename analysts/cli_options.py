@@ -7,7 +7,6 @@ one line that says how to fix it, never in a traceback or an empty result.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -149,22 +148,13 @@ def window_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def store_errors(store_url: str) -> tuple[type[BaseException], ...]:
-    """What reading or writing this store can raise when it is unreachable or refuses."""
-    errors: list[type[BaseException]] = [StoreUnavailable, sqlite3.Error]
-    if store_url.startswith("dynamodb:"):
-        from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
+def missing_sqlite_file(store: FeedbackStore) -> Path | None:
+    """The file of a SQLite store when that file does not exist (else None)."""
+    from wegwijs_shared.store.sqlite import SqliteStore
 
-        errors += [BotoCoreError, ClientError]
-    return tuple(errors)
-
-
-def missing_sqlite_file(store_url: str) -> Path | None:
-    """The SQLite file a store URL names, when that file does not exist (else None)."""
-    if not store_url.startswith("sqlite:///"):
-        return None
-    path = Path(store_url.removeprefix("sqlite:///"))
-    return None if path.is_file() else path
+    if isinstance(store, SqliteStore) and not store.path.is_file():
+        return store.path
+    return None
 
 
 @contextmanager
@@ -178,7 +168,7 @@ def opened_store(store_url: str, reading: bool = True) -> Iterator[FeedbackStore
         store = open_store(store_url)
     except StoreURLError as error:
         raise click.BadParameter(str(error), param_hint="--store") from error
-    missing = missing_sqlite_file(store_url) if reading else None
+    missing = missing_sqlite_file(store) if reading else None
     if missing is not None:
         raise click.ClickException(
             f"no store at {missing} ({store_url}): check --store or FEEDBACK_STORE; "
@@ -186,8 +176,8 @@ def opened_store(store_url: str, reading: bool = True) -> Iterator[FeedbackStore
         )
     try:
         yield store
-    except store_errors(store_url) as error:
-        raise click.ClickException(f"{store_url}: {type(error).__name__}: {error}") from error
+    except StoreUnavailable as error:  # every backend's own errors arrive as this
+        raise click.ClickException(f"{store_url}: {error}") from error
     finally:
         store.close()
 

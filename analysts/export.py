@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-from wegwijs_shared.record import FIELDS, FeedbackRecord, format_time
+from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, format_time
 
 # The stable column order of every export: the record's field order.
 COLUMNS = FIELDS
@@ -45,25 +45,24 @@ def csv_time(moment: datetime) -> str:
     return format_time(moment)
 
 
+# Per field kind, a cell of text: booleans as true/false, None as empty.
+_CSV_CELL: dict[str, Callable[[Any], str]] = {
+    "text": str,
+    "time": lambda moment: csv_time(moment),
+    "int": str,
+    "bool": lambda flag: "true" if flag else "false",
+    "list": BARRIER_SEPARATOR.join,
+}
+_KINDS = tuple(field.kind for field in RECORD_FIELDS)
+
+
 def csv_row(record: FeedbackRecord) -> list[str]:
-    """One CSV row in COLUMNS order: text only, booleans as true/false, None as empty."""
+    """One CSV row in COLUMNS order, every cell text; formula starts neutralised."""
     cells = [
-        record.id,
-        csv_time(record.received_at),
-        record.page,
-        record.lang,
-        record.channel,
-        str(record.rating),
-        BARRIER_SEPARATOR.join(record.barriers),
-        record.comment,
-        "true" if record.comment_masked else "false",
-        record.part or "",
-        record.status or "",
-        record.device or "",
-        "true" if record.js else "false",
-        str(record.schema_version),
+        "" if value is None else _CSV_CELL[kind](value)
+        for kind, value in zip(_KINDS, record.values(), strict=True)
     ]
-    return ["'" + cell if cell.startswith(ESCAPED_STARTS) else cell for cell in cells]
+    return [neutralise_formula(cell) for cell in cells]
 
 
 def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
@@ -86,22 +85,10 @@ def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
 
 def json_object(record: FeedbackRecord) -> dict[str, Any]:
     """The record as one JSON object in COLUMNS order, the schema version included."""
-    return {
-        "id": record.id,
-        "received_at": format_time(record.received_at),
-        "page": record.page,
-        "lang": record.lang,
-        "channel": record.channel,
-        "rating": record.rating,
-        "barriers": list(record.barriers),
-        "comment": record.comment,
-        "comment_masked": record.comment_masked,
-        "part": record.part,
-        "status": record.status,
-        "device": record.device,
-        "js": record.js,
-        "schema_version": record.schema_version,
-    }
+    data = dict(zip(COLUMNS, record.values(), strict=True))
+    data["received_at"] = format_time(record.received_at)
+    data["barriers"] = list(record.barriers)
+    return data
 
 
 def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
@@ -115,25 +102,21 @@ def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
 
 
 def parquet_schema() -> Any:
-    """Typed columns: UTC timestamps, small integers, booleans, a list of barrier codes."""
+    """Typed columns from the record's fields: UTC timestamps, sized integers, booleans,
+    a list of barrier codes; nullable only where a record may hold None."""
     import pyarrow as pa  # type: ignore[import-untyped]
 
+    types = {
+        "text": lambda field: pa.string(),
+        "time": lambda field: pa.timestamp("ms", tz="UTC"),
+        "int": lambda field: {8: pa.int8(), 16: pa.int16(), 32: pa.int32()}[field.bits],
+        "bool": lambda field: pa.bool_(),
+        "list": lambda field: pa.list_(pa.string()),
+    }
     return pa.schema(
         [
-            pa.field("id", pa.string(), nullable=False),
-            pa.field("received_at", pa.timestamp("ms", tz="UTC"), nullable=False),
-            pa.field("page", pa.string(), nullable=False),
-            pa.field("lang", pa.string(), nullable=False),
-            pa.field("channel", pa.string(), nullable=False),
-            pa.field("rating", pa.int8(), nullable=False),
-            pa.field("barriers", pa.list_(pa.string()), nullable=False),
-            pa.field("comment", pa.string(), nullable=False),
-            pa.field("comment_masked", pa.bool_(), nullable=False),
-            pa.field("part", pa.string()),
-            pa.field("status", pa.string()),
-            pa.field("device", pa.string()),
-            pa.field("js", pa.bool_(), nullable=False),
-            pa.field("schema_version", pa.int16(), nullable=False),
+            pa.field(field.name, types[field.kind](field), nullable=field.nullable)
+            for field in RECORD_FIELDS
         ],
         metadata={"source": "wegwijs feedback export"},
     )

@@ -20,8 +20,21 @@ from wegwijs_shared.vocabulary import (
 )
 
 # The order in which fields are checked: the first problem found is the one reported.
-FIELDS = ("page", "lang", "channel", "rating", "barriers", "comment", "part", "status", "device")
+FIELDS = (
+    "page",
+    "lang",
+    "channel",
+    "channel_source",
+    "rating",
+    "barriers",
+    "comment",
+    "part",
+    "status",
+    "device",
+)
 
+# What a page's script may say about the channel; "none" is the server's to conclude.
+CLAIMED_SOURCES = ("link", "reader")
 # A site path: no scheme, no host, no query, no way out of the site.
 _PAGE = re.compile(r"/[A-Za-z0-9._~%/-]*")
 # Control characters other than newline and tab never belong in a comment.
@@ -44,13 +57,14 @@ class Submission:
 
     page: str
     lang: str
-    channel: str
+    channel: str | None  # None: the reader chose none (the record says unknown or the link's)
     rating: int
     barriers: tuple[str, ...] = ()
     comment: str = ""
     part: str | None = None
     status: str | None = None
     device: str | None = None
+    channel_source: str | None = None  # the page script's word: link or reader
 
     def content(self) -> dict[str, Any]:
         """The fields as a new dict; shallow on purpose, as every value is immutable
@@ -89,6 +103,17 @@ def check_page(data: Mapping[str, object]) -> str:
     if not _PAGE.fullmatch(page) or page.startswith("//") or "/../" in f"{page}/":
         raise ValidationError("invalid", "page")
     return page
+
+
+def check_channel(data: Mapping[str, object]) -> str | None:
+    """The chosen channel, as links and scripts may spell it (`LETTER`); None when none."""
+    value = _text(data, "channel")
+    if value is None:
+        return None
+    code = value.lower()
+    if code not in CHANNELS:
+        raise ValidationError("invalid", "channel")
+    return code
 
 
 def check_rating(data: Mapping[str, object]) -> int:
@@ -145,7 +170,8 @@ def validate_submission(data: Mapping[str, object], languages: Collection[str]) 
     """Check every field in FIELDS order; raise ValidationError for the first problem."""
     page = check_page(data)
     lang = _choice(_required(data, "lang"), languages, "lang")
-    channel = _choice(_required(data, "channel"), CHANNELS, "channel")
+    channel = check_channel(data)
+    source = _choice(_text(data, "channel_source"), CLAIMED_SOURCES, "channel_source")
     rating = check_rating(data)
     barriers = check_barriers(data)
     comment = check_comment(data)
@@ -153,7 +179,8 @@ def validate_submission(data: Mapping[str, object], languages: Collection[str]) 
     return Submission(
         page=page,
         lang=str(lang),
-        channel=str(channel),
+        channel=channel,
+        channel_source=source,
         rating=rating,
         barriers=barriers,
         comment=comment,

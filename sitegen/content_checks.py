@@ -16,6 +16,7 @@ from sitegen.checks.links import AnchorIndex, check_links
 from sitegen.checks.readability import check_readability
 from sitegen.checks.safety import check_safety
 from sitegen.checks.source import load_pages
+from sitegen.checks.sources import check_sources
 from sitegen.checks.translations import check_translation
 
 
@@ -36,5 +37,6 @@ def check_content(
         findings += check_links(page, docs_dir, index)
         findings += check_images(page, docs_dir)
         findings += check_readability(page)
+    findings += check_sources(pages, root)
     order = {page.display: number for number, page in enumerate(pages)}
     return sorted(findings, key=lambda f: (order.get(f.path, len(order)), f.line))

@@ -9,8 +9,9 @@ from sitegen.checks.findings import ERROR, WARNING, Finding
 from sitegen.checks.source import SourcePage
 
 REQUIRED_KEYS = ("title", "description")
-# Every key a page may have, and what it holds. source_hash is for translations only.
-KNOWN_KEYS = {"title": str, "description": str, "source_hash": str}
+# Every key a page may have, and what it holds. source_hash is for translations only;
+# sources lists ids of docs/sources.yml (checked by sitegen.checks.sources).
+KNOWN_KEYS = {"title": str, "description": str, "source_hash": str, "sources": list}
 DESCRIPTION_MAX = 160  # search engines cut longer descriptions
 HASH_FORMAT = re.compile(r"^[0-9a-f]{12}$")
 
@@ -34,7 +35,18 @@ def _unknown_key(page: SourcePage, key: object) -> Finding:
 def _check_types(page: SourcePage, data: dict) -> list[Finding]:
     findings = []
     for key, kind in KNOWN_KEYS.items():
-        if data.get(key) is not None and not isinstance(data[key], kind):
+        if data.get(key) is None or isinstance(data[key], kind):
+            continue
+        if kind is list:
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be a list of ids in square brackets, such as "
+                    f"'{key}: [agii-verplichting, vvsg-kosten]'.",
+                )
+            )
+        else:
             findings.append(
                 _finding(
                     page,

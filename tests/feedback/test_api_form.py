@@ -63,7 +63,7 @@ def test_form_fields_are_stored_with_arabic_comment(
     ("change", "location"),
     [
         ({"rating": "0"}, "/ar/feedback/error/?reason=invalid&field=rating"),
-        ({"channel": ""}, "/ar/feedback/error/?reason=missing&field=channel"),
+        ({"channel": "tiktok"}, "/ar/feedback/error/?reason=invalid&field=channel"),
         ({"comment": "ب" * 1001}, "/ar/feedback/error/?reason=too_long&field=comment"),
         ({"lang": "xx"}, "/feedback/error/?reason=invalid&field=lang"),
         ({"lang": "en", "part": "school"}, "/en/feedback/error/?reason=invalid&field=part"),
