@@ -148,12 +148,13 @@ def window_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def missing_sqlite_file(store_url: str) -> Path | None:
-    """The SQLite file a store URL names, when that file does not exist (else None)."""
-    if not store_url.startswith("sqlite:///"):
-        return None
-    path = Path(store_url.removeprefix("sqlite:///"))
-    return None if path.is_file() else path
+def missing_sqlite_file(store: FeedbackStore) -> Path | None:
+    """The file of a SQLite store when that file does not exist (else None)."""
+    from wegwijs_shared.store.sqlite import SqliteStore
+
+    if isinstance(store, SqliteStore) and not store.path.is_file():
+        return store.path
+    return None
 
 
 @contextmanager
@@ -167,7 +168,7 @@ def opened_store(store_url: str, reading: bool = True) -> Iterator[FeedbackStore
         store = open_store(store_url)
     except StoreURLError as error:
         raise click.BadParameter(str(error), param_hint="--store") from error
-    missing = missing_sqlite_file(store_url) if reading else None
+    missing = missing_sqlite_file(store) if reading else None
     if missing is not None:
         raise click.ClickException(
             f"no store at {missing} ({store_url}): check --store or FEEDBACK_STORE; "

@@ -136,10 +136,10 @@ def test_unreadable_json_is_400(client: FlaskClient, conforms: Conforms, body: b
     assert response.json["error"] == "malformed" and response.json["field"] is None
 
 
-def test_body_above_8_kb_is_413(
+def test_body_above_the_limit_is_413(
     client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
 ) -> None:
-    answer["comment"] = "x" * 9000
+    answer["comment"] = "x" * 16_000
     response = conforms("post", client.post(URL, json=answer))
     assert response.status_code == 413
     assert response.json["error"] == "too_large"

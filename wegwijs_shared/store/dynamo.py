@@ -39,6 +39,9 @@ class DynamoStore(FeedbackStore):
     Lambda timeout.
     """
 
+    # The table's TTL attribute (expires_at) deletes records with a comment.
+    EXPIRES_ITSELF = True
+
     def __init__(
         self,
         table: str,
