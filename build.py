@@ -6,6 +6,7 @@ Phases of `build` (each prints one line with its duration):
   content   the content checks of `check` (errors stop the build; warnings do not)
   languages one mkdocs + mkdocs-static-i18n build per language, in parallel
   sitemap   sitemap.xml and robots.txt with real translations only
+  pages     pages.json: the pages the feedback function accepts answers about
   compress  .br and .gz beside every text file, in parallel
   output    14 KB first-round-trip budget, no other hosts, no broken links in what the
             theme and hooks add (links in content are checked by the content phase)
@@ -67,6 +68,7 @@ def run_build(args: argparse.Namespace) -> None:
     from sitegen.compress import compress_site
     from sitegen.mkdocs_run import build_site
     from sitegen.output_checks import budget_report, check_site
+    from sitegen.page_list import write_page_list
     from sitegen.settings import load_settings
     from sitegen.sitemap import write_sitemap
 
@@ -98,6 +100,8 @@ def run_build(args: argparse.Namespace) -> None:
             settings.site_dir, settings.docs_dir, settings.languages, settings.site_url
         )
         info["detail"] = f"{count} URLs"
+    with phase("pages") as info:
+        info["detail"] = f"{write_page_list(settings.site_dir)} pages"
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
         info["detail"] = f"{compress_site(settings.site_dir, settings.jobs)} files"
@@ -121,14 +125,19 @@ def run_build(args: argparse.Namespace) -> None:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
 
 
-def feedback_api(store: str | None):
+def feedback_api(store: str | None, site_dir: Path | None = None):
     """The feedback function's app, mounted by serve under /api/ as the CDN does in production.
 
     Composed here, above both wings: the site generator never imports the function.
+    It accepts feedback on the pages of the served site (its pages.json).
     """
     from feedback_fn import create_app
+    from wegwijs_shared.pages import PAGE_LIST_NAME
 
-    return create_app({"STORE": store} if store else None)
+    config: dict[str, Any] = {"STORE": store} if store else {}
+    if site_dir is not None and (site_dir / PAGE_LIST_NAME).is_file():
+        config["PAGES_FILE"] = str(site_dir / PAGE_LIST_NAME)
+    return create_app(config)
 
 
 def run_serve(args: argparse.Namespace) -> None:
@@ -145,7 +154,7 @@ def run_serve(args: argparse.Namespace) -> None:
     elif not args.no_build:
         run_build(args)
     try:
-        serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store))
+        serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store, site_dir))
     finally:
         if watcher:
             watcher.stop()
@@ -271,6 +280,26 @@ def run_add_language(args: argparse.Namespace) -> None:
     print("Preview with 'build.py serve --watch'; 'build.py status' shows the pages left.")
 
 
+def run_sources(args: argparse.Namespace) -> None:
+    """Write docs/sources.md (for people) from docs/sources.yml (what the check reads)."""
+    from sitegen.checks.report import as_text
+    from sitegen.checks.sources import READABLE_FILE, load_sources, render_markdown
+    from sitegen.settings import load_settings
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    project = settings.config_file.parent
+    listing = load_sources(project)
+    if listing is None:
+        raise BuildFailed("there is no docs/sources.yml in this project: nothing to write.")
+    if listing.findings:
+        for finding in listing.findings:
+            print(as_text(finding), file=sys.stderr)
+        raise BuildFailed("fix docs/sources.yml first; docs/sources.md was not written.")
+    target = project / READABLE_FILE
+    target.write_text(render_markdown(listing), encoding="utf-8")
+    print(f"{_shown(target)}: {len(listing.sources)} sources written")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -345,6 +374,12 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--english", required=True, help="its English name, e.g. Tigrinya")
     add.add_argument("--dir", required=True, choices=("ltr", "rtl"), help="text direction")
     add.set_defaults(func=run_add_language)
+
+    sources = sub.add_parser(
+        "sources", help="write docs/sources.md (for people) from docs/sources.yml"
+    )
+    site_options(sources)
+    sources.set_defaults(func=run_sources)
     return top
 
 

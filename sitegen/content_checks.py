@@ -17,6 +17,7 @@ from sitegen.checks.links import check_links
 from sitegen.checks.readability import check_readability
 from sitegen.checks.safety import check_safety
 from sitegen.checks.source import ContentSite, load_pages
+from sitegen.checks.sources import check_sources
 from sitegen.checks.translations import check_translation
 
 # check(page, site) -> findings. The first run on every page; the others only on pages
@@ -42,5 +43,6 @@ def check_content(
         readable = not page.front_matter[1]
         for check in ALWAYS + (WHEN_READABLE if readable else ()):
             findings += check(page, site)
+    findings += check_sources(pages, root)
     order = {page.display: number for number, page in enumerate(pages)}
     return sorted(findings, key=lambda f: (order.get(f.path, len(order)), f.line))

@@ -11,7 +11,14 @@ from sitegen.checks.source import ContentSite, SourcePage
 REQUIRED_KEYS = ("title", "description")
 # Every key a page may have, and what it holds. source_hash is for translations only;
 # so is 'translated: false' (a new language's page that is still the Dutch text).
-KNOWN_KEYS = {"title": str, "description": str, "source_hash": str, "translated": bool}
+# sources lists ids of docs/sources.yml (checked by sitegen.checks.sources).
+KNOWN_KEYS = {
+    "title": str,
+    "description": str,
+    "source_hash": str,
+    "translated": bool,
+    "sources": list,
+}
 DESCRIPTION_MAX = 160  # search engines cut longer descriptions
 HASH_FORMAT = re.compile(r"^[0-9a-f]{12}$")
 
@@ -35,7 +42,9 @@ def _unknown_key(page: SourcePage, key: object) -> Finding:
 def _check_types(page: SourcePage, data: dict) -> list[Finding]:
     findings = []
     for key, kind in KNOWN_KEYS.items():
-        if kind is bool and data.get(key) is not None and not isinstance(data[key], bool):
+        if data.get(key) is None or isinstance(data[key], kind):
+            continue
+        if kind is bool:
             findings.append(
                 _finding(
                     page,
@@ -44,7 +53,16 @@ def _check_types(page: SourcePage, data: dict) -> list[Finding]:
                     "line once the page is translated.",
                 )
             )
-        elif data.get(key) is not None and not isinstance(data[key], kind):
+        elif kind is list:
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be a list of ids in square brackets, such as "
+                    f"'{key}: [agii-verplichting, vvsg-kosten]'.",
+                )
+            )
+        else:
             findings.append(
                 _finding(
                     page,

@@ -1,6 +1,7 @@
 """Readability for Dutch and English pages, for readers at level A2-B1.
 
-Thresholds from the plain-language guidance in FACTS.md section 7: the Flemish
+Thresholds from the plain-language guidance in docs/sources.yml
+(heerlijk-helder-checklist, wablieft-zinslengte): the Flemish
 government's "Heerlijk Helder" asks for short sentences and few difficult words;
 Wablieft puts the maximum average at 15-20 words, so a page's average above 15
 words and any sentence over 20 words are reported, and so are a page's long

@@ -45,9 +45,10 @@ def test_output_file_list(fixture_site):
     print_qr = {name for name in files if name.endswith("qr-folder.svg")}
     staff_qr = {name for name in files if name.startswith("_staff/qr/")}
     # No Material bundle, fonts or images: our favicon, the feedback script, the
-    # service worker, the sitemap and robots.txt, and the QR codes.
+    # service worker, the sitemap and robots.txt, the page list, and the QR codes.
     assert files - print_qr - staff_qr == {
-        "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt"
+        "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt",
+        "pages.json",
     }  # fmt: skip
     # A print QR code beside every content page in every language (not the staff page).
     assert print_qr == {
