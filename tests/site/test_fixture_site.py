@@ -17,6 +17,8 @@ EXPECTED_PAGES = {
     "ar/index.html", "ar/mo/index.html", "ar/kosten/index.html", "ar/404.html",
     "ps/index.html", "ps/mo/index.html", "ps/kosten/index.html", "ps/404.html",
     "_staff/channels/index.html",
+    # The offline page of each language (hooks/offline_pack.py).
+    "offline/index.html", "en/offline/index.html", "ar/offline/index.html", "ps/offline/index.html",
 }  # fmt: skip
 DIRECTION = {"nl": "ltr", "en": "ltr", "ar": "rtl", "ps": "rtl"}
 SITE_URL = "http://127.0.0.1:8000/"
@@ -48,7 +50,8 @@ def test_output_file_list(fixture_site):
     # service worker, the sitemap and robots.txt, the page list, and the QR codes.
     assert files - print_qr - staff_qr == {
         "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt",
-        "pages.json",
+        "pages.json", "assets/offline.js",
+        "offline.json", "en/offline.json", "ar/offline.json", "ps/offline.json",
     }  # fmt: skip
     # A print QR code beside every content page in every language (not the staff page).
     assert print_qr == {
