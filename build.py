@@ -7,6 +7,7 @@ Phases of `build` (each prints one line with its duration):
   languages one mkdocs + mkdocs-static-i18n build per language, in parallel
   sitemap   sitemap.xml and robots.txt with real translations only
   pages     pages.json: the pages the feedback function accepts answers about
+  search    a Pagefind index per language of the pages really in that language
   compress  .br and .gz beside every text file, in parallel
   offline   per language an offline pack manifest (brotli size, <= 150 KB); the service
             worker's build version
@@ -72,6 +73,7 @@ def run_build(args: argparse.Namespace) -> None:
     from sitegen.offline_packs import write_packs
     from sitegen.output_checks import budget_report, check_site
     from sitegen.page_list import write_page_list
+    from sitegen.search_index import write_search_index
     from sitegen.settings import load_settings
     from sitegen.sitemap import write_sitemap
 
@@ -105,6 +107,9 @@ def run_build(args: argparse.Namespace) -> None:
         info["detail"] = f"{count} URLs"
     with phase("pages") as info:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
+    with phase("search") as info:
+        indexes = write_search_index(settings.site_dir, settings.languages, settings.jobs)
+        info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
         info["detail"] = f"{compress_site(settings.site_dir, settings.jobs)} files"

@@ -94,12 +94,13 @@ function page(event, url) {
   });
 }
 
-function fromBuild(event) {
-  return caches.match(event.request, { ignoreSearch: true }).then(function (cached) {
+/* Kept without its query string: Pagefind asks for its entry file with a new ?ts= each time. */
+function fromBuild(event, url) {
+  return caches.match(pageKey(url)).then(function (cached) {
     return cached || fetch(event.request).then(function (response) {
       if (response.ok) {
         var copy = response.clone();
-        event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(event.request, copy); }));
+        event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(pageKey(url), copy); }));
       }
       return response;
     });
@@ -112,7 +113,7 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || url.origin !== location.origin) return;
   var path = url.pathname.slice(SCOPE.length);
   if (url.pathname.indexOf(SCOPE) !== 0 || path.indexOf("api/") === 0) return;
-  if (FROM_BUILD_CACHE.test(path)) event.respondWith(fromBuild(event));
+  if (FROM_BUILD_CACHE.test(path)) event.respondWith(fromBuild(event, url));
   else if (request.mode === "navigate") event.respondWith(page(event, url));
 });
 
