@@ -212,3 +212,21 @@ def test_a_new_build_is_served_fresh_and_the_old_cache_goes(context, tmp_path, d
         assert page.locator("[data-wg-fallback]").count() == 1
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_axe_finds_nothing_on_the_keep_control_and_the_offline_page(context, server, prefix):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = context.new_page()
+    page.goto(server.url + prefix + "/")
+    ready_offline(page)
+    page.locator("[data-wg-keep-ask]").click()
+    page.locator("[data-wg-keep-yes]").wait_for(state="visible")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    go_offline(context, server)
+    page.goto(server.url + prefix + "/kosten/")
+    wait_in_page(page, "document.querySelector('[data-path$=\"kosten/\"]').hidden")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

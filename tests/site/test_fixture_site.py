@@ -56,7 +56,7 @@ def test_output_file_list(fixture_site):
     assert files - print_qr - staff_qr == {
         "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt",
         "pages.json", "assets/offline.js", "assets/search.js",
-        "assets/listen.js",
+        "assets/listen.js", "assets/language-offer.js",
         "offline.json", "en/offline.json", "ar/offline.json", "ps/offline.json",
     }  # fmt: skip
     # A print QR code beside every content page in every language (not the staff page).
