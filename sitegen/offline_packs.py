@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,9 @@ PACK_BUDGET_BYTES = 150 * 1024
 MANIFEST = "offline.json"
 OFFLINE_PAGE = "offline"  # each language's offline page: /ar/offline/ (hooks/offline_pack.py)
 SERVICE_WORKER = "sw.js"
-# The line of theme/sw.js that the build fills in.
+# The line of theme/sw.js that the build fills in (again, on a site already stamped).
 BUILD_LINE = 'var BUILD = {"version": "dev", "languages": []};'
+_BUILD_LINE = re.compile(r"^var BUILD = \{.*\};$", re.MULTILINE)
 # Scripts and the icon every page of a pack may load.
 PACK_ASSETS = ("assets/*.js", "assets/*.svg")
 # Pages that are not for reading offline: the no-JavaScript answers of the feedback
@@ -108,13 +110,14 @@ def stamp_service_worker(site_dir: Path, version: str, languages: Iterable[Langu
     """Write the build's version and language folders into sw.js."""
     worker = site_dir / SERVICE_WORKER
     text = worker.read_text(encoding="utf-8")
-    if BUILD_LINE not in text:
+    if not _BUILD_LINE.search(text):
         raise PackError(
             f"theme/{SERVICE_WORKER} has lost its line '{BUILD_LINE}', which the build fills "
             "in with the version and the languages: put it back at the top of the file."
         )
     build = {"version": version, "languages": [lang.code for lang in languages if lang.prefix]}
-    worker.write_text(text.replace(BUILD_LINE, f"var BUILD = {json.dumps(build)};"), "utf-8")
+    stamped = _BUILD_LINE.sub(lambda _: f"var BUILD = {json.dumps(build)};", text, count=1)
+    worker.write_text(stamped, encoding="utf-8")
     compress_file(worker)
 
 
