@@ -70,6 +70,21 @@ def test_page_language_is_checked_and_any_case_works(
     assert "'xx' is not a language of the site: choose one of nl, " in result.stderr
 
 
+def test_report_lang_is_the_reports_language_and_points_to_page_lang(
+    runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli, ["report", "--lang", "ar", "--out", str(out), "--store", store_url])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--lang': 'ar': the report is written in nl or en; to report on "
+        "answers about pages in ar, use --page-lang ar"
+    ) in " ".join(result.stderr.split())
+    result = runner.invoke(cli, ["report", "--lang", "EN", "--out", str(out), "--store", store_url])
+    assert result.exit_code == 0 and '<html lang="en">' in out.read_text(encoding="utf-8")
+    assert not out.with_name("r.html.part").exists()
+
+
 def test_the_old_export_lang_still_works_with_a_warning(
     runner: CliRunner, filled_store: SqliteStore, store_url: str
 ) -> None:
