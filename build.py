@@ -6,8 +6,10 @@ Phases of `build` (each prints one line with its duration):
   content   the content checks of `check` (errors stop the build; warnings do not)
   languages one mkdocs + mkdocs-static-i18n build per language, in parallel
   sitemap   sitemap.xml and robots.txt with real translations only
+  pages     pages.json: the pages the feedback function accepts answers about
   compress  .br and .gz beside every text file, in parallel
-  output    14 KB first-round-trip budget, no other hosts, no broken links
+  output    14 KB first-round-trip budget, no other hosts, no broken links in what the
+            theme and hooks add (links in content are checked by the content phase)
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def run_build(args: argparse.Namespace) -> None:
     from sitegen.compress import compress_site
     from sitegen.mkdocs_run import build_site
     from sitegen.output_checks import budget_report, check_site
+    from sitegen.page_list import write_page_list
     from sitegen.settings import load_settings
     from sitegen.sitemap import write_sitemap
 
@@ -97,11 +100,16 @@ def run_build(args: argparse.Namespace) -> None:
             settings.site_dir, settings.docs_dir, settings.languages, settings.site_url
         )
         info["detail"] = f"{count} URLs"
+    with phase("pages") as info:
+        info["detail"] = f"{write_page_list(settings.site_dir)} pages"
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
         info["detail"] = f"{compress_site(settings.site_dir, settings.jobs)} files"
     with phase("output") as info:
-        problems, weights = check_site(settings.site_dir, settings.budget_bytes, settings.jobs)
+        from_content = {page: links for r in results for page, links in r.content_links.items()}
+        problems, weights = check_site(
+            settings.site_dir, settings.budget_bytes, settings.jobs, from_content
+        )
         heaviest = max(weights, key=lambda w: w.total)
         info["detail"] = (
             f"{len(weights)} pages, heaviest {heaviest.total:,} B brotli ({heaviest.path}), "
@@ -117,14 +125,19 @@ def run_build(args: argparse.Namespace) -> None:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
 
 
-def feedback_api(store: str | None):
+def feedback_api(store: str | None, site_dir: Path | None = None):
     """The feedback function's app, mounted by serve under /api/ as the CDN does in production.
 
     Composed here, above both wings: the site generator never imports the function.
+    It accepts feedback on the pages of the served site (its pages.json).
     """
     from feedback_fn import create_app
+    from wegwijs_shared.pages import PAGE_LIST_NAME
 
-    return create_app({"STORE": store} if store else None)
+    config: dict[str, Any] = {"STORE": store} if store else {}
+    if site_dir is not None and (site_dir / PAGE_LIST_NAME).is_file():
+        config["PAGES_FILE"] = str(site_dir / PAGE_LIST_NAME)
+    return create_app(config)
 
 
 def run_serve(args: argparse.Namespace) -> None:
@@ -141,7 +154,7 @@ def run_serve(args: argparse.Namespace) -> None:
     elif not args.no_build:
         run_build(args)
     try:
-        serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store))
+        serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store, site_dir))
     finally:
         if watcher:
             watcher.stop()

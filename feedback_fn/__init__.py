@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
 
+from feedback_fn.validation import longest_valid_body
 from wegwijs_shared.store import DEFAULT_URL
 
 # Defaults for a laptop: the SQLite store under var/, no CORS (same origin).
 # Every key can be set as FEEDBACK_<KEY> in the environment (JSON values are parsed).
 DEFAULTS: dict[str, Any] = {
     "STORE": DEFAULT_URL,
-    # Bodies above this get 413: a full answer with a 1000-character Arabic
-    # comment, percent-encoded, stays below it.
-    "MAX_CONTENT_LENGTH": 8 * 1024,
-    "HONEYPOT_FIELD": "homepage",
+    # Bodies above this get 413. The longest valid answer in any script (a
+    # 1000-character comment in emoji, percent-encoded) fits, rounded up to a KiB.
+    "MAX_CONTENT_LENGTH": -(-longest_valid_body() // 1024) * 1024,
     # Identical posts without JavaScript from one sender within this many seconds are
     # one record that counts the others (`folded`): a double tap, or classmates on
     # one wifi giving the same answer, which the server cannot tell apart. Seconds,
@@ -37,6 +36,9 @@ DEFAULTS: dict[str, Any] = {
     # "log" (a plain log line per event) or "emf" (CloudWatch embedded metric format).
     "METRICS_FORMAT": "log",
     "LANGUAGES_FILE": None,
+    # The site's pages as the build lists them (site/pages.json); feedback on any
+    # other page is refused. None: the list shipped in the Lambda package, if any.
+    "PAGES_FILE": None,
     # Submissions per sender per minute (0: no limit). Senders are told apart by a
     # keyed hash of their address that rotates every minute; see rate_limit.py.
     # A school or an office shares one address: two classes of 40 answering in the
@@ -68,13 +70,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     _normalize(app.config)
 
-    from feedback_fn import api, db, responses, site_languages
+    from feedback_fn import api, db, responses, site_languages, site_pages
 
     site_languages.init_app(app)
+    site_pages.init_app(app)
     db.init_app(app)
     responses.init_app(app)
     app.register_blueprint(api.bp)
-    app.extensions["feedback_counts"] = Counter()
     limit = int(app.config["RATE_LIMIT_PER_MINUTE"])
     if limit > 0:
         from feedback_fn.rate_limit import RateLimiter

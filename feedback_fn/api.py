@@ -19,9 +19,11 @@ from feedback_fn.masking import mask_contacts
 from feedback_fn.metrics import count
 from feedback_fn.responses import FORM, JSON, error_json, error_page, preflight
 from feedback_fn.site_languages import site_languages, site_path, submitter_language
+from feedback_fn.site_pages import site_pages
 from feedback_fn.validation import Submission, ValidationError, check_client_id, validate_submission
 from wegwijs_shared.record import FeedbackRecord, utc_now
 from wegwijs_shared.store import StoreUnavailable
+from wegwijs_shared.vocabulary import HONEYPOT_FIELD
 
 bp = Blueprint("feedback", __name__, url_prefix="/api")
 
@@ -70,17 +72,30 @@ def read_form(body: bytes) -> dict[str, Any]:
     return data
 
 
-def read_body(is_form: bool) -> dict[str, Any]:
-    """The submission as plain values. get_data enforces MAX_CONTENT_LENGTH (413)."""
-    if is_form:
-        return read_form(request.get_data(cache=False))
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different: {"rating": 1, "rating": 5} says two things."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("duplicate key")
+    return data
+
+
+def read_json(body: bytes) -> dict[str, Any]:
+    """A JSON object from strict UTF-8 (RFC 8259); anything else is malformed."""
     try:
-        data = json.loads(request.get_data(cache=False))
-    except ValueError:  # also UnicodeDecodeError
+        # json.loads would decode bytes with surrogatepass: decode strictly first (a BOM may lead).
+        data = json.loads(body.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
+    except (ValueError, RecursionError):  # also UnicodeDecodeError; deep nesting
         raise ValidationError("malformed") from None
     if not isinstance(data, dict):
         raise ValidationError("malformed")
     return data
+
+
+def read_body(is_form: bool) -> dict[str, Any]:
+    """The submission as plain values. get_data enforces MAX_CONTENT_LENGTH (413)."""
+    body = request.get_data(cache=False)
+    return read_form(body) if is_form else read_json(body)
 
 
 def build_record(submission: Submission, client_id: str | None, is_form: bool) -> FeedbackRecord:
@@ -208,12 +223,12 @@ def submit_feedback() -> Response:
         if limited is not None:
             return limited
         client_id = check_client_id(data)
-        if data.get(current_app.config["HONEYPOT_FIELD"]):
+        if data.get(HONEYPOT_FIELD):  # the form renders the same constant
             # A bot: answer as if stored, so it learns nothing, and store nothing.
             count("honeypot")
             lang = submitter_language(data.get("lang")).code
             return accepted(client_id or str(uuid.uuid4()), lang, True, is_form)
-        submission = validate_submission(data, site_languages())
+        submission = validate_submission(data, site_languages(), site_pages())
     except ValidationError as error:
         return rejected(error, data, is_form)
     record = build_record(submission, client_id, is_form)

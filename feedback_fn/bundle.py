@@ -1,5 +1,6 @@
 """Stage the Lambda package: the modules the handler imports, runtime libraries, .pyc.
 
+    python build.py build                 # writes site/pages.json, which ships too
     python -m feedback_fn.bundle OUT_DIR
     cd OUT_DIR && npx osls package    # or: npx osls deploy --stage prod
 
@@ -30,6 +31,7 @@ from pathlib import Path
 import yaml
 from packaging.requirements import Requirement
 
+from wegwijs_shared.pages import PAGE_LIST_NAME, PageListError, load_page_list
 from wegwijs_shared.store import BACKENDS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -172,6 +174,20 @@ def shipped_modules(entry: str = ENTRY_MODULE) -> dict[str, Path]:
     return dict(sorted(found.items()))
 
 
+def copy_page_list(pages: Path, out: Path) -> None:
+    """The built site's page list, beside the function (site_pages.PACKAGED finds it there)."""
+    if not pages.is_file():
+        raise BundleError(
+            f"{pages} is missing: run `build.py build` first (or pass --pages), so that the "
+            "function knows the site's pages and refuses feedback on any other."
+        )
+    try:
+        load_page_list(pages)
+    except PageListError as error:
+        raise BundleError(str(error)) from None
+    shutil.copy2(pages, out / "feedback_fn" / PAGE_LIST_NAME)
+
+
 def copy_sources(out: Path) -> None:
     for path in shipped_modules().values():
         target = out / path.relative_to(ROOT)
@@ -188,13 +204,14 @@ def copy_sources(out: Path) -> None:
     shutil.copy2(PACKAGE_DIR / "serverless.yml", out / "serverless.yml")
 
 
-def stage(out: Path) -> Path:
+def stage(out: Path, pages: Path = ROOT / "site" / PAGE_LIST_NAME) -> Path:
     """Fill `out` (created, must be empty) with the package contents and serverless.yml."""
     check_runtime()
     out.mkdir(parents=True, exist_ok=True)
     if any(out.iterdir()):
         raise BundleError(f"{out} is not empty")
     copy_sources(out)
+    copy_page_list(pages, out)
     for dist in distributions(pinned_requirements()):
         copy_distribution(dist, out)
     ok = compileall.compile_dir(
@@ -214,9 +231,15 @@ def stage(out: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m feedback_fn.bundle", description=__doc__)
     parser.add_argument("out", type=Path, help="empty folder to stage the package in")
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=ROOT / "site" / PAGE_LIST_NAME,
+        help="the built site's page list (default: site/pages.json)",
+    )
     args = parser.parse_args(argv)
     try:
-        stage(args.out)
+        stage(args.out, args.pages)
     except BundleError as error:
         print(f"bundle: {error}", file=sys.stderr)
         return 1

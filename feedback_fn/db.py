@@ -33,5 +33,30 @@ def init_store_command() -> None:
     click.echo(f"Store ready: {current_app.config['STORE']}")
 
 
+@click.command("purge")
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    help="Retention in days (default: COMMENT_RETENTION_DAYS, 730).",
+)
+@with_appcontext
+def purge_command(days: int | None) -> None:
+    """Delete the answers whose comment is past its retention (SQLite; DynamoDB does it itself).
+
+    The SQLite store also does this by itself, at most once a day, when the app uses it.
+    """
+    store = get_store()
+    days = days or int(current_app.config["COMMENT_RETENTION_DAYS"])
+    if store.EXPIRES_ITSELF:
+        click.echo("This store deletes expired answers itself (DynamoDB TTL on expires_at).")
+        return
+    if days <= 0:
+        click.echo("COMMENT_RETENTION_DAYS is 0: answers are kept; nothing deleted.")
+        return
+    deleted = store.purge_expired(days)
+    click.echo(f"Deleted {deleted} answer(s) with a comment older than {days} days.")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(init_store_command)
+    app.cli.add_command(purge_command)

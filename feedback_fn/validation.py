@@ -35,10 +35,21 @@ FIELDS = (
 
 # What a page's script may say about the channel; "none" is the server's to conclude.
 CLAIMED_SOURCES = ("link", "reader")
-# A site path: no scheme, no host, no query, no way out of the site.
-_PAGE = re.compile(r"/[A-Za-z0-9._~%/-]*")
-# Control characters other than newline and tab never belong in a comment.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029]")
+# A site path: no scheme, no host, no query, no way out of the site. The OpenAPI
+# document states the same pattern (a test compares them).
+PAGE_PATTERN = r"/[A-Za-z0-9._~%/-]*"
+_PAGE = re.compile(PAGE_PATTERN)
+# Control characters other than newline and tab never belong in a comment, nor do
+# the bidi embeddings and overrides (U+202A-U+202E): nobody types them, and in an
+# export or the report they can make a comment read differently from what was
+# sent. Marks (U+200E, U+200F) and isolates (U+2066-U+2069), which right-to-left
+# writers do use, stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e]")
+# A lone UTF-16 surrogate (a JSON "\ud800" escape, or an emoji cut in half by a
+# script) is no character at all: no store can keep it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# The longest language tag a field may name (BCP 47's recommended minimum support).
+LANG_MAX_CHARS = 35
 
 
 class ValidationError(ValueError):
@@ -96,11 +107,25 @@ def _choice(value: str | None, allowed: Collection[str], field: str) -> str | No
     return value
 
 
-def check_page(data: Mapping[str, object]) -> str:
+def normalize_page(page: str) -> str:
+    """The site's own spelling of a page path: /mo/index.html and /mo are /mo/."""
+    if page.endswith("/index.html"):
+        return page[: -len("index.html")]
+    return page if page.endswith("/") else f"{page}/"
+
+
+def check_page(data: Mapping[str, object], pages: Collection[str] | None = None) -> str:
+    """A page of the site: one of `pages` (the build's list) once normalised.
+
+    Without a list (a bare development run) only the form of a site path is checked.
+    """
     page = _required(data, "page")
     if len(page) > PAGE_MAX_CHARS:
         raise ValidationError("too_long", "page", limit=PAGE_MAX_CHARS)
     if not _PAGE.fullmatch(page) or page.startswith("//") or "/../" in f"{page}/":
+        raise ValidationError("invalid", "page")
+    page = normalize_page(page)
+    if pages is not None and page not in pages:
         raise ValidationError("invalid", "page")
     return page
 
@@ -148,6 +173,8 @@ def check_comment(data: Mapping[str, object]) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError("invalid", "comment")
+    if _SURROGATE.search(value):
+        raise ValidationError("invalid_text", "comment")
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text).strip()
     if len(text) > COMMENT_MAX_CHARS:
@@ -166,9 +193,16 @@ def check_client_id(data: Mapping[str, object]) -> str | None:
         raise ValidationError("invalid", "id") from None
 
 
-def validate_submission(data: Mapping[str, object], languages: Collection[str]) -> Submission:
-    """Check every field in FIELDS order; raise ValidationError for the first problem."""
-    page = check_page(data)
+def validate_submission(
+    data: Mapping[str, object],
+    languages: Collection[str],
+    pages: Collection[str] | None = None,
+) -> Submission:
+    """Check every field in FIELDS order; raise ValidationError for the first problem.
+
+    `pages` is the site's page list; None checks the form of `page` only.
+    """
+    page = check_page(data, pages)
     lang = _choice(_required(data, "lang"), languages, "lang")
     channel = check_channel(data)
     source = _choice(_text(data, "channel_source"), CLAIMED_SOURCES, "channel_source")
@@ -186,3 +220,33 @@ def validate_submission(data: Mapping[str, object], languages: Collection[str]) 
         comment=comment,
         **segments,
     )
+
+
+def longest_valid_body() -> int:
+    """Bytes of the longest answer that passes validation, as a form or as JSON.
+
+    Every field at its longest. In a form every byte of a value may be
+    percent-encoded (3 bytes), and a comment character can take 4 bytes of
+    UTF-8: 12 bytes once encoded (an emoji, %F0%9F%98%80). In JSON any character
+    may be written as a \\u escape (6 bytes; 12 for a surrogate pair). The body
+    limit (MAX_CONTENT_LENGTH) must be at least this, or a long comment in
+    Ethiopic, CJK or emoji would be refused as too large.
+    """
+    longest = {
+        "id": 36,
+        "page": PAGE_MAX_CHARS,
+        "lang": LANG_MAX_CHARS,
+        "channel": max(map(len, CHANNELS)),
+        "rating": 1,
+        **{name: max(map(len, values)) for name, values in SEGMENTS.items()},
+    }
+    form_pairs = [(name, 3 * chars) for name, chars in longest.items()]
+    form_pairs += [("comment", 12 * COMMENT_MAX_CHARS)]
+    form_pairs += [("barriers", len(code)) for code in BARRIERS]
+    form = sum(len(name) + 1 + size for name, size in form_pairs) + len(form_pairs) - 1
+    # {"name": "value", ...}: names escaped too; quotes, colon, space and comma per pair.
+    json_pairs = [(name, 6 * chars) for name, chars in longest.items()]
+    json_pairs += [("comment", 12 * COMMENT_MAX_CHARS), ("barriers", 2)]
+    json_pairs += [("", 6 * len(code) + 4) for code in BARRIERS]  # "...", in the list
+    as_json = sum(6 * len(name) + 6 + size for name, size in json_pairs) + 2
+    return max(form, as_json)

@@ -2,17 +2,19 @@
 
 Static files are sent precompressed (.br, then .gz) when the client accepts it;
 every /api/ request goes unchanged to the feedback app (in production a CDN
-routes /api/* to API Gateway). Nothing about the client is logged.
+routes /api/* to API Gateway). Nothing about the client is logged. Every
+answer carries the security headers, errors included.
 """
 
 from __future__ import annotations
 
 import mimetypes
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
-from werkzeug.serving import WSGIRequestHandler, run_simple
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 from werkzeug.wsgi import wrap_file
 
@@ -25,23 +27,44 @@ HTML_CSP = (
     "base-uri 'self'; object-src 'none'"
 )
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+# On every answer, the feedback app's too (it sets its own, stricter Referrer-Policy).
+# same-origin: other sites learn nothing of what a reader read; our own pages still
+# see where a form was sent from (a ?c=letter link on a no-JS page).
+SECURITY_HEADERS = (("Referrer-Policy", "same-origin"), ("X-Content-Type-Options", "nosniff"))
+# The longest file name the file systems we run on accept (bytes of UTF-8).
+NAME_MAX = 255
+
+
+def _file_name_ok(url_path: str) -> bool:
+    """Could this path name a file at all? No NUL, no segment longer than NAME_MAX."""
+    return "\x00" not in url_path and all(
+        len(part.encode("utf-8", "surrogateescape")) <= NAME_MAX for part in url_path.split("/")
+    )
 
 
 def _locate(site_dir: Path, url_path: str) -> Path | None:
     """The file for a URL path, or None; never a path outside site_dir."""
-    candidate = (site_dir / unquote(url_path).lstrip("/")).resolve()
-    if not candidate.is_relative_to(site_dir):
+    url_path = unquote(url_path)
+    if not _file_name_ok(url_path):
         return None
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
+    try:
+        candidate = (site_dir / url_path.lstrip("/")).resolve()
+        if not candidate.is_relative_to(site_dir):
+            return None
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError):  # a name the file system refuses names no page
+        return None
 
 
 def _not_found_page(site_dir: Path, url_path: str) -> Path:
     """The 404 page of the language the path is in (/ar/... -> ar/404.html), else Dutch."""
     first = url_path.strip("/").split("/", 1)[0]
     localized = site_dir / first / "404.html"
-    return localized if first and localized.is_file() else site_dir / "404.html"
+    if first and _file_name_ok(first) and localized.is_file():
+        return localized
+    return site_dir / "404.html"
 
 
 def _file_response(request: Request, path: Path, status: int = 200) -> Response:
@@ -95,14 +118,38 @@ def make_static_app(site_dir: Path) -> WSGIApp:
     return static
 
 
+def _with_security_headers(start_response: Callable) -> Callable:
+    """start_response that adds the security headers the answer does not set itself."""
+
+    def start(status: str, headers: list[tuple[str, str]], exc_info=None):
+        present = {name.lower() for name, _ in headers}
+        headers.extend(pair for pair in SECURITY_HEADERS if pair[0].lower() not in present)
+        return start_response(status, headers, exc_info)
+
+    return start
+
+
+def _server_error(start_response: Callable) -> Iterable[bytes]:
+    start_response(
+        "500 Internal Server Error",
+        [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
+    )
+    return [b"Internal server error: see the server's output.\n"]
+
+
 def make_app(site_dir: Path, api: WSGIApp | None) -> WSGIApp:
     """One WSGI app: /api/... to the feedback function, everything else from site_dir."""
     static = make_static_app(site_dir)
 
     def dispatch(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        start = _with_security_headers(start_response)
         if api is not None and environ.get("PATH_INFO", "").startswith("/api/"):
-            return api(environ, start_response)
-        return static(environ, start_response)
+            return api(environ, start)
+        try:
+            return static(environ, start)
+        except Exception as error:  # never werkzeug's bare 500 page without our headers
+            print(f"error: {type(error).__name__} serving a static file", file=sys.stderr)
+            return _server_error(start)
 
     return dispatch
 
@@ -113,7 +160,22 @@ class _PrivateRequestHandler(WSGIRequestHandler):
     The address still reaches the app as REMOTE_ADDR (the feedback function keys
     its rate limit and its fold window on a hash of it); only the log leaves it out.
     A query string can carry what a reader typed (an e-mail in ?q=), so it is cut.
+
+    Every answer closes its connection (werkzeug's server has no keep-alive), after
+    reading what the client still sends. A client that goes quiet is let go after
+    `timeout` seconds; after a 413 (the body was never read) after AFTER_413_SECONDS.
     """
+
+    # socketserver applies it to every read of the connection.
+    timeout = 10
+    AFTER_413_SECONDS = 0.5
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        if code == 413:
+            # werkzeug then drains the unread body with reads that block until the
+            # client closes: a client that waits for us would hold the thread forever.
+            self.connection.settimeout(self.AFTER_413_SECONDS)
+        super().send_response(code, message)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         path = getattr(self, "path", "").split("?", 1)[0]
@@ -124,12 +186,25 @@ class _PrivateRequestHandler(WSGIRequestHandler):
         print(f"[{self.log_date_time_string()}] {message % args}", flush=True)
 
 
+def make_local_server(
+    site_dir: Path, host: str = "127.0.0.1", port: int = 8000, api: WSGIApp | None = None
+) -> BaseWSGIServer:
+    """The threaded server `serve` runs (port 0: any free port; see server_port)."""
+    return make_server(
+        host, port, make_app(site_dir, api), threaded=True, request_handler=_PrivateRequestHandler
+    )
+
+
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, api: WSGIApp | None = None):
     """Serve site_dir, and `api` under /api/ (composed by build.py, which knows both wings)."""
     if not (site_dir / "index.html").is_file():
         raise SystemExit(f"{site_dir} has no index.html: run 'build.py build' first.")
+    server = make_local_server(site_dir, host, port, api)
     where = "with the feedback API at /api/feedback" if api else "without the feedback API"
     print(f"Serving {site_dir} on http://{host}:{port}/ {where} (Ctrl+C stops)", flush=True)
-    run_simple(
-        host, port, make_app(site_dir, api), threaded=True, request_handler=_PrivateRequestHandler
-    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -32,10 +32,9 @@ class Settings:
 
 
 def _site_url(config_file: Path) -> str:
-    from mkdocs.utils.yaml import yaml_load
+    from sitegen.mkdocs_seams import read_config_file
 
-    with open(config_file, encoding="utf-8") as handle:
-        url = str(yaml_load(handle).get("site_url") or "/")
+    url = str(read_config_file(config_file).get("site_url") or "/")
     return url if url.endswith("/") else url + "/"
 
 

@@ -53,3 +53,8 @@ SATISFIED_FROM = 4
 COMMENT_MAX_CHARS = 1000
 # A site path; long enough for any page, short enough to keep records small.
 PAGE_MAX_CHARS = 300
+
+# The form's honeypot: a field hidden from people that bots fill in. The form is
+# rendered with this name and the server drops answers that fill it, so a new
+# name here changes both sides at once.
+HONEYPOT_FIELD = "homepage"

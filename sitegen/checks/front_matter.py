@@ -6,7 +6,7 @@ import difflib
 import re
 
 from sitegen.checks.findings import ERROR, WARNING, Finding
-from sitegen.checks.source import SourcePage
+from sitegen.checks.source import ContentSite, SourcePage
 
 REQUIRED_KEYS = ("title", "description")
 # Every key a page may have, and what it holds. source_hash is for translations only;
@@ -85,7 +85,7 @@ def _check_source_hash(page: SourcePage, data: dict) -> list[Finding]:
     return []
 
 
-def check_front_matter(page: SourcePage) -> list[Finding]:
+def check_front_matter(page: SourcePage, site: ContentSite) -> list[Finding]:
     data, error = page.front_matter
     if error:
         line = int(m.group(1)) if (m := re.search(r"\(line (\d+)\)", error)) else 1

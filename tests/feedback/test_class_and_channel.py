@@ -192,3 +192,18 @@ def test_the_page_script_says_how_the_channel_was_set(
     assert client.post(URL, json=answer).status_code == 201
     [record] = store.iter_records()
     assert (record.channel, record.channel_source) == expected
+
+
+def test_production_limits_leave_room_for_a_class_and_hold_a_flood() -> None:
+    # On Lambda the per-sender limit is per instance; the stage throttle is shared.
+    import yaml
+
+    from .servers import ROOT
+
+    config = yaml.safe_load((ROOT / "feedback_fn" / "serverless.yml").read_text())
+    defaults = config["params"]["default"]
+    rate, burst = int(defaults["throttleRate"]), int(defaults["throttleBurst"])
+    class_posts = len(lesson())  # one class, with its double taps and resubmits
+    assert burst >= class_posts / 2 and rate * 120 >= 10 * class_posts
+    assert rate * 60 < 10_000  # a flood of 10,000 a minute is held back by the stage
+    assert DEFAULTS["RATE_LIMIT_PER_MINUTE"] >= 2 * class_posts

@@ -44,7 +44,7 @@ def test_base64_arabic_form_is_stored_and_redirected(lambda_store: SqliteStore, 
     [record] = lambda_store.iter_records()
     assert record.comment == AR_COMMENT and record.comment_masked is True
     assert (record.page, record.lang, record.channel, record.rating) == (
-        "/ar/traject/mo/",
+        "/ar/mo/",
         "ar",
         "course",
         4,

@@ -61,3 +61,30 @@ def test_the_test_answers_are_valid_requests(
         content_type="application/x-www-form-urlencoded",
     )
     openapi.validate_request(form_request)
+
+
+def test_what_the_server_enforces_on_lang_and_page_is_stated(document: dict[str, Any]) -> None:
+    from feedback_fn.validation import PAGE_PATTERN
+    from wegwijs_shared.languages import language_codes
+    from wegwijs_shared.vocabulary import PAGE_MAX_CHARS
+
+    schemas = document["components"]["schemas"]
+    assert schemas["Lang"]["enum"] == list(language_codes()), (
+        "openapi.yaml: components.schemas.Lang.enum must list the codes of languages.yml"
+    )
+    assert schemas["Page"]["pattern"] == f"^{PAGE_PATTERN}$"
+    assert schemas["Page"]["maxLength"] == PAGE_MAX_CHARS
+    for body in ("Submission", "FormSubmission"):
+        properties = schemas[body]["properties"]
+        assert properties["lang"] == {"$ref": "#/components/schemas/Lang"}
+        assert properties["page"] == {"$ref": "#/components/schemas/Page"}
+
+
+def test_the_stated_body_limit_is_the_apps(document: dict[str, Any]) -> None:
+    from feedback_fn import DEFAULTS
+    from feedback_fn.validation import longest_valid_body
+
+    limit = DEFAULTS["MAX_CONTENT_LENGTH"]
+    assert longest_valid_body() <= limit
+    described = document["paths"]["/api/feedback"]["post"]["responses"]["413"]["description"]
+    assert f"{limit // 1024} KiB ({limit:,} bytes)" in described

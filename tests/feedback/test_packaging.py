@@ -6,8 +6,10 @@ staged folder; dummy credentials make sure nothing real could be used.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -16,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from feedback_fn.bundle import pinned_requirements, stage
+from feedback_fn.bundle import distributions, pinned_requirements, stage
+from wegwijs_shared.pages import PAGE_LIST_NAME, dump_page_list
 from wegwijs_shared.store.dynamo_items import TTL_ATTRIBUTE, table_definition
 
 from .servers import DUMMY_CREDENTIALS, ROOT, node_tool
@@ -30,8 +33,11 @@ def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     osls = node_tool("osls")
     if not (ROOT / "node_modules" / "serverless-wsgi" / "index.js").exists():
         pytest.fail("the serverless-wsgi plugin is not installed: run `make install-test`")
-    out = stage(tmp_path_factory.mktemp("lambda") / "stage")
-    assert (out / "node_modules").resolve() == ROOT / "node_modules"
+    # The page list a build writes (site/pages.json), with the page of the sample event.
+    pages = tmp_path_factory.mktemp("site") / PAGE_LIST_NAME
+    pages.write_text(dump_page_list(["/", "/ar/", "/ar/mo/"]), encoding="utf-8")
+    out = stage(tmp_path_factory.mktemp("lambda") / "stage", pages)
+    assert (out / "node_modules").resolve() == (ROOT / "node_modules").resolve()
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(out),
@@ -133,6 +139,7 @@ def test_zip_holds_code_languages_libraries_and_unchecked_pyc(packaged: Path) ->
         pyc = archive.read(f"feedback_fn/__pycache__/handler.{tag}.pyc")
     for expected in (
         "feedback_fn/handler.py",
+        "feedback_fn/pages.json",
         "feedback_fn/messages/ar.yml",
         "feedback_fn/templates/error.html",
         "wegwijs_shared/languages.py",
@@ -180,9 +187,41 @@ def test_zip_serves_a_form_post_on_its_own(packaged: Path, tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["303", "/ar/feedback/thanks/"]
+    # The shipped page list is in force: a page the site does not have is refused.
+    event = json.loads(EVENT.read_text(encoding="utf-8"))
+    body = base64.b64decode(event["body"]).replace(b"%2Far%2Fmo%2F", b"%2Fen%2Fwork%2F")
+    event["body"] = base64.b64encode(body).decode()
+    refused = tmp_path / "refused.json"
+    refused.write_text(json.dumps(event), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", script.replace(str(EVENT), str(refused))],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(unpacked), "FEEDBACK_STORE": f"sqlite:///{tmp_path}/f.sqlite3"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["303", "/ar/feedback/error/?reason=invalid&field=page"]
 
 
 def test_lambda_pins_agree_with_the_project_pins() -> None:
     project = pinned_requirements(ROOT / "requirements.txt")
     for name, version in pinned_requirements().items():
         assert project.get(name) == version, name
+
+
+def test_the_lock_file_names_exactly_what_ships_with_a_hash_each() -> None:
+    from packaging.utils import canonicalize_name
+
+    text = (ROOT / "feedback_fn" / "requirements.lock").read_text()
+    locked = {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", text, flags=re.M)
+    }
+    shipped = {
+        canonicalize_name(dist.metadata["Name"]): dist.version
+        for dist in distributions(pinned_requirements())
+    }
+    assert locked == shipped
+    assert len(re.findall(r"--hash=sha256:[0-9a-f]{64}$", text, flags=re.M)) == len(shipped)

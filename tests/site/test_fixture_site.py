@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.html_scan import scan_html
-from sitegen.output_checks import is_external
+from sitegen.urls import is_remote
 
 EXPECTED_PAGES = {
     "index.html", "mo/index.html", "kosten/index.html", "404.html",
@@ -45,9 +45,10 @@ def test_output_file_list(fixture_site):
     print_qr = {name for name in files if name.endswith("qr-folder.svg")}
     staff_qr = {name for name in files if name.startswith("_staff/qr/")}
     # No Material bundle, fonts or images: our favicon, the feedback script, the
-    # service worker, the sitemap and robots.txt, and the QR codes.
+    # service worker, the sitemap and robots.txt, the page list, and the QR codes.
     assert files - print_qr - staff_qr == {
-        "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt"
+        "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt",
+        "pages.json",
     }  # fmt: skip
     # A print QR code beside every content page in every language (not the staff page).
     assert print_qr == {
@@ -153,7 +154,7 @@ def test_sitemap_lists_translations_with_alternates(fixture_site):
 def test_pages_load_nothing_from_other_hosts_and_block_on_no_script(fixture_site):
     for page in fixture_site.rglob("*.html"):
         scan = scan_html(page.read_text(encoding="utf-8"))
-        assert [r.url for r in scan.resources if is_external(r.url)] == [], page
+        assert [r.url for r in scan.resources if is_remote(r.url)] == [], page
         assert [r.url for r in scan.resources if r.blocking] == [], page
 
 

@@ -22,6 +22,9 @@ class StoreURLError(ValueError):
 class FeedbackStore(ABC):
     """Where feedback records live. Writes are idempotent on the record id."""
 
+    # True when the database deletes expired records by itself (DynamoDB's TTL).
+    EXPIRES_ITSELF = False
+
     @classmethod
     @abstractmethod
     def from_url(cls, parts: SplitResult, settings: Mapping[str, Any]) -> FeedbackStore:
@@ -70,6 +73,13 @@ class FeedbackStore(ABC):
     @abstractmethod
     def create_schema(self) -> None:
         """Create the table(s) if missing. Idempotent."""
+
+    def purge_expired(self, retention_days: int | None = None, now: datetime | None = None) -> int:
+        """Delete the records past their retention (see SqliteStore); returns how many.
+
+        A store whose database expires records itself (EXPIRES_ITSELF) does nothing.
+        """
+        return 0
 
     def prepare(self) -> None:  # noqa: B027 - optional hook, nothing to prepare by default
         """Do now what the first write would otherwise do first, without network I/O.

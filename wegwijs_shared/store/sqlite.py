@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult
@@ -18,9 +20,12 @@ from wegwijs_shared.record import (
     FeedbackRecord,
     format_time,
     parse_time,
+    utc_now,
 )
 from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable, StoreURLError
 from wegwijs_shared.store.migrations import migrations
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("var/feedback.sqlite3")
 # How long a writer waits for another writer before the request gets a 503.
@@ -43,7 +48,7 @@ _TO_SQL: dict[str, Callable[[Any], object]] = {
     "int": int,
     "text": str,
 }
-_FROM_SQL: dict[str, Callable[[Any], object]] = {
+_FROM_SQL: dict[str, Callable[[Any], Any]] = {
     "time": parse_time,
     "list": lambda value: tuple(json.loads(value)),
     "bool": bool,
@@ -52,6 +57,18 @@ _FROM_SQL: dict[str, Callable[[Any], object]] = {
 }
 _KINDS = tuple(field.kind for field in RECORD_FIELDS)
 _DEFAULTS = tuple(field.default for field in RECORD_FIELDS)
+# Retention, as DynamoDB's TTL applies it (dynamo_items.expiry_of): a record that
+# carries a comment is deleted whole once it is retention_days old; one without a
+# comment holds no free text and is kept.
+_EXPIRED = "DELETE FROM feedback WHERE comment != '' AND received_at <= ?"
+# When the purge last ran, in the file itself: several processes and restarts
+# share it, so the purge runs at most once a day whoever opens the file.
+_MAINTENANCE = (
+    "CREATE TABLE IF NOT EXISTS maintenance (task TEXT PRIMARY KEY, ran_at TEXT NOT NULL)"
+)
+PURGE_EVERY = timedelta(days=1)
+# How often a long-running process looks whether the day has passed.
+PURGE_CHECK_SECONDS = 3600.0
 
 
 def _to_row(record: FeedbackRecord) -> tuple[object, ...]:
@@ -66,19 +83,27 @@ def _from_row(row: sqlite3.Row) -> FeedbackRecord:
         default if value is None else _FROM_SQL[kind](value)
         for kind, default, value in zip(_KINDS, _DEFAULTS, tuple(row), strict=True)
     ]
-    return FeedbackRecord(*values)  # type: ignore[arg-type]  # FIELDS order is the init order
+    return FeedbackRecord(*values)  # RECORD_FIELDS order is the dataclass's (a test checks)
 
 
 class SqliteStore(FeedbackStore):
-    """Records in one SQLite file; the schema is created on first use."""
+    """Records in one SQLite file; the schema is created on first use.
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    With `retention_days`, records with a comment older than that are deleted on
+    first use and then once a day (see purge_expired); without, nothing expires
+    (the analysts' tools read a file as it is).
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, retention_days: int | None = None) -> None:
         self.path = Path(path)
+        self.retention_days = retention_days
         # One connection per thread: sqlite3 connections must not be shared
         # between threads, and a threaded dev server may call us from several.
         self._local = threading.local()
         self._schema_lock = threading.Lock()
         self._schema_ready = False
+        self._purge_lock = threading.Lock()
+        self._next_purge_check = 0.0
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -135,20 +160,87 @@ class SqliteStore(FeedbackStore):
 
     def create_schema(self) -> None:
         self._connection()
+        self._purge_if_due()
+
+    def purge_expired(self, retention_days: int | None = None, now: datetime | None = None) -> int:
+        """Delete the records with a comment received retention_days or more before `now`.
+
+        Returns how many were deleted; 0 days (or none configured) keeps everything.
+        """
+        days = self.retention_days if retention_days is None else retention_days
+        if days is None or days <= 0:
+            return 0
+        now = now or utc_now()
+        connection = self._connection()
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.execute(_MAINTENANCE)
+                deleted = connection.execute(
+                    _EXPIRED, (format_time(now - timedelta(days=days)),)
+                ).rowcount
+                connection.execute(
+                    "INSERT OR REPLACE INTO maintenance (task, ran_at) VALUES ('purge', ?)",
+                    (format_time(now),),
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
+        return int(deleted)
+
+    def last_purge(self) -> datetime | None:
+        """When purge_expired last ran on this file, if ever."""
+        try:
+            row = (
+                self._connection()
+                .execute("SELECT ran_at FROM maintenance WHERE task = 'purge'")
+                .fetchone()
+            )
+        except sqlite3.OperationalError:  # no maintenance table: never purged
+            return None
+        return parse_time(row[0]) if row else None
+
+    def _purge_if_due(self) -> None:
+        """Purge if retention is set and no purge ran on this file in the last day."""
+        if not self.retention_days or time.monotonic() < self._next_purge_check:
+            return
+        if not self._purge_lock.acquire(blocking=False):
+            return  # another thread is at it
+        try:
+            self._next_purge_check = time.monotonic() + PURGE_CHECK_SECONDS
+            last = self.last_purge()
+            now = utc_now()
+            if last is not None and now - last < PURGE_EVERY:
+                return
+            deleted = self.purge_expired(now=now)
+            logger.info("retention: deleted %d record(s) with a comment", deleted)
+        except (sqlite3.Error, StoreUnavailable) as error:
+            # A read-only copy, a busy file: answers are still stored; retried within the hour.
+            logger.warning("retention: the purge of %s failed: %s", self.path, error)
+        finally:
+            self._purge_lock.release()
 
     def schema_version(self) -> int:
         return int(self._connection().execute("PRAGMA user_version").fetchone()[0])
 
     @classmethod
     def from_url(cls, parts: SplitResult, settings: Mapping[str, Any]) -> SqliteStore:
-        """`sqlite:///relative/path` or `sqlite:////absolute/path`; no settings needed."""
+        """`sqlite:///relative/path` or `sqlite:////absolute/path`; of the settings it reads
+        COMMENT_RETENTION_DAYS (the same retention as DynamoDB's TTL)."""
         if parts.netloc or not parts.path.startswith("/") or len(parts.path) < 2 or parts.query:
             raise StoreURLError(
                 f"{parts.geturl()!r}: write sqlite:///relative/path or sqlite:////abs/path"
             )
-        return cls(Path(parts.path[1:]))
+        retention = settings.get("COMMENT_RETENTION_DAYS")
+        return cls(
+            Path(parts.path[1:]), retention_days=None if retention is None else int(retention)
+        )
 
     def put(self, record: FeedbackRecord) -> bool:
+        self._purge_if_due()
         try:
             cursor = self._connection().execute(_INSERT, _to_row(record))
         except sqlite3.Error as error:
@@ -194,6 +286,7 @@ class SqliteStore(FeedbackStore):
             params.append(format_time(until))
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         self._connection()  # the schema must exist before a reader opens its own connection
+        self._purge_if_due()
         # A connection of its own: a slow consumer of this generator must not
         # hold up, or be disturbed by, writes on this thread's connection.
         try:
