@@ -162,7 +162,7 @@ def test_comments_filtered_with_their_barriers_and_their_own_direction() -> None
 
 def test_direction_by_the_majority_of_letters_then_the_page_language() -> None:
     assert text_direction("OK الرسالة صعبة") == "rtl"
-    assert text_direction("[email] [phone] خیلی") == "rtl"
+    assert text_direction("[email] [phone] [national-number] [iban] خیلی") == "rtl"
     assert text_direction("Merci شكرا beaucoup") == "ltr"
     assert text_direction("12345 !!", "rtl") == "rtl"
     assert text_direction("ab شك", "ltr") == "ltr"
