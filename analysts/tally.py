@@ -115,7 +115,8 @@ class Tally:
         if channel is None:  # a code from a newer vocabulary, or "unknown": still counted
             channel = ChannelTally(comments=deque(maxlen=self.comment_cap))
             self.channels[record.channel] = channel
-        month = record.received_at.strftime("%Y-%m")
+        moment = record.received_at
+        month = f"{moment.year:04d}-{moment.month:02d}"  # strftime is slow per record
         channel.counts.add(rating)
         channel.ratings[rating] += 1
         channel.barriers.update(record.barriers)
