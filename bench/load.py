@@ -74,7 +74,7 @@ class Results:
         started = time.perf_counter()
         try:
             status, location = send(body, content_type)
-        except OSError:
+        except (OSError, http.client.HTTPException):
             status, location = 0, ""  # refused or reset: the client will resend
         with self.lock:
             self.latencies.append(time.perf_counter() - started)
@@ -175,7 +175,10 @@ def http_sender(port: int) -> Send:
                 "POST", "/api/feedback", body=body, headers={"Content-Type": content_type}
             )
             response = connection.getresponse()
-            response.read()
+            try:
+                response.read()
+            except http.client.HTTPException:
+                pass  # cut off mid-body: the status line and headers arrived, and count
             return response.status, response.getheader("Location") or ""
         finally:
             connection.close()
