@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: install install-test serve build test lint format bench clean
+.PHONY: install install-analysts install-test serve build test test-fast lint format bench clean
 
 # Idempotent: re-runs pip only when a requirements file changed.
 install: $(VENV)/.installed
@@ -15,8 +15,15 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The analysts' tools on top of the runtime (pyarrow, matplotlib): `python -m analysts`.
+install-analysts: install $(VENV)/.installed-analysts
+
+$(VENV)/.installed-analysts: requirements-analysts.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-analysts.txt
+	touch $@
+
 # What the tests need on top: Python test packages, node tools, Debian's chromium.
-install-test: install $(VENV)/.installed-test
+install-test: install install-analysts $(VENV)/.installed-test
 
 $(VENV)/.installed-test: requirements-dev.txt package.json scripts/install-test-tools.sh
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -29,8 +36,16 @@ serve: install
 build: install
 	$(BIN)/python build.py build
 
+# Lint and format first: a style slip fails in seconds, not after the suite.
 test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict feedback_fn wegwijs_shared
 	$(BIN)/python -m pytest
+
+# The inner loop: no browser, no build of the real site.
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not browser and not slow" -q
 
 lint: install-test
 	$(BIN)/ruff check .

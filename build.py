@@ -8,7 +8,8 @@ Phases of `build` (each prints one line with its duration):
   sitemap   sitemap.xml and robots.txt with real translations only
   pages     pages.json: the pages the feedback function accepts answers about
   compress  .br and .gz beside every text file, in parallel
-  output    14 KB first-round-trip budget, no other hosts, no broken links
+  output    14 KB first-round-trip budget, no other hosts, no broken links in what the
+            theme and hooks add (links in content are checked by the content phase)
 """
 
 from __future__ import annotations
@@ -105,7 +106,10 @@ def run_build(args: argparse.Namespace) -> None:
     with phase("compress") as info:
         info["detail"] = f"{compress_site(settings.site_dir, settings.jobs)} files"
     with phase("output") as info:
-        problems, weights = check_site(settings.site_dir, settings.budget_bytes, settings.jobs)
+        from_content = {page: links for r in results for page, links in r.content_links.items()}
+        problems, weights = check_site(
+            settings.site_dir, settings.budget_bytes, settings.jobs, from_content
+        )
         heaviest = max(weights, key=lambda w: w.total)
         info["detail"] = (
             f"{len(weights)} pages, heaviest {heaviest.total:,} B brotli ({heaviest.path}), "
@@ -236,6 +240,66 @@ def run_status(args: argparse.Namespace) -> None:
     print(render_table(all_states(settings.docs_dir, settings.languages)), end="")
 
 
+def _messages_dir(project: Path) -> Path | None:
+    """The feedback function's message files in this project (None in a site-only project)."""
+    from feedback_fn.messages import MESSAGES_DIR
+
+    folder = project / MESSAGES_DIR.relative_to(ROOT)
+    return folder if folder.is_dir() else None
+
+
+def run_add_language(args: argparse.Namespace) -> None:
+    from sitegen.add_language import AddLanguageError, start_language
+    from sitegen.checks.report import print_findings, summary
+    from sitegen.settings import load_settings
+    from wegwijs_shared.languages import Language
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    if settings.theme_dir is None:
+        raise BuildFailed("mkdocs.yml names no theme custom_dir: the UI strings go there.")
+    language = Language(args.code, args.name, args.english, args.dir)
+    messages = _messages_dir(settings.config_file.parent)
+    try:
+        started = start_language(
+            language, settings.languages_file, settings.docs_dir, settings.theme_dir, messages
+        )
+    except AddLanguageError as error:
+        raise BuildFailed(str(error)) from None
+    print(f"{_shown(settings.languages_file)}: {language.english} ({language.code}) added")
+    for path in started.created:
+        print(f"{_shown(path)}: created")
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    findings = _content_findings(settings)
+    print_findings(findings)
+    print(f"content: {summary(findings)} in {len(settings.languages)} languages.")
+    print(f"\nLeft to translate into {language.english}:")
+    for item in started.todo:
+        print(f"- {item}")
+    if messages is None:
+        print("- the feedback function's messages: this project has no feedback_fn/messages/")
+    print("Preview with 'build.py serve --watch'; 'build.py status' shows the pages left.")
+
+
+def run_sources(args: argparse.Namespace) -> None:
+    """Write docs/sources.md (for people) from docs/sources.yml (what the check reads)."""
+    from sitegen.checks.report import as_text
+    from sitegen.checks.sources import READABLE_FILE, load_sources, render_markdown
+    from sitegen.settings import load_settings
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    project = settings.config_file.parent
+    listing = load_sources(project)
+    if listing is None:
+        raise BuildFailed("there is no docs/sources.yml in this project: nothing to write.")
+    if listing.findings:
+        for finding in listing.findings:
+            print(as_text(finding), file=sys.stderr)
+        raise BuildFailed("fix docs/sources.yml first; docs/sources.md was not written.")
+    target = project / READABLE_FILE
+    target.write_text(render_markdown(listing), encoding="utf-8")
+    print(f"{_shown(target)}: {len(listing.sources)} sources written")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -299,6 +363,23 @@ def parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="table of pages x languages: up to date or not")
     site_options(status)
     status.set_defaults(func=run_status)
+
+    add = sub.add_parser(
+        "add-language",
+        help="start a new language: languages.yml, its home page and UI strings to translate",
+    )
+    site_options(add)
+    add.add_argument("code", help="BCP 47 language tag, e.g. ti, prs, ckb, pt-BR")
+    add.add_argument("--name", required=True, help="the language's own name, e.g. ትግርኛ")
+    add.add_argument("--english", required=True, help="its English name, e.g. Tigrinya")
+    add.add_argument("--dir", required=True, choices=("ltr", "rtl"), help="text direction")
+    add.set_defaults(func=run_add_language)
+
+    sources = sub.add_parser(
+        "sources", help="write docs/sources.md (for people) from docs/sources.yml"
+    )
+    site_options(sources)
+    sources.set_defaults(func=run_sources)
     return top
 
 

@@ -65,7 +65,11 @@ def _to_chart(figure: Any, chart_id: str, alt: str) -> Chart:
         1,
     )
     escaped = alt.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    svg = re.sub(r"(<svg[^>]*>)", rf'\1<title id="{title_id}">{escaped}</title>', svg, count=1)
+    # Spliced in as text: a backslash in a label is not a regular-expression escape.
+    title = f'<title id="{title_id}">{escaped}</title>'
+    opening = re.search(r"<svg[^>]*>", svg)
+    if opening is not None:
+        svg = svg[: opening.end()] + title + svg[opening.end() :]
     return Chart(chart_id, svg.strip(), alt)
 
 
@@ -80,9 +84,10 @@ def bar_chart(chart_id: str, bars: Sequence[Bar], alt: str) -> Chart:
         axes = figure.add_subplot()
         positions = list(range(len(bars)))[::-1]
         shares = [bar.share for bar in bars]
+        # Never negative, whatever rounding did to a bound that equals the share.
         errors = [
-            [bar.share - bar.low for bar in bars],
-            [bar.high - bar.share for bar in bars],
+            [max(0.0, bar.share - bar.low) for bar in bars],
+            [max(0.0, bar.high - bar.share) for bar in bars],
         ]
         axes.barh(positions, shares, color=BAR, height=0.6)
         axes.errorbar(shares, positions, xerr=errors, fmt="none", ecolor=INK, capsize=3, lw=1)

@@ -7,106 +7,31 @@ output carries only the export itself.
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from analysts.selection import parse_moment, select_records
-from wegwijs_shared.store import (
-    DEFAULT_URL,
-    FeedbackStore,
-    StoreUnavailable,
-    StoreURLError,
-    open_store,
+from analysts.cli_options import (
+    MOMENT,
+    PERIOD,
+    check_out,
+    checked_window,
+    filter_options,
+    opened_store,
+    out_option,
+    page_language,
+    store_option,
+    window_options,
+    write_atomically,
 )
-from wegwijs_shared.vocabulary import CHANNELS
+from analysts.selection import Filters, Window, select_records
+from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS
 
 FORMATS = ("csv", "jsonl", "parquet")
-
-
-class MomentType(click.ParamType):
-    """A date (2026-03-01, midnight UTC) or an ISO 8601 time; without a zone it is UTC."""
-
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, datetime):
-            return value
-        try:
-            return parse_moment(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date: write 2026-03-01 or 2026-03-01T12:00Z", param, ctx)
-
-
-MOMENT = MomentType()
-
-
-def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--store URL, the same on every command; FEEDBACK_STORE or the local SQLite by default."""
-    return click.option(
-        "--store",
-        "store_url",
-        metavar="URL",
-        envvar="FEEDBACK_STORE",
-        default=DEFAULT_URL,
-        show_default=True,
-        help="Store URL: sqlite:///relative/path, sqlite:////absolute/path or "
-        "dynamodb://TABLE?region=REGION[&endpoint=URL]. Also read from FEEDBACK_STORE.",
-    )(command)
-
-
-def window_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--since (inclusive) and --until (exclusive), as the stores read them."""
-    command = click.option(
-        "--until", type=MOMENT, help="Only answers received before this moment (exclusive)."
-    )(command)
-    return click.option(
-        "--since", type=MOMENT, help="Only answers received at or after this moment (UTC)."
-    )(command)
-
-
-def _store_errors(store_url: str) -> tuple[type[BaseException], ...]:
-    """What reading or writing this store can raise when it is unreachable or refuses."""
-    errors: list[type[BaseException]] = [StoreUnavailable, sqlite3.Error]
-    if store_url.startswith("dynamodb:"):
-        from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
-
-        errors += [BotoCoreError, ClientError]
-    return tuple(errors)
-
-
-@contextmanager
-def opened_store(store_url: str) -> Iterator[FeedbackStore]:
-    """The store of --store, closed afterwards; its failures become one-line messages."""
-    try:
-        store = open_store(store_url)
-    except StoreURLError as error:
-        raise click.BadParameter(str(error), param_hint="--store") from error
-    try:
-        yield store
-    except _store_errors(store_url) as error:
-        raise click.ClickException(f"{store_url}: {type(error).__name__}: {error}") from error
-    finally:
-        store.close()
-
-
-def _write_atomically(out: Path, write: Callable[[Any], int]) -> int:
-    """Write to OUT.part and rename on success: a failed export leaves no half file."""
-    partial = out.with_name(out.name + ".part")
-    try:
-        with open(partial, "wb") as handle:
-            count = write(handle)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
 
 
 @click.command("export")
@@ -114,56 +39,72 @@ def _write_atomically(out: Path, write: Callable[[Any], int]) -> int:
     "--format", "file_format", type=click.Choice(FORMATS), required=True, help="Output format."
 )
 @window_options
-@click.option("--lang", help="Only answers about pages in this language (nl, ar, ...).")
-@click.option("--channel", type=click.Choice(CHANNELS), help="Only answers about this channel.")
+@filter_options
 @click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write; standard output when left out.",
+    "--lang",
+    "old_lang",
+    metavar="CODE",
+    callback=page_language,
+    help="Deprecated: the old name of --page-lang; still works, with a warning.",
 )
+@out_option(None, "File to write; standard output when left out.")
 @store_option
 def export_command(
     file_format: str,
     since: datetime | None,
     until: datetime | None,
-    lang: str | None,
+    page_lang: str | None,
     channel: str | None,
+    part: str | None,
+    old_lang: str | None,
     out: Path | None,
     store_url: str,
 ) -> None:
     """Export feedback records as CSV (for Excel), JSON Lines or Parquet, streamed."""
     from analysts.export import WRITERS
 
+    if old_lang is not None:
+        if page_lang is not None and page_lang != old_lang:
+            raise click.UsageError("--lang (deprecated) and --page-lang differ: give --page-lang.")
+        click.echo(
+            "Warning: export --lang is deprecated and will be removed: use --page-lang "
+            f"{old_lang} (report --lang is the report's own language).",
+            err=True,
+        )
+        page_lang = old_lang
+    checked_window(since, until)
+    check_out(out)
     writer = WRITERS[file_format]
     stdout = sys.stdout.buffer  # click.get_binary_stream is deprecated in click 8.5
     if out is None and file_format == "parquet" and stdout.isatty():
         raise click.UsageError("Parquet is binary: give --out FILE or redirect the output.")
     with opened_store(store_url) as store:
-        records = select_records(store, since, until, lang=lang, channel=channel)
+        records = select_records(store, since, until, lang=page_lang, channel=channel, part=part)
         if out is None:
             count = writer(records, stdout)
             stdout.flush()
         else:
-            count = _write_atomically(out, lambda handle: writer(records, handle))
+            count = write_atomically(out, lambda handle: writer(records, handle))
     target = out if out is not None else "standard output"
     click.echo(f"Exported {count} records as {file_format} to {target}.", err=True)
 
 
 @click.command("report")
 @window_options
+@filter_options
 @click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default="report.html",
-    show_default=True,
-    help="The HTML file to write.",
+    "--compare",
+    type=PERIOD,
+    help="A second, earlier or later period (SINCE/UNTIL, e.g. 2026-01-01/2026-04-01) "
+    "compared per channel with the report's own window.",
 )
+@out_option("report.html", "The HTML file to write.")
 @click.option(
     "--lang",
     type=click.Choice(("nl", "en")),
     default="nl",
     show_default=True,
-    help="Language of the report's text.",
+    help="Language of the report's text (the page-language filter is --page-lang).",
 )
 @click.option(
     "--comments",
@@ -173,24 +114,63 @@ def export_command(
     show_default=True,
     help="Newest comments shown per channel.",
 )
+@click.option(
+    "--comment-channel", multiple=True, type=click.Choice(CHANNELS),
+    help="Only comments about this channel (repeat for several).",
+)  # fmt: skip
+@click.option(
+    "--comment-barrier", multiple=True, type=click.Choice(BARRIERS),
+    help="Only comments whose reader ticked this problem (repeat for several: any of them).",
+)  # fmt: skip
+@click.option(
+    "--comment-status", multiple=True, type=click.Choice(SEGMENTS["status"]),
+    help="Only comments of readers with this status (repeat for several).",
+)  # fmt: skip
 @store_option
 def report_command(
     since: datetime | None,
     until: datetime | None,
+    page_lang: str | None,
+    channel: str | None,
+    part: str | None,
+    compare: Window | None,
     out: Path,
     lang: str,
     comment_cap: int,
+    comment_channel: tuple[str, ...],
+    comment_barrier: tuple[str, ...],
+    comment_status: tuple[str, ...],
     store_url: str,
 ) -> None:
     """Write the channel report: one self-contained HTML file with tables and charts."""
     from analysts.report import render_report
+    from analysts.tally import CommentFilter
 
-    filters = {"since": _day(since), "until": _day(until)}
-    with opened_store(store_url) as store:
-        html, count = render_report(
-            select_records(store, since, until), lang, filters, comment_cap=comment_cap
+    window = checked_window(since, until)
+    if compare is not None and compare.overlaps(window):
+        raise click.BadParameter(
+            f"the period {compare.describe()} overlaps the report's window "
+            f"({window.describe('the first answer', 'the last answer')}): two periods "
+            "compared must not share answers; set --since/--until apart from it",
+            param_hint="--compare",
         )
-    _write_atomically(out, lambda handle: handle.write(html.encode("utf-8")))
+    check_out(out)
+    filters = Filters(page_lang=page_lang, channel=channel, part=part)
+    shown = {"since": _day(since), "until": _day(until), **filters.active()}
+    comment_filter = CommentFilter(
+        frozenset(comment_channel), frozenset(comment_barrier), frozenset(comment_status)
+    )
+    with opened_store(store_url) as store:
+
+        def read(span: Window) -> Iterator[Any]:
+            return select_records(store, span.since, span.until, page_lang, channel, part)
+
+        earlier = (read(compare), compare) if compare is not None else None
+        html, count = render_report(
+            read(window), lang, shown, comment_cap, window=window,
+            comment_filter=comment_filter, earlier=earlier,
+        )  # fmt: skip
+    write_atomically(out, lambda handle: handle.write(html.encode("utf-8")))
     click.echo(f"Report on {count} answers written to {out}.", err=True)
 
 
@@ -221,7 +201,7 @@ def demo_data_command(
     def progress(done: int) -> None:
         click.echo(f"{done} of {count} ...", err=True)
 
-    with opened_store(store_url) as store:
+    with opened_store(store_url, reading=False) as store:
         store.create_schema()
         added = fill_store(store, records, progress if count >= 100_000 else None, 100_000)
     click.echo(f"Added {added} synthetic records (seed {seed}) to {store_url}.", err=True)

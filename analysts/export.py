@@ -2,7 +2,8 @@
 
 Every writer takes an iterable of records and a binary stream, writes as it
 reads, and returns the number of records written. Memory does not grow with
-the number of records: CSV and JSON Lines hold one row, Parquet one row group.
+the number of records: CSV and JSON Lines hold one row, Parquet the columns of
+one small row group.
 """
 
 from __future__ import annotations
@@ -15,21 +16,26 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-from wegwijs_shared.record import FIELDS, FeedbackRecord, format_time
+from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, format_time
 
 # The stable column order of every export: the record's field order.
 COLUMNS = FIELDS
 BARRIER_SEPARATOR = ";"
 # A cell starting with one of these is read as a formula by Excel and LibreOffice.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Rows per Parquet row group: large enough for good compression, small enough
-# that a batch of long comments stays a few tens of MB at most.
-PARQUET_BATCH_ROWS = 50_000
+# These cells get an apostrophe in front: the formula starts, and the apostrophe itself,
+# so that removing one leading apostrophe from every cell that has one restores the
+# text exactly (a reader's own "'s Avonds" comes back whole).
+ESCAPED_STARTS = (*FORMULA_STARTS, "'")
+# Rows per Parquet row group: big enough for good compression, small enough that
+# the columns held for one group (up to 1000-character comments) stay a few MB.
+PARQUET_BATCH_ROWS = 8_192
 
 
 def neutralise_formula(text: str) -> str:
-    """Prefix a cell that a spreadsheet would run as a formula with an apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Prefix with an apostrophe a cell that a spreadsheet would run as a formula, and one
+    that starts with an apostrophe already (so the escape can be undone exactly)."""
+    return "'" + text if text.startswith(ESCAPED_STARTS) else text
 
 
 def csv_time(moment: datetime) -> str:
@@ -39,25 +45,24 @@ def csv_time(moment: datetime) -> str:
     return format_time(moment)
 
 
+# Per field kind, a cell of text: booleans as true/false, None as empty.
+_CSV_CELL: dict[str, Callable[[Any], str]] = {
+    "text": str,
+    "time": lambda moment: csv_time(moment),
+    "int": str,
+    "bool": lambda flag: "true" if flag else "false",
+    "list": BARRIER_SEPARATOR.join,
+}
+_KINDS = tuple(field.kind for field in RECORD_FIELDS)
+
+
 def csv_row(record: FeedbackRecord) -> list[str]:
-    """One CSV row in COLUMNS order: text only, booleans as true/false, None as empty."""
+    """One CSV row in COLUMNS order, every cell text; formula starts neutralised."""
     cells = [
-        record.id,
-        csv_time(record.received_at),
-        record.page,
-        record.lang,
-        record.channel,
-        str(record.rating),
-        BARRIER_SEPARATOR.join(record.barriers),
-        record.comment,
-        "true" if record.comment_masked else "false",
-        record.part or "",
-        record.status or "",
-        record.device or "",
-        "true" if record.js else "false",
-        str(record.schema_version),
+        "" if value is None else _CSV_CELL[kind](value)
+        for kind, value in zip(_KINDS, record.values(), strict=True)
     ]
-    return ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
+    return [neutralise_formula(cell) for cell in cells]
 
 
 def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
@@ -80,22 +85,10 @@ def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
 
 def json_object(record: FeedbackRecord) -> dict[str, Any]:
     """The record as one JSON object in COLUMNS order, the schema version included."""
-    return {
-        "id": record.id,
-        "received_at": format_time(record.received_at),
-        "page": record.page,
-        "lang": record.lang,
-        "channel": record.channel,
-        "rating": record.rating,
-        "barriers": list(record.barriers),
-        "comment": record.comment,
-        "comment_masked": record.comment_masked,
-        "part": record.part,
-        "status": record.status,
-        "device": record.device,
-        "js": record.js,
-        "schema_version": record.schema_version,
-    }
+    data = dict(zip(COLUMNS, record.values(), strict=True))
+    data["received_at"] = format_time(record.received_at)
+    data["barriers"] = list(record.barriers)
+    return data
 
 
 def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
@@ -109,57 +102,60 @@ def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
 
 
 def parquet_schema() -> Any:
-    """Typed columns: UTC timestamps, small integers, booleans, a list of barrier codes."""
+    """Typed columns from the record's fields: UTC timestamps, sized integers, booleans,
+    a list of barrier codes; nullable only where a record may hold None."""
     import pyarrow as pa  # type: ignore[import-untyped]
 
+    types = {
+        "text": lambda field: pa.string(),
+        "time": lambda field: pa.timestamp("ms", tz="UTC"),
+        "int": lambda field: {8: pa.int8(), 16: pa.int16(), 32: pa.int32()}[field.bits],
+        "bool": lambda field: pa.bool_(),
+        "list": lambda field: pa.list_(pa.string()),
+    }
     return pa.schema(
         [
-            pa.field("id", pa.string(), nullable=False),
-            pa.field("received_at", pa.timestamp("ms", tz="UTC"), nullable=False),
-            pa.field("page", pa.string(), nullable=False),
-            pa.field("lang", pa.string(), nullable=False),
-            pa.field("channel", pa.string(), nullable=False),
-            pa.field("rating", pa.int8(), nullable=False),
-            pa.field("barriers", pa.list_(pa.string()), nullable=False),
-            pa.field("comment", pa.string(), nullable=False),
-            pa.field("comment_masked", pa.bool_(), nullable=False),
-            pa.field("part", pa.string()),
-            pa.field("status", pa.string()),
-            pa.field("device", pa.string()),
-            pa.field("js", pa.bool_(), nullable=False),
-            pa.field("schema_version", pa.int16(), nullable=False),
+            pa.field(field.name, types[field.kind](field), nullable=field.nullable)
+            for field in RECORD_FIELDS
         ],
         metadata={"source": "wegwijs feedback export"},
     )
 
 
-def _parquet_batch(rows: list[FeedbackRecord], schema: Any) -> Any:
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    columns = {name: [getattr(record, name) for record in rows] for name in COLUMNS}
-    columns["barriers"] = [list(barriers) for barriers in columns["barriers"]]
-    return pa.RecordBatch.from_pydict(columns, schema=schema)
+def _empty_columns() -> dict[str, list[Any]]:
+    return {name: [] for name in COLUMNS}
 
 
 def write_parquet(
     records: Iterable[FeedbackRecord], out: BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS
 ) -> int:
-    """Parquet (zstd) written one row group per `batch_rows` records."""
+    """Parquet (zstd) written one row group per `batch_rows` records.
+
+    The values go straight into per-column lists, not a list of records, and
+    each group is written and dropped before the next: memory stays flat.
+    """
+    import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     schema = parquet_schema()
     count = 0
+    columns = _empty_columns()
+    appenders = [(name, columns[name].append) for name in COLUMNS]
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
-        batch: list[FeedbackRecord] = []
+        pending = 0
         for record in records:
-            batch.append(record)
-            if len(batch) == batch_rows:
-                writer.write_batch(_parquet_batch(batch, schema))
-                count += len(batch)
-                batch = []
-        if batch or count == 0:
-            writer.write_batch(_parquet_batch(batch, schema))
-            count += len(batch)
+            for name, append in appenders:
+                append(getattr(record, name))
+            pending += 1
+            if pending == batch_rows:
+                writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
+                count += pending
+                pending = 0
+                for values in columns.values():
+                    values.clear()
+        if pending or count == 0:
+            writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
+            count += pending
     return count
 
 

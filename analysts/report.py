@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from analysts.charts import Bar, bar_chart, heatmap_chart, trend_chart
+from analysts.charts import bar_chart, heatmap_chart
+from analysts.direction import language_direction, text_direction
+from analysts.report_format import Formatter, alt_items, bars
 from analysts.report_text import REPORT_LANGUAGES, TEXTS, label
-from analysts.stats import MIN_ANSWERS, Counts, rank_groups, shares_of
+from analysts.report_time import TimeSections
+from analysts.selection import Window
+from analysts.stats import MIN_ANSWERS, Counts, rank_groups, rank_range, shares_of, tiers
 from analysts.tally import (
+    BARRIER_SPLITS,
     COMMENTS_PER_CHANNEL,
     NOT_GIVEN,
     SPLITS,
+    CommentFilter,
     Tally,
+    in_vocabulary_order,
     tally_records,
 )
 from wegwijs_shared.record import FeedbackRecord
@@ -24,59 +30,18 @@ LOWEST_PAGES = 10
 ALT_ITEMS = 5
 
 
-@dataclass
-class Row:
-    """One group's figures, formatted for a table row."""
-
-    label: str
-    n: int
-    share: str
-    interval: str
-    mean: str
-    rank: int | None = None
-    counts: Counts | None = field(default=None, repr=False)
-
-
-class Formatter:
-    """Numbers in the report's language: 85% and 3,8 in Dutch, 85% and 3.8 in English."""
-
-    def __init__(self, lang: str) -> None:
-        self.decimal = "," if lang == "nl" else "."
-
-    def pct(self, value: float | None) -> str:
-        return "–" if value is None else f"{value:.0%}"
-
-    def number(self, value: float | None, digits: int = 2) -> str:
-        return "–" if value is None else f"{value:.{digits}f}".replace(".", self.decimal)
-
-    def row(self, text: str, counts: Counts, rank: int | None = None) -> Row:
-        low, high = counts.interval
-        interval = f"{self.pct(low)} – {self.pct(high)}" if counts.n else "–"
-        mean = self.number(counts.mean)
-        return Row(text, counts.n, self.pct(counts.share), interval, mean, rank, counts)
-
-
-def _bars(rows: list[Row]) -> list[Bar]:
-    return [
-        Bar(row.label, row.counts.share or 0.0, *row.counts.interval)
-        for row in rows
-        if row.counts is not None and row.counts.n
-    ]
-
-
-def _alt_items(rows: list[Row]) -> str:
-    return "; ".join(f"{row.label}: {row.share} (n = {row.n})" for row in rows) + "."
-
-
 class ReportBuilder:
     """Turns a Tally into the template's sections (tables, charts, sentences)."""
 
-    def __init__(self, tally: Tally, lang: str) -> None:
+    min = MIN_ANSWERS
+
+    def __init__(self, tally: Tally, lang: str, window: Window | None = None) -> None:
         if lang not in REPORT_LANGUAGES:
             raise ValueError(f"report language {lang!r}: choose one of {REPORT_LANGUAGES}")
         self.tally, self.lang = tally, lang
         self.text = TEXTS[lang]
-        self.fmt = Formatter(lang)
+        self.fmt = Formatter(lang, self.t("too_few_cell", min=MIN_ANSWERS))
+        self.time = TimeSections(self, window or Window())
 
     def t(self, key: str, **params: Any) -> str:
         return self.text[key].format(**params)
@@ -89,29 +54,50 @@ class ReportBuilder:
     def channel_label(self, code: str) -> str:
         return label(self.lang, "channel", code)
 
+    def _labels(self, codes: list[str]) -> str:
+        return ", ".join(self.channel_label(code) for code in codes)
+
     def answer(self) -> dict[str, Any]:
         ranked, too_few = rank_groups(self.tally.channel_counts(), MIN_ANSWERS)
-        rows = [
-            self.fmt.row(self.channel_label(code), counts, rank)
-            for rank, (code, counts) in enumerate(ranked, start=1)
-        ]
+        levels = tiers(ranked)
+        everyone = [counts for _, counts in ranked]
+        rows = []
+        for number, tier in enumerate(levels, start=1):
+            for code, counts in tier:
+                row = self.fmt.row(self.channel_label(code), counts, number)
+                best, worst = rank_range(counts, everyone)
+                row.places = str(best) if best == worst else f"{best}–{worst}"
+                rows.append(row)
         section: dict[str, Any] = {
             "ranked": rows,
-            "too_few": [self.fmt.row(self.channel_label(code), c) for code, c in too_few],
-            "best": None,
-            "overlap": False,
+            "too_few": [self.fmt.row(self.channel_label(c), n) for c, n in too_few if n.n],
+            "headline": self.t("none_ranked", min=MIN_ANSWERS),
+            "tiers": [],
             "chart": None,
         }
-        if rows:
-            best, (low, high) = rows[0], ranked[0][1].interval
-            section["best"] = self.t(
-                "best", label=best.label, share=best.share, low=self.fmt.pct(low),
-                high=self.fmt.pct(high), n=best.n,
-            )  # fmt: skip
-            if len(ranked) > 1:
-                section["overlap"] = ranked[1][1].interval[1] >= ranked[0][1].interval[0]
-            alt = self.t("alt.ranking", items=_alt_items(rows))
-            section["chart"] = bar_chart("chart-ranking", _bars(rows), alt)
+        if not rows:
+            return section
+        code, counts = ranked[0]
+        figures = {
+            "label": self.channel_label(code), "share": self.fmt.pct(counts.share),
+            "low": self.fmt.pct(counts.interval[0]), "high": self.fmt.pct(counts.interval[1]),
+            "n": counts.n, "min": MIN_ANSWERS,
+        }  # fmt: skip
+        if len(ranked) == 1:
+            section["headline"] = self.t("only_one", **figures)
+        elif len(levels[0]) == 1:
+            section["headline"] = self.t("best", **figures)
+        else:
+            section["headline"] = self.t(
+                "tied_best", labels=self._labels([c for c, _ in levels[0]])
+            )
+        if len(ranked) > 1:
+            section["tiers"] = [
+                self.t("tier_line", tier=number, labels=self._labels([c for c, _ in tier]))
+                for number, tier in enumerate(levels, start=1)
+            ]
+        alt = self.t("alt.ranking", items=alt_items(rows))
+        section["chart"] = bar_chart("chart-ranking", bars(rows), alt)
         return section
 
     def barriers(self) -> dict[str, Any]:
@@ -119,20 +105,26 @@ class ReportBuilder:
         tables = []
         for code in channels:
             n = self.tally.channels[code].counts.n
-            items = shares_of(self.tally.barrier_counts(code), n)
+            counts = self.tally.barrier_counts(code)
             rows = [
-                (label(self.lang, "barrier", b), count, self.fmt.pct(s)) for b, count, s in items
+                (
+                    label(self.lang, "barrier", b),
+                    count,
+                    self.fmt.pct(s) if n >= MIN_ANSWERS else "–",
+                )
+                for b, count, s in shares_of(counts, n)
             ]
             tables.append({"label": self.channel_label(code), "n": n, "rows": rows})
+        enough = [c for c in channels if self.tally.channels[c].counts.enough]
         chart = None
-        if channels:
+        if enough:
             columns = [code for code, _, _ in shares_of(self.tally.barriers, 1)] or list(BARRIERS)
             values = [
                 [
                     self.tally.channels[c].barriers[b] / self.tally.channels[c].counts.n
                     for b in columns
                 ]
-                for c in channels
+                for c in enough
             ]
             top = shares_of(self.tally.barriers, self.tally.total.n)[:ALT_ITEMS]
             named = "; ".join(
@@ -140,15 +132,16 @@ class ReportBuilder:
             )
             chart = heatmap_chart(
                 "chart-barriers",
-                [self.channel_label(c) for c in channels],
+                [self.channel_label(c) for c in enough],
                 [label(self.lang, "barrier", b) for b in columns],
                 values,
                 self.t("alt.barriers", items=named or "–"),
             )
-        return {"tables": tables, "chart": chart}
+        missing = [c for c in channels if c not in enough]
+        note = self.t("heat_missing", min=MIN_ANSWERS, labels=self._labels(missing))
+        return {"tables": tables, "chart": chart, "missing": note if missing else None}
 
-    def _group_order(self, split: str) -> list[str]:
-        groups = self.tally.splits[split]
+    def _group_order(self, split: str, groups: dict[str, Any]) -> list[str]:
         if split in SEGMENTS:
             known = [value for value in SEGMENTS[split] if value in groups]
         else:
@@ -161,33 +154,63 @@ class ReportBuilder:
         return self.text["not_given"] if value == NOT_GIVEN else label(self.lang, split, value)
 
     def split(self, split: str) -> dict[str, Any]:
-        order = self._group_order(split)
         groups = self.tally.splits[split]
+        order = self._group_order(split, groups)
         rows = [self.fmt.row(self.group_label(split, v), groups[v]) for v in order]
         cross = []
         for code in self.answered_channels():
-            cells = []
-            for value in order:
-                counts = self.tally.channel_splits[split].get((code, value), Counts())
-                cells.append(self.fmt.pct(counts.share) if counts.enough else "–")
+            cells = [
+                self.fmt.cell(self.tally.channel_splits[split].get((code, value), Counts()))
+                for value in order
+            ]
             cross.append({"label": self.channel_label(code), "cells": cells})
         chart = None
-        if rows:
-            alt = self.t("alt.split", items=_alt_items(rows))
-            chart = bar_chart(f"chart-split-{split}", _bars(rows), alt)
-        heading = self.text[f"split.{split}"]
-        return {"id": split, "heading": heading, "rows": rows, "cross": cross, "chart": chart}
+        if bars(rows):
+            alt = self.t("alt.split", items=alt_items(rows))
+            chart = bar_chart(f"chart-split-{split}", bars(rows), alt)
+        return {
+            "id": split,
+            "heading": self.text[f"split.{split}"],
+            "rows": rows,
+            "groups": [self.group_label(split, v) for v in order],
+            "cross": cross,
+            "chart": chart,
+        }
 
-    def trend(self) -> dict[str, Any]:
-        rows = [
-            self.fmt.row(month, self.tally.months[month]) for month in sorted(self.tally.months)
+    def status_part(self) -> dict[str, Any]:
+        """The agency's question: mandatory vs voluntary newcomers in each trajectory part."""
+        cells = self.tally.status_parts
+        parts = self._group_order("part", {part: 1 for part, _ in cells})
+        statuses = self._group_order("status", {status: 1 for _, status in cells})
+        lines = [
+            {
+                "label": self.group_label("part", part),
+                "cells": [self.fmt.cell(cells.get((part, s), Counts())) for s in statuses],
+            }
+            for part in parts
         ]
-        chart = None
-        if rows:
-            chart = trend_chart(
-                "chart-trend", _bars(rows), self.t("alt.trend", items=_alt_items(rows))
-            )
-        return {"rows": rows, "chart": chart}
+        return {"statuses": [self.group_label("status", s) for s in statuses], "lines": lines}
+
+    def barriers_by(self, split: str) -> dict[str, Any]:
+        """Barriers per group of a split: share of the group's answers, with the count."""
+        groups = self.tally.splits[split]
+        order = self._group_order(split, groups)
+        per_group = self.tally.split_barriers[split]
+        total = in_vocabulary_order(self.tally.barriers)
+        rows = [
+            {
+                "label": label(self.lang, "barrier", barrier),
+                "cells": [
+                    self.fmt.count_share(per_group[value][barrier], groups[value].n)
+                    for value in order
+                ],
+            }
+            for barrier, count in total.items()
+            if count
+        ]
+        heads = [f"{self.group_label(split, v)} (n = {groups[v].n})" for v in order]
+        return {"id": split, "heading": self.text[f"barriers_by.{split}"], "groups": heads,
+                "rows": rows}  # fmt: skip
 
     def pages(self) -> dict[str, Any]:
         enough = [(page, c) for page, c in self.tally.pages.items() if c.enough]
@@ -195,47 +218,62 @@ class ReportBuilder:
         rows = [self.fmt.row(page, counts) for page, counts in enough[:LOWEST_PAGES]]
         chart = None
         if rows:
-            chart = bar_chart(
-                "chart-pages", _bars(rows), self.t("alt.pages", items=_alt_items(rows))
-            )
-        return {
-            "rows": rows,
-            "chart": chart,
-            "lead": self.t("pages_lead", count=len(rows), min=MIN_ANSWERS),
-        }
+            chart = bar_chart("chart-pages", bars(rows), self.t("alt.pages", items=alt_items(rows)))
+        lead = self.t("pages_lead", count=len(rows), min=MIN_ANSWERS)
+        return {"rows": rows, "chart": chart, "lead": lead}
 
-    def comments(self) -> list[dict[str, Any]]:
+    def comments(self) -> dict[str, Any]:
         sections = []
         for code in self.answered_channels():
-            comments = self.tally.newest_comments(code)
-            if comments:
-                sections.append({"label": self.channel_label(code), "comments": comments})
-        return sections
+            shown = []
+            for comment in self.tally.newest_comments(code):
+                ticked = [label(self.lang, "barrier", b) for b in comment.barriers]
+                facts = [self.group_label("status", comment.status or NOT_GIVEN)]
+                if comment.part:
+                    facts.append(label(self.lang, "part", comment.part))
+                fallback = language_direction(comment.lang)
+                shown.append({
+                    "comment": comment, "dir": text_direction(comment.text, fallback),
+                    "ticked": ", ".join(ticked) or self.text["nothing_ticked"],
+                    "facts": " · ".join(facts),
+                })  # fmt: skip
+            if shown:
+                sections.append({"label": self.channel_label(code), "comments": shown})
+        active = self.tally.comment_filter.active()
+        filters = "; ".join(f"--{name} {value}" for name, value in active.items())
+        note = self.t("comments_filter", filters=filters, count=self.tally.comments_kept)
+        return {"channels": sections, "filter": note if active else None}
 
     def context(self, filters: dict[str, str]) -> dict[str, Any]:
-        tally, fmt = self.tally, self.fmt
-        period = None
-        if tally.first is not None and tally.last is not None:
-            period = self.t(
-                "period", first=tally.first.strftime("%Y-%m-%d"),
-                last=tally.last.strftime("%Y-%m-%d"), n=tally.total.n,
-            )  # fmt: skip
+        tally = self.tally
         filter_text = ", ".join(f"{key} = {value}" for key, value in filters.items() if value)
-        return {
+        base: dict[str, Any] = {
             "lang": self.lang,
             "t": self.text,
             "min": MIN_ANSWERS,
-            "period": period,
             "filters": self.t("filters", filters=filter_text) if filter_text else None,
+        }
+        if not tally.total.n:
+            window = self.time.window.describe()
+            extra = f"; {filter_text}" if filter_text else ""
+            return {**base, "empty": self.t("no_data", window=window, filters=extra)}
+        period = self.t(
+            "period", first=tally.first.strftime("%Y-%m-%d") if tally.first else "",
+            last=tally.last.strftime("%Y-%m-%d") if tally.last else "", n=tally.total.n,
+        )  # fmt: skip
+        return {
+            **base,
+            "empty": None,
+            "period": period,
             "synthetic": self.t("synthetic", count=tally.synthetic) if tally.synthetic else None,
-            "total": fmt.row("", tally.total),
             "answer": self.answer(),
             "barriers": self.barriers(),
+            "status_part": self.status_part(),
+            "barriers_by": [self.barriers_by(split) for split in BARRIER_SPLITS],
             "splits": [self.split(split) for split in SPLITS],
-            "split_groups": {
-                s: [self.group_label(s, v) for v in self._group_order(s)] for s in SPLITS
-            },
-            "trend": self.trend(),
+            "trend": self.time.trend(),
+            "channel_trend": self.time.channel_trend(),
+            "compare": None,
             "pages": self.pages(),
             "comments": self.comments(),
             "comment_cap": tally.comment_cap,
@@ -247,17 +285,29 @@ def render_report(
     lang: str = "nl",
     filters: dict[str, str] | None = None,
     comment_cap: int = COMMENTS_PER_CHANNEL,
+    *,
+    window: Window | None = None,
+    comment_filter: CommentFilter | None = None,
+    earlier: tuple[Iterable[FeedbackRecord], Window] | None = None,
 ) -> tuple[str, int]:
-    """(the whole report as one HTML document, styles and charts inline; answers read)."""
+    """(the whole report as one HTML document, styles and charts inline; answers read).
+
+    `earlier`, the records of a second window and that window, adds the
+    comparison of the two periods per channel.
+    """
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    tally = tally_records(records, comment_cap)
-    builder = ReportBuilder(tally, lang)
+    tally = tally_records(records, comment_cap, comment_filter)
+    builder = ReportBuilder(tally, lang, window)
+    context = builder.context(filters or {})
+    if earlier is not None and not context["empty"]:
+        earlier_records, earlier_window = earlier
+        context["compare"] = builder.time.compare(tally_records(earlier_records, 0), earlier_window)
     environment = Environment(
         loader=PackageLoader("analysts", "templates"),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    html = environment.get_template("report.html").render(builder.context(filters or {}))
+    html = environment.get_template("report.html").render(context)
     return html, tally.total.n

@@ -1,10 +1,10 @@
-"""The report's words in Dutch and English: headings, sentences and vocabulary labels.
-
-Labels here are for analysts (short nouns); the site's own form labels for
-newcomers live in theme/partials/wegwijs/strings/.
-"""
+"""The report's words in Dutch and English: headings and sentences (labels: report_labels)."""
 
 from __future__ import annotations
+
+from analysts.report_labels import LABELS, label
+
+__all__ = ["LABELS", "REPORT_LANGUAGES", "TEXTS", "label"]
 
 REPORT_LANGUAGES = ("nl", "en")
 
@@ -12,7 +12,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Feedback per communicatiekanaal",
         "period": "Antwoorden van {first} tot en met {last} (UTC): {n} in totaal.",
-        "no_data": "Er zijn geen antwoorden in deze periode.",
+        "no_data": "Geen enkel antwoord in deze selectie (periode {window}{filters}). Er is dus "
+        "niets te rapporteren: kies een andere periode of andere filters, of controleer --store.",
         "filters": "Filter: {filters}.",
         "synthetic": "Let op: {count} van deze antwoorden zijn synthetische demodata "
         "(pagina onder /_synthetic/), geen echte feedback.",
@@ -21,27 +22,52 @@ TEXTS: dict[str, dict[str, str]] = {
         "met 95%-betrouwbaarheidsinterval (Wilson). Kanalen met minder dan {min} antwoorden "
         "krijgen geen plaats in de rangschikking.",
         "best": "Best beoordeeld: {label}, {share} minstens tevreden (95%-interval {low} – "
-        "{high}, n = {n}).",
-        "overlap": "De intervallen van de eerste twee kanalen overlappen: het verschil "
-        "tussen beide is niet zeker.",
-        "rank": "Plaats",
+        "{high}, n = {n}); het interval overlapt met dat van geen enkel ander kanaal.",
+        "tied_best": "Geen enkel kanaal is alleen het best beoordeeld: {labels} staan samen "
+        "in niveau 1, want hun 95%-intervallen overlappen.",
+        "only_one": "Alleen {label} heeft minstens {min} antwoorden ({share} minstens tevreden, "
+        "95%-interval {low} – {high}, n = {n}). Er is geen ander kanaal om mee te vergelijken, "
+        "dus geen kanaal wordt 'het best beoordeeld' genoemd.",
+        "none_ranked": "Geen enkel kanaal heeft minstens {min} antwoorden: er is geen "
+        "rangschikking.",
+        "tiers_lead": "Niveaus in plaats van een strikte rangorde: het best beoordeelde kanaal "
+        "en elk kanaal waarvan het 95%-interval met het zijne overlapt, staan samen op niveau "
+        "1, want hun volgorde is niet zeker; het volgende niveau begint bij het beste kanaal "
+        "dat overblijft. 'Mogelijke plaatsen' geeft voor elk kanaal de plaatsen die het met "
+        "deze intervallen kan innemen.",
+        "tier_line": "Niveau {tier}: {labels}.",
+        "tier": "Niveau",
+        "places": "Mogelijke plaatsen",
         "channel": "Kanaal",
         "share": "Minstens tevreden",
         "interval": "95%-interval",
         "n": "Antwoorden (n)",
         "mean": "Gemiddelde score",
         "too_few": "Te weinig antwoorden (minder dan {min}): niet gerangschikt",
+        "too_few_cell": "minder dan {min} antwoorden",
         "none_too_few": "Alle kanalen hebben genoeg antwoorden.",
         "barriers": "Werkpunten per kanaal",
         "barriers_lead": "Wat het moeilijk maakte, als aandeel van de antwoorden over dat kanaal "
-        "(meerdere keuzes mogelijk, dus de som kan boven 100% liggen).",
+        "(meerdere keuzes mogelijk, dus de som kan boven 100% liggen). Bij minder dan {min} "
+        "antwoorden staat alleen het aantal.",
+        "heat_missing": "Niet in de warmtekaart (minder dan {min} antwoorden): {labels}.",
         "barrier": "Werkpunt",
         "count": "Aantal",
         "share_of_channel": "Aandeel van het kanaal",
         "no_barriers": "Geen werkpunten genoemd.",
+        "barriers_by": "Werkpunten per status en per trajectonderdeel",
+        "barriers_by_lead": "Aandeel van de antwoorden in elke groep dat een werkpunt noemt, met "
+        "het aantal tussen haakjes; groepen met minder dan {min} antwoorden: alleen het aantal.",
+        "barriers_by.status": "Werkpunten: verplichte en vrijwillige inburgeraars",
+        "barriers_by.part": "Werkpunten per trajectonderdeel",
+        "status_part": "Verplicht en vrijwillig, per trajectonderdeel",
+        "status_part_lead": "Aandeel minstens tevreden met 95%-interval en n, voor elke "
+        "combinatie van trajectonderdeel en status; bij minder dan {min} antwoorden alleen n.",
+        "part": "Trajectonderdeel",
         "splits": "Opsplitsingen",
         "splits_lead": "Aandeel minstens tevreden per groep, zoals het Agentschap zijn cijfers "
-        "opsplitst; daarna per kanaal (cellen met minder dan {min} antwoorden: –).",
+        "opsplitst; daarna per kanaal. Bij minder dan {min} antwoorden geen percentage, "
+        "alleen n.",
         "split.lang": "Per taal van de pagina",
         "split.part": "Per trajectonderdeel",
         "split.status": "Verplichte en vrijwillige inburgeraars",
@@ -49,17 +75,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "group": "Groep",
         "not_given": "(niet ingevuld)",
         "trend": "Verloop per maand",
+        "trend_lead": "Maanden met minder dan {min} antwoorden krijgen geen percentage en "
+        "staan niet in de grafiek. Een maand die de periode maar gedeeltelijk dekt, is "
+        "gemarkeerd als onvolledig.",
+        "partial": "{month} (onvolledig: dag {first}–{last})",
         "month": "Maand",
+        "channel_trend": "Verloop per kanaal",
+        "channel_trend_lead": "Aandeel minstens tevreden per kanaal en per maand, met n.",
+        "compare": "Vergelijking van twee periodes",
+        "compare_lead": "Aandeel minstens tevreden nu ({now}) tegenover eerder ({earlier}), per "
+        "kanaal. Het verschil staat in procentpunten (pp) met een 95%-interval volgens "
+        "Newcombe (hybride score-interval, gemaakt voor het verschil van twee aandelen). Een "
+        "verschil telt als zeker als het interval 0 niet bevat. Bij minder dan {min} "
+        "antwoorden in een van beide periodes: geen verschil.",
+        "compare_earlier": "Eerder",
+        "compare_now": "Nu",
+        "difference": "Verschil",
+        "change": "Oordeel",
+        "change.up": "hoger",
+        "change.down": "lager",
+        "change.none": "niet zeker",
+        "change.few": "te weinig antwoorden",
+        "compare_all": "Alle kanalen samen",
         "pages": "Pagina's met het laagste aandeel tevreden lezers",
         "pages_lead": "De {count} pagina's met het laagste aandeel minstens tevreden lezers, "
         "onder pagina's met minstens {min} antwoorden.",
         "page": "Pagina",
         "no_pages": "Geen pagina heeft genoeg antwoorden.",
         "comments": "Opmerkingen per kanaal",
-        "comments_lead": "De nieuwste {cap} opmerkingen per kanaal, nieuwste eerst. E-mailadressen "
-        "en telefoonnummers zijn bij ontvangst gemaskeerd.",
+        "comments_lead": "De nieuwste {cap} opmerkingen per kanaal, nieuwste eerst, elk met de "
+        "werkpunten die de lezer aanvinkte. E-mailadressen en telefoonnummers zijn bij "
+        "ontvangst gemaskeerd.",
+        "comments_filter": "Alleen opmerkingen met {filters} ({count} gevonden).",
         "no_comments": "Geen opmerkingen.",
         "rating": "Score",
+        "ticked": "Aangevinkt",
+        "nothing_ticked": "geen werkpunt aangevinkt",
+        "status": "Status",
         "chart_note": "Grafiek; dezelfde cijfers staan in de tabel.",
         "table": "tabel",
         "alt.ranking": "Staafdiagram: aandeel minstens tevreden per kanaal met 95%-interval. "
@@ -74,7 +126,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Feedback per communication channel",
         "period": "Answers from {first} to {last} (UTC): {n} in total.",
-        "no_data": "There are no answers in this period.",
+        "no_data": "Not a single answer in this selection (period {window}{filters}), so there "
+        "is nothing to report: choose another period or other filters, or check --store.",
         "filters": "Filter: {filters}.",
         "synthetic": "Note: {count} of these answers are synthetic demo data "
         "(page under /_synthetic/), not real feedback.",
@@ -83,27 +136,49 @@ TEXTS: dict[str, dict[str, str]] = {
         "channel, with a 95% confidence interval (Wilson). Channels with fewer than {min} "
         "answers are not ranked.",
         "best": "Rated best: {label}, {share} at least satisfied (95% interval {low} – {high}, "
-        "n = {n}).",
-        "overlap": "The intervals of the first two channels overlap: the difference between "
-        "them is not certain.",
-        "rank": "Rank",
+        "n = {n}); its interval overlaps no other channel's.",
+        "tied_best": "No single channel is rated best: {labels} share tier 1, because their "
+        "95% intervals overlap.",
+        "only_one": "Only {label} has at least {min} answers ({share} at least satisfied, 95% "
+        "interval {low} – {high}, n = {n}). There is no other channel to compare it with, so "
+        "no channel is called 'rated best'.",
+        "none_ranked": "No channel has at least {min} answers: there is no ranking.",
+        "tiers_lead": "Tiers instead of strict ranks: the best-rated channel and every channel "
+        "whose 95% interval overlaps its interval share tier 1, because their order is not "
+        "certain; the next tier starts at the best channel left. 'Possible places' gives, "
+        "for each channel, the places it can take given these intervals.",
+        "tier_line": "Tier {tier}: {labels}.",
+        "tier": "Tier",
+        "places": "Possible places",
         "channel": "Channel",
         "share": "At least satisfied",
         "interval": "95% interval",
         "n": "Answers (n)",
         "mean": "Mean rating",
         "too_few": "Too few answers (fewer than {min}): not ranked",
+        "too_few_cell": "fewer than {min} answers",
         "none_too_few": "Every channel has enough answers.",
         "barriers": "Problems named per channel",
         "barriers_lead": "What made it hard, as a share of the answers about that channel "
-        "(several choices allowed, so the sum can exceed 100%).",
+        "(several choices allowed, so the sum can exceed 100%). With fewer than {min} answers "
+        "only the count is given.",
+        "heat_missing": "Not in the heat map (fewer than {min} answers): {labels}.",
         "barrier": "Problem",
         "count": "Count",
         "share_of_channel": "Share of the channel",
         "no_barriers": "No problems named.",
+        "barriers_by": "Problems by status and by trajectory part",
+        "barriers_by_lead": "Share of the answers in each group that name a problem, the count "
+        "in brackets; groups with fewer than {min} answers: the count only.",
+        "barriers_by.status": "Problems: mandatory and voluntary participants",
+        "barriers_by.part": "Problems by trajectory part",
+        "status_part": "Mandatory and voluntary, per trajectory part",
+        "status_part_lead": "Share at least satisfied with its 95% interval and n, for each "
+        "trajectory part and status; with fewer than {min} answers n only.",
+        "part": "Trajectory part",
         "splits": "Splits",
         "splits_lead": "Share at least satisfied per group, split as the Agency splits its "
-        "figures; then per channel (cells with fewer than {min} answers: –).",
+        "figures; then per channel. With fewer than {min} answers no percentage, n only.",
         "split.lang": "By page language",
         "split.part": "By trajectory part",
         "split.status": "Mandatory and voluntary participants",
@@ -111,17 +186,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "group": "Group",
         "not_given": "(not answered)",
         "trend": "Monthly trend",
+        "trend_lead": "Months with fewer than {min} answers get no percentage and are not in "
+        "the chart. A month the period covers only in part is marked as partial.",
+        "partial": "{month} (partial: days {first}–{last})",
         "month": "Month",
+        "channel_trend": "Trend per channel",
+        "channel_trend_lead": "Share at least satisfied per channel and month, with n.",
+        "compare": "Two periods compared",
+        "compare_lead": "Share at least satisfied now ({now}) against earlier ({earlier}), per "
+        "channel. The difference is in percentage points (pp) with a 95% interval by Newcombe's "
+        "method (the hybrid score interval, made for the difference of two proportions). A "
+        "difference counts as certain when its interval does not contain 0. With fewer than "
+        "{min} answers in either period: no difference.",
+        "compare_earlier": "Earlier",
+        "compare_now": "Now",
+        "difference": "Difference",
+        "change": "Verdict",
+        "change.up": "higher",
+        "change.down": "lower",
+        "change.none": "not certain",
+        "change.few": "too few answers",
+        "compare_all": "All channels together",
         "pages": "Pages with the lowest share of satisfied readers",
         "pages_lead": "The {count} pages with the lowest share of readers at least satisfied, "
         "among pages with at least {min} answers.",
         "page": "Page",
         "no_pages": "No page has enough answers.",
         "comments": "Comments per channel",
-        "comments_lead": "The newest {cap} comments per channel, newest first. E-mail addresses "
-        "and phone numbers were masked on arrival.",
+        "comments_lead": "The newest {cap} comments per channel, newest first, each with the "
+        "problems its reader ticked. E-mail addresses and phone numbers were masked on arrival.",
+        "comments_filter": "Only comments with {filters} ({count} found).",
         "no_comments": "No comments.",
         "rating": "Rating",
+        "ticked": "Ticked",
+        "nothing_ticked": "no problem ticked",
+        "status": "Status",
         "chart_note": "Chart; the same numbers are in the table.",
         "table": "table",
         "alt.ranking": "Bar chart: share at least satisfied per channel with 95% interval. {items}",
@@ -133,95 +232,3 @@ TEXTS: dict[str, dict[str, str]] = {
         "generated": "Made with python -m analysts report.",
     },
 }
-
-LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "channel.website": "Website",
-        "channel.folder": "Folder (papier)",
-        "channel.letter": "Brief",
-        "channel.email": "E-mail",
-        "channel.sms": "Sms of WhatsApp",
-        "channel.phone": "Telefoon",
-        "channel.counter": "Loket",
-        "channel.course": "Les of lesplatform",
-        "channel.partner": "Partnerorganisatie",
-        "channel.other": "Ander kanaal",
-        "barrier.language": "Niet in mijn taal",
-        "barrier.difficult": "Te moeilijke woorden of zinnen",
-        "barrier.too_long": "Te lang",
-        "barrier.not_found": "Niet gevonden wat ik zocht",
-        "barrier.internet": "Geen stabiel internet",
-        "barrier.device": "Moeilijk op mijn toestel / geen toestel",
-        "barrier.alone": "Moeilijk om alleen te begrijpen",
-        "barrier.outdated": "Fout of verouderd",
-        "barrier.other": "Iets anders",
-        "part.intake": "Onthaal en intake",
-        "part.dutch": "Nederlands (A2)",
-        "part.mo": "Maatschappelijke oriëntatie",
-        "part.work": "Werk (VDAB)",
-        "part.participation": "Participatie",
-        "part.certificate": "Attest",
-        "part.general": "Algemeen",
-        "status.mandatory": "Verplicht",
-        "status.voluntary": "Vrijwillig",
-        "status.unknown": "Weet het niet",
-        "device.phone": "Gsm",
-        "device.tablet": "Tablet",
-        "device.computer": "Computer",
-        "device.none": "Geen eigen toestel",
-        "lang.nl": "Nederlands",
-        "lang.en": "Engels",
-        "lang.ar": "Arabisch",
-        "lang.fr": "Frans",
-        "lang.ru": "Russisch",
-        "lang.fa": "Perzisch (Farsi)",
-        "lang.ps": "Pasjtoe",
-    },
-    "en": {
-        "channel.website": "Website",
-        "channel.folder": "Leaflet (paper)",
-        "channel.letter": "Letter",
-        "channel.email": "E-mail",
-        "channel.sms": "Text or WhatsApp",
-        "channel.phone": "Phone",
-        "channel.counter": "Office counter",
-        "channel.course": "Lesson or course platform",
-        "channel.partner": "Partner organisation",
-        "channel.other": "Other channel",
-        "barrier.language": "Not in my language",
-        "barrier.difficult": "Words or sentences too difficult",
-        "barrier.too_long": "Too long",
-        "barrier.not_found": "Could not find what I needed",
-        "barrier.internet": "No stable internet",
-        "barrier.device": "Hard on my device / no device",
-        "barrier.alone": "Hard to understand on my own",
-        "barrier.outdated": "Wrong or outdated",
-        "barrier.other": "Something else",
-        "part.intake": "Welcome and intake",
-        "part.dutch": "Dutch (A2)",
-        "part.mo": "Civic orientation",
-        "part.work": "Work (VDAB)",
-        "part.participation": "Participation",
-        "part.certificate": "Certificate",
-        "part.general": "General",
-        "status.mandatory": "Mandatory",
-        "status.voluntary": "Voluntary",
-        "status.unknown": "Does not know",
-        "device.phone": "Phone",
-        "device.tablet": "Tablet",
-        "device.computer": "Computer",
-        "device.none": "No device of their own",
-        "lang.nl": "Dutch",
-        "lang.en": "English",
-        "lang.ar": "Arabic",
-        "lang.fr": "French",
-        "lang.ru": "Russian",
-        "lang.fa": "Persian (Farsi)",
-        "lang.ps": "Pashto",
-    },
-}
-
-
-def label(lang: str, kind: str, code: str) -> str:
-    """The label of a vocabulary code; the code itself for one the vocabulary lacks."""
-    return LABELS[lang].get(f"{kind}.{code}", code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from wegwijs_shared.record import FeedbackRecord
@@ -25,21 +26,78 @@ def parse_moment(text: str) -> datetime:
     return moment.astimezone(UTC)
 
 
+@dataclass(frozen=True)
+class Window:
+    """since <= received_at < until; an open end is None."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.since is not None and self.until is not None and self.since >= self.until:
+            raise ValueError(
+                f"the window starts ({format_moment(self.since)}) at or after its end "
+                f"({format_moment(self.until)}): --since must come before --until"
+            )
+
+    def overlaps(self, other: Window) -> bool:
+        starts_before_other_ends = (
+            other.until is None or self.since is None or (self.since < other.until)
+        )
+        ends_after_other_starts = (
+            self.until is None or other.since is None or (other.since < self.until)
+        )
+        return starts_before_other_ends and ends_after_other_starts
+
+    def describe(self, start: str = "…", end: str = "…") -> str:
+        first = format_moment(self.since) if self.since else start
+        last = format_moment(self.until) if self.until else end
+        return f"{first} – {last}"
+
+
+def format_moment(moment: datetime) -> str:
+    """A date when the moment is midnight UTC, else the time to the minute."""
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%Y-%m-%dT%H:%MZ")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What an export or a report keeps besides the window: page language, channel, part."""
+
+    page_lang: str | None = None
+    channel: str | None = None
+    part: str | None = None
+
+    def keeps(self, record: FeedbackRecord) -> bool:
+        return (
+            (self.page_lang is None or record.lang == self.page_lang)
+            and (self.channel is None or record.channel == self.channel)
+            and (self.part is None or record.part == self.part)
+        )
+
+    def active(self) -> dict[str, str]:
+        """The filters that are set, by the name of their option."""
+        named = {"page-lang": self.page_lang, "channel": self.channel, "part": self.part}
+        return {name: value for name, value in named.items() if value is not None}
+
+
 def select_records(
     store: FeedbackStore,
     since: datetime | None = None,
     until: datetime | None = None,
     lang: str | None = None,
     channel: str | None = None,
+    part: str | None = None,
 ) -> Iterator[FeedbackRecord]:
     """Records with since <= received_at < until, oldest first, streamed from the store.
 
     The time window is the store's own (an index range in both stores); the
-    language and channel filters are applied here, one record at a time.
+    page-language, channel and part filters are applied here, one record at a time.
     """
+    filters = Filters(page_lang=lang, channel=channel, part=part)
+    keeps = filters.keeps
     for record in store.iter_records(since, until):
-        if lang is not None and record.lang != lang:
-            continue
-        if channel is not None and record.channel != channel:
-            continue
-        yield record
+        if keeps(record):
+            yield record

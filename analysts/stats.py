@@ -1,4 +1,5 @@
-"""Satisfaction figures: counts per group, the Wilson interval, and the channel ranking."""
+"""Satisfaction figures: counts per group, the Wilson interval, tiers and rank ranges of
+channels that cannot be told apart, and Newcombe's interval for the change of a share."""
 
 from __future__ import annotations
 
@@ -33,7 +34,11 @@ def wilson_interval(successes: int, n: int, confidence: float = CONFIDENCE) -> t
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - margin), min(1.0, centre + margin)
+    # At 0% and 100% one bound is exactly the share; rounding would put it a hair
+    # beyond (a bound of 1e-17 above a share of 0), which a chart reads as negative.
+    low = 0.0 if successes == 0 else max(0.0, min(p, centre - margin))
+    high = 1.0 if successes == n else min(1.0, max(p, centre + margin))
+    return low, high
 
 
 @dataclass
@@ -81,6 +86,60 @@ def rank_groups(
     )
     too_few.sort(key=lambda item: (-item[1].n, item[0]))
     return ranked, too_few
+
+
+def newcombe_interval(
+    successes_a: int, n_a: int, successes_b: int, n_b: int, confidence: float = CONFIDENCE
+) -> tuple[float, float]:
+    """Newcombe's hybrid score interval (1998, method 10) for share_a - share_b.
+
+    Made for a difference of two independent proportions: it combines the two
+    Wilson intervals, so it stays within [-1, 1] and behaves near 0% and 100%,
+    where the plain `d ± z·se` interval is too narrow or impossible.
+    """
+    if n_a <= 0 or n_b <= 0:
+        raise ValueError("both periods need answers for a difference")
+    p_a, p_b = successes_a / n_a, successes_b / n_b
+    low_a, high_a = wilson_interval(successes_a, n_a, confidence)
+    low_b, high_b = wilson_interval(successes_b, n_b, confidence)
+    difference = p_a - p_b
+    low = difference - math.sqrt((p_a - low_a) ** 2 + (high_b - p_b) ** 2)
+    high = difference + math.sqrt((high_a - p_a) ** 2 + (p_b - low_b) ** 2)
+    return max(-1.0, low), min(1.0, high)
+
+
+def _overlap(a: Counts, b: Counts) -> bool:
+    return a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]
+
+
+def tiers(ranked: list[tuple[str, Counts]]) -> list[list[tuple[str, Counts]]]:
+    """Channels that cannot be told apart from the best channel left, in one tier.
+
+    The first tier is the best channel and every channel whose 95% interval
+    overlaps its interval; the next tier starts at the best channel not yet in
+    a tier, and so on. Within a tier no order is certain. `ranked` comes best
+    first; tiers keep that order.
+    """
+    left = list(ranked)
+    levels = []
+    while left:
+        leader = left[0][1]
+        tier = [item for item in left if _overlap(leader, item[1])]
+        levels.append(tier)
+        left = [item for item in left if item not in tier]
+    return levels
+
+
+def rank_range(counts: Counts, others: list[Counts]) -> tuple[int, int]:
+    """The places a group can take among `others` (itself included) given the intervals.
+
+    Best: one after every group whose interval lies wholly above its own;
+    worst: before every group whose interval lies wholly below it.
+    """
+    low, high = counts.interval
+    above = sum(1 for other in others if other.interval[0] > high)
+    below = sum(1 for other in others if other.interval[1] < low)
+    return 1 + above, len(others) - below
 
 
 def shares_of(counts: dict[str, int], total: int) -> list[tuple[str, int, float]]:

@@ -18,6 +18,8 @@ from wegwijs_shared.vocabulary import BARRIERS, CHANNELS
 
 # The agency's own splits, in the order the report shows them.
 SPLITS: tuple[str, ...] = ("lang", "part", "status", "device")
+# The splits whose named problems the report lists (besides per channel).
+BARRIER_SPLITS: tuple[str, ...] = ("status", "part")
 # The group of records that did not answer an optional question.
 NOT_GIVEN = ""
 COMMENTS_PER_CHANNEL = 20
@@ -30,6 +32,34 @@ class Comment:
     lang: str
     rating: int
     text: str
+    channel: str = ""
+    barriers: tuple[str, ...] = ()
+    status: str | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class CommentFilter:
+    """Which comments the report quotes: any of these channels, barriers and statuses."""
+
+    channels: frozenset[str] = frozenset()
+    barriers: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+
+    def keeps(self, record: FeedbackRecord) -> bool:
+        return (
+            (not self.channels or record.channel in self.channels)
+            and (not self.barriers or not self.barriers.isdisjoint(record.barriers))
+            and (not self.statuses or (record.status or NOT_GIVEN) in self.statuses)
+        )
+
+    def active(self) -> dict[str, str]:
+        named = {
+            "comment-channel": self.channels,
+            "comment-barrier": self.barriers,
+            "comment-status": self.statuses,
+        }
+        return {name: ", ".join(sorted(values)) for name, values in named.items() if values}
 
 
 @dataclass
@@ -38,6 +68,7 @@ class ChannelTally:
     barriers: Counter[str] = field(default_factory=Counter)
     ratings: Counter[int] = field(default_factory=Counter)
     comments: deque[Comment] = field(default_factory=deque)
+    months: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
 
 
 @dataclass
@@ -45,16 +76,22 @@ class Tally:
     """Counts per channel, per split, per month and per page, and the newest comments."""
 
     comment_cap: int = COMMENTS_PER_CHANNEL
+    comment_filter: CommentFilter = field(default_factory=CommentFilter)
     total: Counts = field(default_factory=Counts)
     channels: dict[str, ChannelTally] = field(default_factory=dict)
     splits: dict[str, dict[str, Counts]] = field(default_factory=dict)
     channel_splits: dict[str, dict[tuple[str, str], Counts]] = field(default_factory=dict)
+    # (part, status) -> counts: the agency's question, mandatory vs voluntary per part.
+    status_parts: dict[tuple[str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
+    # split -> group -> barrier counts, for the splits in BARRIER_SPLITS.
+    split_barriers: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
     months: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     pages: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     barriers: Counter[str] = field(default_factory=Counter)
     first: datetime | None = None
     last: datetime | None = None
     synthetic: int = 0
+    comments_kept: int = 0
 
     def __post_init__(self) -> None:
         # Every vocabulary channel is listed, also without answers ("too few answers").
@@ -63,29 +100,40 @@ class Tally:
         for split in SPLITS:
             self.splits[split] = defaultdict(Counts)
             self.channel_splits[split] = defaultdict(Counts)
+        for split in BARRIER_SPLITS:
+            self.split_barriers[split] = defaultdict(Counter)
 
     def add(self, record: FeedbackRecord) -> None:
         rating = record.rating
         self.total.add(rating)
         channel = self.channels.get(record.channel)
-        if channel is None:  # a code from a newer vocabulary: still counted
+        if channel is None:  # a code from a newer vocabulary, or "unknown": still counted
             channel = ChannelTally(comments=deque(maxlen=self.comment_cap))
             self.channels[record.channel] = channel
+        month = record.received_at.strftime("%Y-%m")
         channel.counts.add(rating)
         channel.ratings[rating] += 1
         channel.barriers.update(record.barriers)
+        channel.months[month].add(rating)
         self.barriers.update(record.barriers)
         for split in SPLITS:
             value = getattr(record, split) or NOT_GIVEN
             self.splits[split][value].add(rating)
             self.channel_splits[split][(record.channel, value)].add(rating)
-        self.months[record.received_at.strftime("%Y-%m")].add(rating)
+        for split in BARRIER_SPLITS:
+            self.split_barriers[split][getattr(record, split) or NOT_GIVEN].update(record.barriers)
+        self.status_parts[(record.part or NOT_GIVEN, record.status or NOT_GIVEN)].add(rating)
+        self.months[month].add(rating)
         self.pages[record.page].add(rating)
-        if record.comment:
+        if record.comment and self.comment_filter.keeps(record):
             # Records come oldest first: the deque keeps the newest `comment_cap`.
+            self.comments_kept += 1
             channel.comments.append(
-                Comment(record.received_at, record.page, record.lang, rating, record.comment)
-            )
+                Comment(
+                    record.received_at, record.page, record.lang, rating, record.comment,
+                    record.channel, record.barriers, record.status, record.part,
+                )
+            )  # fmt: skip
         if self.first is None or record.received_at < self.first:
             self.first = record.received_at
         if self.last is None or record.received_at > self.last:
@@ -98,19 +146,25 @@ class Tally:
 
     def barrier_counts(self, channel: str) -> dict[str, int]:
         """Counts per barrier code for one channel, in vocabulary order (unknown codes last)."""
-        counter = self.channels[channel].barriers
-        known = {code: counter.get(code, 0) for code in BARRIERS}
-        known.update({code: count for code, count in counter.items() if code not in known})
-        return known
+        return in_vocabulary_order(self.channels[channel].barriers)
 
     def newest_comments(self, channel: str) -> list[Comment]:
         return sorted(self.channels[channel].comments, key=lambda c: c.received_at, reverse=True)
 
 
+def in_vocabulary_order(counter: Counter[str]) -> dict[str, int]:
+    """Counts per barrier code in vocabulary order, codes the vocabulary lacks last."""
+    known = {code: counter.get(code, 0) for code in BARRIERS}
+    known.update({code: count for code, count in counter.items() if code not in known})
+    return known
+
+
 def tally_records(
-    records: Iterable[FeedbackRecord], comment_cap: int = COMMENTS_PER_CHANNEL
+    records: Iterable[FeedbackRecord],
+    comment_cap: int = COMMENTS_PER_CHANNEL,
+    comment_filter: CommentFilter | None = None,
 ) -> Tally:
-    tally = Tally(comment_cap=comment_cap)
+    tally = Tally(comment_cap=comment_cap, comment_filter=comment_filter or CommentFilter())
     for record in records:
         tally.add(record)
     return tally

@@ -101,6 +101,25 @@ print(json.dumps({{"framework": framework - started, "sdk": sdk - framework,
 """
 
 
+# The masking module on its own (its package, with Flask, is the handler's anyway), then
+# the first comment without digits and the first with a phone number, which loads
+# libphonenumber and its Belgian metadata.
+MASKING = """
+import json, sys, time
+sys.path.insert(0, {path!r})
+import feedback_fn
+started = time.perf_counter()
+from feedback_fn.masking import mask_contacts
+imported = time.perf_counter()
+mask_contacts("Heel duidelijk, dank u")
+plain = time.perf_counter()
+mask_contacts("Bel me op 0470 12 34 56")
+digits = time.perf_counter()
+print(json.dumps({{"import": imported - started, "plain": plain - imported,
+                  "digits": digits - plain}}))
+"""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -180,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             "ours_ahead": [],
             "naive": [],
             "floor": [],
+            "masking": [],
         }
         # Warm the OS file cache once, then interleave so drift hits both alike.
         run_once("naive_handler", "handler", naive_dir, naive_env)
@@ -196,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                 run_once("feedback_fn.handler", "lambda_handler", ROOT, ours_ahead)
             )
             runs["floor"].append(run_script(FLOOR.format(), naive_env))
+            runs["masking"].append(run_script(MASKING.format(path=str(ROOT)), base))
 
     def median(name: str, key: str) -> float:
         return statistics.median(run[key] for run in runs[name])
@@ -224,6 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         f" + boto3 import and client {median('floor', 'sdk') * 1000:.0f} ms"
         f" + first PutItem {median('floor', 'put') * 1000:.0f} ms = {floor * 1000:.0f} ms"
         f" ({floor / median('naive', 'first_post'):.2f}x naive)"
+    )
+    print(
+        f"feedback_fn.masking: import {median('masking', 'import') * 1000:.1f} ms; first comment"
+        f" without digits {median('masking', 'plain') * 1000:.1f} ms; first with a phone number"
+        f" {median('masking', 'digits') * 1000:.1f} ms (loads libphonenumber)"
     )
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -11,6 +12,7 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, request
 from werkzeug import Response
 from werkzeug.exceptions import UnsupportedMediaType
 
+from feedback_fn.channels import resolve_channel
 from feedback_fn.db import get_store
 from feedback_fn.identity import client_key, derive_id
 from feedback_fn.masking import mask_contacts
@@ -21,6 +23,7 @@ from feedback_fn.site_pages import site_pages
 from feedback_fn.validation import Submission, ValidationError, check_client_id, validate_submission
 from wegwijs_shared.record import FeedbackRecord, utc_now
 from wegwijs_shared.store import StoreUnavailable
+from wegwijs_shared.vocabulary import HONEYPOT_FIELD
 
 bp = Blueprint("feedback", __name__, url_prefix="/api")
 
@@ -28,6 +31,20 @@ THANKS_PAGE = "feedback/thanks/"
 ERROR_PAGE = "feedback/error/"
 # Far more than the form has (a dozen fields, nine barriers): a body with more is not ours.
 MAX_FORM_FIELDS = 64
+# The record fields that make a derived id (with the sender and the window): the
+# submission's content as stored, so that the twin of a post can be found again.
+FOLDED_CONTENT = (
+    "page",
+    "lang",
+    "channel",
+    "rating",
+    "barriers",
+    "comment",
+    "part",
+    "status",
+    "device",
+    "channel_source",
+)
 # The fields a form may repeat; every other field keeps its first value.
 LIST_FIELDS = frozenset({"barriers"})
 
@@ -82,16 +99,19 @@ def read_body(is_form: bool) -> dict[str, Any]:
 
 
 def build_record(submission: Submission, client_id: str | None, is_form: bool) -> FeedbackRecord:
-    """Mask the comment, then give the record its id: the client's, or a derived one."""
+    """Mask the comment, settle the channel, then give the record its id."""
     comment, masked = mask_contacts(submission.comment)
     content = submission.content()
     content["comment"] = comment
+    content["channel"], content["channel_source"] = resolve_channel(
+        submission.channel, submission.channel_source, request.referrer, submission.page
+    )
     received_at = utc_now()
     config = current_app.config
     record_id = client_id or derive_id(
         content,
         received_at,
-        int(config["DEDUP_WINDOW_SECONDS"]),
+        int(config["FOLD_WINDOW_SECONDS"]),
         client_key(config["ID_SECRET"], request.remote_addr or ""),
     )
     return FeedbackRecord(
@@ -101,6 +121,41 @@ def build_record(submission: Submission, client_id: str | None, is_form: bool) -
         js=not is_form,
         **content,
     )
+
+
+def store_record(record: FeedbackRecord, derived: bool) -> bool:
+    """Store the record; True when it is new. Raises StoreUnavailable.
+
+    A server-derived id (a post without JavaScript) stands for "this content from
+    this sender in this fold window": a second such post is a double tap or a
+    classmate's identical answer, which no server can tell apart. It is folded,
+    never dropped: the stored record counts it, so analysts read both bounds.
+    The window slides: a post just after a window boundary still finds its twin.
+    """
+    store = get_store()
+    if not derived:
+        return store.put(record)
+    window = int(current_app.config["FOLD_WINDOW_SECONDS"])
+    twin_id = previous_window_id(record, window)
+    if twin_id is not None:
+        twin = store.get(twin_id)
+        if twin is not None and record.received_at - twin.received_at <= timedelta(seconds=window):
+            store.add_folded(twin_id)
+            return False
+    if store.put(record):
+        return True
+    store.add_folded(record.id)
+    return False
+
+
+def previous_window_id(record: FeedbackRecord, window: int) -> str | None:
+    """The id the same post would have had one fold window earlier (None: same window)."""
+    earlier = record.received_at - timedelta(seconds=window)
+    if int(earlier.timestamp()) // window == int(record.received_at.timestamp()) // window:
+        return None
+    content = {name: getattr(record, name) for name in FOLDED_CONTENT}
+    key = client_key(current_app.config["ID_SECRET"], request.remote_addr or "")
+    return derive_id(content, earlier, window, key)
 
 
 def accepted(record_id: str, lang: str, is_new: bool, is_form: bool) -> Response:
@@ -168,7 +223,7 @@ def submit_feedback() -> Response:
         if limited is not None:
             return limited
         client_id = check_client_id(data)
-        if data.get(current_app.config["HONEYPOT_FIELD"]):
+        if data.get(HONEYPOT_FIELD):  # the form renders the same constant
             # A bot: answer as if stored, so it learns nothing, and store nothing.
             count("honeypot")
             lang = submitter_language(data.get("lang")).code
@@ -178,7 +233,7 @@ def submit_feedback() -> Response:
         return rejected(error, data, is_form)
     record = build_record(submission, client_id, is_form)
     try:
-        is_new = get_store().put(record)
+        is_new = store_record(record, derived=client_id is None)
     except StoreUnavailable:
         return unavailable(submission, is_form)
     count("stored" if is_new else "duplicate")

@@ -32,6 +32,7 @@ import yaml
 from packaging.requirements import Requirement
 
 from wegwijs_shared.pages import PAGE_LIST_NAME, PageListError, load_page_list
+from wegwijs_shared.store import BACKENDS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
@@ -154,9 +155,13 @@ def _imported_names(path: Path, module: str) -> set[str]:
 
 
 def shipped_modules(entry: str = ENTRY_MODULE) -> dict[str, Path]:
-    """The project modules reachable from the handler, with their parent packages."""
+    """The project modules reachable from the handler, with their parent packages.
+
+    Store backends are imported by name from a store URL (store.BACKENDS), which
+    no import statement shows: they are entries of the graph too.
+    """
     found: dict[str, Path] = {}
-    pending = [entry]
+    pending = [entry, *(module for module, _ in BACKENDS.values())]
     while pending:
         name = pending.pop()
         if name in found or (path := _module_file(name)) is None:

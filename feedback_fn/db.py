@@ -15,12 +15,7 @@ def get_store() -> FeedbackStore:
     """The app's store, created on the first request that needs it (not at import)."""
     store: FeedbackStore | None = current_app.extensions.get(EXTENSION)
     if store is None:
-        config = current_app.config
-        options: dict[str, int | float] = {"retention_days": int(config["COMMENT_RETENTION_DAYS"])}
-        if str(config["STORE"]).startswith("dynamodb:"):
-            options["max_attempts"] = int(config["DYNAMODB_MAX_ATTEMPTS"])
-            options["timeout"] = float(config["DYNAMODB_TIMEOUT_SECONDS"])
-        store = open_store(str(config["STORE"]), **options)
+        store = open_store(str(current_app.config["STORE"]), current_app.config)
         current_app.extensions[EXTENSION] = store
     return store
 

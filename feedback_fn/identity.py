@@ -39,9 +39,9 @@ def derive_id(
 ) -> str:
     """Same content, same sender key and same time window give the same id.
 
-    This makes a no-JavaScript double click on a slow connection store one
-    record. A double click that straddles a window boundary still stores two;
-    a short window keeps different people's identical answers apart.
+    The API folds a post whose id already exists (or existed one window
+    earlier, within the window: api.store_record) into that record's `folded`
+    count, so a no-JavaScript double tap stores one record and loses nothing.
     """
     window = int(received_at.timestamp()) // max(window_seconds, 1)
     canonical = _CANONICAL.encode({"content": content, "window": window, "key": key})

@@ -20,8 +20,21 @@ from wegwijs_shared.vocabulary import (
 )
 
 # The order in which fields are checked: the first problem found is the one reported.
-FIELDS = ("page", "lang", "channel", "rating", "barriers", "comment", "part", "status", "device")
+FIELDS = (
+    "page",
+    "lang",
+    "channel",
+    "channel_source",
+    "rating",
+    "barriers",
+    "comment",
+    "part",
+    "status",
+    "device",
+)
 
+# What a page's script may say about the channel; "none" is the server's to conclude.
+CLAIMED_SOURCES = ("link", "reader")
 # A site path: no scheme, no host, no query, no way out of the site. The OpenAPI
 # document states the same pattern (a test compares them).
 PAGE_PATTERN = r"/[A-Za-z0-9._~%/-]*"
@@ -55,13 +68,14 @@ class Submission:
 
     page: str
     lang: str
-    channel: str
+    channel: str | None  # None: the reader chose none (the record says unknown or the link's)
     rating: int
     barriers: tuple[str, ...] = ()
     comment: str = ""
     part: str | None = None
     status: str | None = None
     device: str | None = None
+    channel_source: str | None = None  # the page script's word: link or reader
 
     def content(self) -> dict[str, Any]:
         """The fields as a new dict; shallow on purpose, as every value is immutable
@@ -114,6 +128,17 @@ def check_page(data: Mapping[str, object], pages: Collection[str] | None = None)
     if pages is not None and page not in pages:
         raise ValidationError("invalid", "page")
     return page
+
+
+def check_channel(data: Mapping[str, object]) -> str | None:
+    """The chosen channel, as links and scripts may spell it (`LETTER`); None when none."""
+    value = _text(data, "channel")
+    if value is None:
+        return None
+    code = value.lower()
+    if code not in CHANNELS:
+        raise ValidationError("invalid", "channel")
+    return code
 
 
 def check_rating(data: Mapping[str, object]) -> int:
@@ -179,7 +204,8 @@ def validate_submission(
     """
     page = check_page(data, pages)
     lang = _choice(_required(data, "lang"), languages, "lang")
-    channel = _choice(_required(data, "channel"), CHANNELS, "channel")
+    channel = check_channel(data)
+    source = _choice(_text(data, "channel_source"), CLAIMED_SOURCES, "channel_source")
     rating = check_rating(data)
     barriers = check_barriers(data)
     comment = check_comment(data)
@@ -187,7 +213,8 @@ def validate_submission(
     return Submission(
         page=page,
         lang=str(lang),
-        channel=str(channel),
+        channel=channel,
+        channel_source=source,
         rating=rating,
         barriers=barriers,
         comment=comment,

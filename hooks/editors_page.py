@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from sitegen.freshness import all_states
+from sitegen.mkdocs_seams import current_language
 from sitegen.status_report import render_page
 from wegwijs_shared.languages import SOURCE_LANGUAGE, parse_languages
 
@@ -27,7 +28,7 @@ def _is_editors_page(page) -> bool:
 @event_priority(-300)  # after mkdocs-static-i18n (-100) and hooks/lean_output.py (-200)
 def on_files(files: Files, config) -> Files:
     target = config.extra["wegwijs"]["target"]
-    if target != SOURCE_LANGUAGE or config.plugins["i18n"].current_language != target:
+    if target != SOURCE_LANGUAGE or current_language(config) != target:
         return files
     languages = parse_languages(config.extra["wegwijs"]["languages"])
     states = all_states(Path(config.docs_dir), languages)

@@ -1,10 +1,13 @@
 """mkdocs hooks: what turns every channel into per-channel feedback.
 
-- The feedback vocabularies (channels, barriers, segments) for the form, from
-  the feedback function's own lists: one source of truth.
+- What the form asks and its limits (channels, rating range, barriers,
+  segments, comment length, the honeypot's name), from wegwijs_shared.vocabulary:
+  the lists the feedback function validates with.
 - Per page, a QR code for print: it leads back to the page with the channel
-  preset to `folder` (a printed page is a leaflet). Written beside the page and
-  loaded only by the print stylesheet's <picture> source.
+  preset to `folder` (a printed page is a leaflet). It is inline in the page (a
+  few hundred bytes), because a print stylesheet's image starts loading only once
+  the browser prints, too late for a print straight after loading (or offline).
+  A copy is written beside the page for staff who put it on a leaflet.
 - For staff, a page (not in the readers' navigation) with the feedback link and
   QR code of every channel in every language, to print or paste in letters,
   leaflets, e-mails, counter posters and the course platform.
@@ -16,14 +19,26 @@ import io
 from pathlib import Path
 
 import segno
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from wegwijs_shared.languages import parse_languages
-from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS
+from wegwijs_shared.vocabulary import (
+    BARRIERS,
+    CHANNELS,
+    COMMENT_MAX_CHARS,
+    HONEYPOT_FIELD,
+    RATING_MAX,
+    RATING_MIN,
+    SATISFIED_FROM,
+    SEGMENTS,
+)
 
 STAFF_PAGE = "_staff/channels.md"
 PRINT_QR = "qr-folder.svg"
+# The segment a page answers for itself (hooks/i18n_pages.py knows each page's part).
+PAGE_SEGMENT = "part"
 # Pages that get a print QR code: the content pages that ask for feedback.
 _printable: set[str] = set()
 
@@ -35,6 +50,42 @@ def qr_svg(url: str, title: str) -> bytes:
         buffer, kind="svg", scale=4, border=2, xmldecl=False, title=title, svgclass=None
     )
     return buffer.getvalue()
+
+
+def qr_inline_svg(url: str) -> Markup:
+    """The same QR code as a bare inline <svg>: one path, sized by the print stylesheet,
+    named by the element the template wraps it in."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        buffer,
+        kind="svg",
+        scale=1,
+        border=2,
+        xmldecl=False,
+        svgns=False,
+        svgclass=None,
+        lineclass=None,
+        omitsize=True,
+        nl=False,
+    )
+    return Markup(buffer.getvalue().decode("ascii"))
+
+
+def form_fields() -> dict:
+    """What the feedback form asks, with the limits the feedback function enforces.
+
+    The trajectory part is not asked: the page knows it and sends it hidden.
+    """
+    return {
+        "channels": CHANNELS,
+        "ratings": range(RATING_MIN, RATING_MAX + 1),
+        "satisfied_from": SATISFIED_FROM,
+        "barriers": BARRIERS,
+        "page_segment": PAGE_SEGMENT,
+        "segments": {name: values for name, values in SEGMENTS.items() if name != PAGE_SEGMENT},
+        "comment_max": COMMENT_MAX_CHARS,
+        "honeypot": HONEYPOT_FIELD,
+    }
 
 
 def channel_link(site_url: str, prefix: str, channel: str) -> str:
@@ -91,12 +142,13 @@ def on_files(files: Files, config) -> Files:
 def on_page_context(context, page, config, nav):
     if context["wegwijs"]["form"]:
         _printable.add(page.url)
-    context["feedback_vocabulary"] = {
-        "channels": CHANNELS,
-        "barriers": BARRIERS,
-        "segments": SEGMENTS,
-    }
+        context["print_qr"] = qr_inline_svg(print_link(config, page))
+    context["feedback_form"] = form_fields()
     return context
+
+
+def print_link(config, page) -> str:
+    return f"{config.site_url}{page.url}?c=folder"
 
 
 def on_post_page(output, page, config):
@@ -105,5 +157,5 @@ def on_post_page(output, page, config):
         return output
     target = Path(config.site_dir) / Path(page.file.dest_path).parent / PRINT_QR
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(qr_svg(f"{config.site_url}{page.url}?c=folder", page.title or "Wegwijs"))
+    target.write_bytes(qr_svg(print_link(config, page), page.title or "Wegwijs"))
     return output

@@ -18,47 +18,22 @@ import jinja2
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from sitegen.mkdocs_seams import current_language, list_only_own_static_files
+
 # Inlined into every page by theme/main.html, so not copied as a file.
 INLINED_CSS = "assets/wegwijs.css"
 
 
-class _OwnStaticFiles(jinja2.BaseLoader):
-    """Loads templates from every theme folder but lists only our custom_dir.
-
-    mkdocs uses the listing only to copy a theme's static files to site/.
-    """
-
-    def __init__(self, loader: jinja2.BaseLoader, custom_dir: str) -> None:
-        self.loader = loader
-        self.own = jinja2.FileSystemLoader(custom_dir)
-
-    def get_source(self, environment, template):
-        return self.loader.get_source(environment, template)
-
-    def list_templates(self):
-        return self.own.list_templates()
-
-
 @event_priority(-200)
 def on_config(config):
-    theme = config.theme
-    if not getattr(theme, "wegwijs_lean", False):  # on_config runs once per language pass
-        make_env = theme.get_env
-
-        def get_env():
-            env = make_env()
-            env.loader = _OwnStaticFiles(env.loader, theme.custom_dir)
-            return env
-
-        theme.get_env = get_env
-        theme.wegwijs_lean = True
+    list_only_own_static_files(config.theme)
     return config
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the pass's files
 def on_files(files: Files, config) -> Files:
     target = config.extra["wegwijs"]["target"]
-    current = config.plugins["i18n"].current_language
+    current = current_language(config)
     skip_pages = target is not None and current != target
     # Remove in place: the plugin's Files subclass resolves links with fallback.
     for file in list(files):

@@ -13,16 +13,19 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from sitegen.freshness import changed_on, source_hash
+from sitegen.mkdocs_seams import current_language, file_language, path_in_language
 from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 
 def outdated_notice(page, config) -> dict | None:
     """{"date": ...} when the page is an outdated translation in this pass, else None."""
-    current = config.plugins["i18n"].current_language
+    current = current_language(config)
     file = page.file
-    if current == SOURCE_LANGUAGE or getattr(file, "locale", None) != current:
+    if current == SOURCE_LANGUAGE or file_language(file) != current:
         return None  # Dutch, or a Dutch fallback: not a translation
-    dutch = Path(config.docs_dir) / SOURCE_LANGUAGE / file.norm_src_uri
+    if page.meta.get("translated") is False:
+        return None  # still the Dutch text: readers are told it is not translated
+    dutch = Path(config.docs_dir) / SOURCE_LANGUAGE / path_in_language(file)
     if not dutch.is_file():
         return None
     if page.meta.get("source_hash") == source_hash(dutch.read_text(encoding="utf-8")):

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the non-Python tools the test suite drives: Node.js and the node
 # packages of package.json (dynalite, the osls Serverless Framework fork and
-# the serverless-wsgi plugin), and Debian's chromium with fonts for Arabic and
-# Ethiopic for the browser tests. Debian packages come with apt (as root, as in
-# CI) only when missing. Idempotent.
+# the serverless-wsgi plugin), Debian's chromium with fonts for Arabic and
+# Ethiopic for the browser tests, and poppler-utils (pdftoppm, pdftotext) to read
+# the pages those tests print to PDF. Debian packages come with apt (as root, as
+# in CI) only when missing. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ apt_install() {
 
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 command -v chromium >/dev/null 2>&1 || apt_install chromium fonts-noto-core
+command -v pdftoppm >/dev/null 2>&1 || apt_install poppler-utils
 
 if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error

@@ -4,21 +4,24 @@ mkdocs-static-i18n's folder mode builds every language in one process and
 re-processes all languages' files on each language pass: the build time grows
 with the square of the number of languages. Here each process sees only Dutch
 (the fallback source) and its own language, so the total work grows linearly
-and the processes run in parallel.
+and the processes run in parallel. What mkdocs itself is asked to do is in
+sitegen.mkdocs_seams.
 """
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from sitegen.mkdocs_seams import MkdocsFailed, build_language_pages
 from sitegen.settings import Settings
 from wegwijs_shared.languages import SOURCE_LANGUAGE
+
+__all__ = ["LanguageBuild", "MkdocsFailed", "build_language", "build_site"]
 
 
 @dataclass
@@ -26,102 +29,20 @@ class LanguageBuild:
     code: str
     seconds: float
     warnings: list[str]
+    # Per built page (relative to site_dir), the links that came from its Markdown.
+    content_links: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-class MkdocsFailed(Exception):
-    """mkdocs stopped while building a language; carries its messages."""
-
-    def __init__(self, code: str, messages: list[str]) -> None:
-        super().__init__(f"mkdocs failed for '{code}': " + " | ".join(messages))
-        self.code = code
-        self.messages = messages
-
-
-class _Collect(logging.Handler):
-    """Keeps the warnings of the target language's pass.
-
-    The Dutch pass in another language's process renders no pages, so its
-    warnings (a nav without pages) are noise; mkdocs-static-i18n announces each
-    pass with an info line, which tells which pass a warning belongs to.
-    """
-
-    def __init__(self, target: str) -> None:
-        super().__init__(logging.INFO)
-        self.target = target
-        self.current: str | None = None
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if record.levelno < logging.WARNING:
-            if message.startswith("Building '"):
-                self.current = message.split("'")[1]
-        elif self.current == self.target or record.levelno >= logging.ERROR:
-            self.messages.append(message)
-
-
-def _i18n_plugin_options(raw_plugins: list, settings: Settings, target: str) -> list:
-    """mkdocs.yml's plugin list with the i18n languages filled in from languages.yml."""
-    languages = [
-        {
-            "locale": lang.code,
-            "name": lang.name,
-            "default": lang.code == SOURCE_LANGUAGE,
-            "build": lang.code in (SOURCE_LANGUAGE, target),
-        }
-        for lang in settings.languages
-    ]
-    plugins = []
-    for entry in raw_plugins:
-        if isinstance(entry, dict) and "i18n" in entry:
-            entry = {"i18n": {**(entry["i18n"] or {}), "languages": languages}}
-        plugins.append(entry)
-    return plugins
-
-
-def _load_config(settings: Settings, target: str, out_dir: Path):
-    from mkdocs.config import load_config
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(settings.config_file, encoding="utf-8") as handle:
-        raw = yaml_load(handle)
-    others = [
-        lang.code for lang in settings.languages if lang.code not in (SOURCE_LANGUAGE, target)
-    ]
-    extra = dict(raw.get("extra") or {})
-    extra["wegwijs"] = {
+def _render(settings: Settings, target: str, out_dir: Path):
+    """Run mkdocs for one language; return its warnings and content links."""
+    wegwijs = {
         "languages": [asdict(lang) for lang in settings.languages],
         "target": target,
         "template_cache": str(settings.work_dir / "templates"),
     }
-    return load_config(
-        str(settings.config_file),
-        docs_dir=str(settings.docs_dir),
-        site_dir=str(out_dir),
-        plugins=_i18n_plugin_options(raw.get("plugins") or [], settings, target),
-        # Other languages' folders are not even read by this process.
-        exclude_docs="\n".join(f"/{code}/" for code in others),
-        extra=extra,
+    return build_language_pages(
+        settings.config_file, settings.docs_dir, out_dir, settings.languages, target, wegwijs
     )
-
-
-def _render(settings: Settings, target: str, out_dir: Path) -> list[str]:
-    """Run mkdocs for one language; return the warnings of that language's pass."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    collect = _Collect(target)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    logger.setLevel(logging.INFO)
-    try:
-        build(_load_config(settings, target, out_dir))
-    except (Abort, MkDocsException) as failure:
-        # mkdocs logs the reason and raises a bare Abort: hand the reason to the caller.
-        raise MkdocsFailed(target, collect.messages or [str(failure)]) from None
-    finally:
-        logger.removeHandler(collect)
-    return collect.messages
 
 
 def _place(settings: Settings, target: str, out_dir: Path) -> None:
@@ -143,9 +64,9 @@ def build_language(settings: Settings, target: str) -> LanguageBuild:
     """Build and place one language; return its time and mkdocs warnings."""
     started = time.perf_counter()
     out_dir = settings.work_dir / target
-    warnings = _render(settings, target, out_dir)
+    warnings, links = _render(settings, target, out_dir)
     _place(settings, target, out_dir)
-    return LanguageBuild(target, time.perf_counter() - started, warnings)
+    return LanguageBuild(target, time.perf_counter() - started, warnings, links)
 
 
 def build_site(settings: Settings) -> list[LanguageBuild]:

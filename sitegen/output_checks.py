@@ -1,4 +1,8 @@
-"""Checks on the built site: the first-round-trip budget, no other hosts, no broken links."""
+"""Checks on the built site: the first-round-trip budget, no other hosts, no broken links.
+
+Links written in content are checked in content/ (sitegen.checks.links), with
+file and line; here only what the theme and the hooks add to the pages.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from sitegen.compress import compressed_size
 from sitegen.html_scan import PageScan, scan_html
+from sitegen.urls import is_remote, is_site_file
 
 _EXTERNAL_CSS = re.compile(r"(?:@import|url\()\s*['\"]?\s*(?:https?:)?//", re.IGNORECASE)
-# Served by the feedback function, not by the static site.
-_DYNAMIC_PREFIXES = ("/api/",)
 
 
 @dataclass
@@ -45,11 +48,6 @@ def page_url(site_dir: Path, html_file: Path) -> str:
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def is_external(url: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.scheme in ("http", "https") or url.startswith("//"))
-
-
 def resolve(site_dir: Path, base_url: str, url: str) -> tuple[Path, str] | None:
     """Map an internal URL on a page to (file in site_dir, fragment); None if not a site path."""
     parts = urlsplit(urljoin(base_url, url))
@@ -62,19 +60,16 @@ def resolve(site_dir: Path, base_url: str, url: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-_ID = re.compile(r'\sid="([^"]+)"')
-
-
 @cache
-def _ids_of(html_file: Path) -> frozenset[str]:
-    """Element ids of a page (a regex: built pages quote every attribute)."""
-    return frozenset(_ID.findall(html_file.read_text(encoding="utf-8")))
+def _scan(html_file: Path) -> PageScan:
+    """A built page, scanned once per process: as the page checked and as a link target."""
+    return scan_html(html_file.read_text(encoding="utf-8"))
 
 
 def _weigh(site_dir: Path, rel: str, url: str, scan: PageScan) -> PageWeight:
     weight = PageWeight(rel, compressed_size(site_dir / rel), 0, 0)
     for ref in scan.resources:
-        if not ref.blocking or is_external(ref.url):
+        if not ref.blocking or is_remote(ref.url):
             continue
         resolved = resolve(site_dir, url, ref.url)
         if resolved and resolved[0].is_file():
@@ -96,7 +91,7 @@ def _external_problems(rel: str, scan: PageScan) -> list[Problem]:
             "in theme/assets/ and refer to it there.",
         )
         for ref in scan.resources
-        if is_external(ref.url)
+        if is_remote(ref.url)
     ]
     for css in scan.inline_css:
         if _EXTERNAL_CSS.search(css):
@@ -111,14 +106,14 @@ def _external_problems(rel: str, scan: PageScan) -> list[Problem]:
     return problems
 
 
-def _link_problems(site_dir: Path, rel: str, url: str, scan: PageScan) -> list[Problem]:
+def _link_problems(
+    site_dir: Path, rel: str, url: str, scan: PageScan, from_content: frozenset[str]
+) -> list[Problem]:
     """Links to missing files; anchors that are missing (except on Dutch fallback pages,
     whose Dutch anchors cannot match the translated headings they link to)."""
     problems = []
-    for ref in scan.links + [r for r in scan.resources if not is_external(r.url)]:
-        if urlsplit(ref.url).scheme in ("mailto", "tel", "data") or is_external(ref.url):
-            continue
-        if urljoin(url, ref.url).startswith(_DYNAMIC_PREFIXES):
+    for ref in scan.references:
+        if ref.url in from_content or not is_site_file(urljoin(url, ref.url)):
             continue
         resolved = resolve(site_dir, url, ref.url)
         if resolved is None:
@@ -137,7 +132,7 @@ def _link_problems(site_dir: Path, rel: str, url: str, scan: PageScan) -> list[P
             fragment
             and not scan.fallback
             and target.suffix == ".html"
-            and fragment not in _ids_of(target)
+            and fragment not in _scan(target).ids
         ):
             problems.append(
                 Problem(
@@ -150,13 +145,13 @@ def _link_problems(site_dir: Path, rel: str, url: str, scan: PageScan) -> list[P
     return problems
 
 
-def _check_pages(site_dir: Path, budget: int, html_files: list[Path]):
+def _check_pages(site_dir: Path, budget: int, html_files: list[Path], content_links: dict):
     problems: list[Problem] = []
     weights: list[PageWeight] = []
     for html_file in html_files:
         rel = html_file.relative_to(site_dir).as_posix()
         url = page_url(site_dir, html_file)
-        scan = scan_html(html_file.read_text(encoding="utf-8"))
+        scan = _scan(html_file)
         weight = _weigh(site_dir, rel, url, scan)
         weights.append(weight)
         if weight.total > budget:
@@ -171,23 +166,30 @@ def _check_pages(site_dir: Path, budget: int, html_files: list[Path]):
                 )
             )
         problems += _external_problems(rel, scan)
-        problems += _link_problems(site_dir, rel, url, scan)
+        problems += _link_problems(site_dir, rel, url, scan, content_links.get(rel, frozenset()))
     return problems, weights
 
 
 def check_site(
-    site_dir: Path, budget: int, jobs: int = 1
+    site_dir: Path, budget: int, jobs: int = 1, content_links: dict | None = None
 ) -> tuple[list[Problem], list[PageWeight]]:
-    """Check every HTML page (in `jobs` processes); return the problems and every page's weight."""
-    _ids_of.cache_clear()
+    """Check every HTML page (in `jobs` processes); return the problems and every page's weight.
+
+    content_links: per page (relative to site_dir), the links its Markdown made, which
+    the content check has checked already (sitegen.mkdocs_run.LanguageBuild).
+    """
+    _scan.cache_clear()
+    content_links = content_links or {}
     html_files = sorted(site_dir.rglob("*.html"))
     if jobs <= 1 or len(html_files) < 100:
-        return _check_pages(site_dir, budget, html_files)
+        return _check_pages(site_dir, budget, html_files, content_links)
     chunks = [html_files[start::jobs] for start in range(jobs)]
     problems: list[Problem] = []
     weights: list[PageWeight] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for found, weighed in pool.map(_check_pages, [site_dir] * jobs, [budget] * jobs, chunks):
+        for found, weighed in pool.map(
+            _check_pages, [site_dir] * jobs, [budget] * jobs, chunks, [content_links] * jobs
+        ):
             problems += found
             weights += weighed
     problems.sort(key=lambda problem: (problem.path, problem.line))

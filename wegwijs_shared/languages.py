@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,58 @@ class LanguageFileError(ValueError):
     """languages.yml is malformed; the message says what to fix."""
 
 
+# A BCP 47 language tag (RFC 5646 'langtag') in its canonical case: an ISO 639 language
+# of 2 or 3 letters (the subtags of 4-8 letters are reserved or unused), then optionally
+# extended language subtags, a script, a region, variants, extensions, private use.
+_TAG = re.compile(
+    r"^(?P<language>[a-z]{2,3})(?:-[a-z]{3}){0,3}"
+    r"(?:-(?P<script>[A-Z][a-z]{3}))?"
+    r"(?:-(?P<region>[A-Z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?$"
+)
+# Paths of the site that a language folder must not take.
+RESERVED_CODES = {"api": "the feedback function's address (/api/)"}
+
+
+def canonical_case(code: str) -> str:
+    """BCP 47's usual spelling: 'PT-br' -> 'pt-BR', 'SR-latn' -> 'sr-Latn'."""
+    parts = code.replace("_", "-").split("-")
+    fixed = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            fixed.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            fixed.append(part.upper())
+        else:
+            fixed.append(part.lower())
+    return "-".join(fixed)
+
+
+def tag_problem(code: object) -> str | None:
+    """Why a languages.yml code is not a usable BCP 47 tag, with the fix; None if it is."""
+    if isinstance(code, bool):
+        return "YAML read this code as yes/no: put it in quotes (code: 'no')."
+    if not isinstance(code, str) or not code:
+        return "the code must be a BCP 47 language tag such as 'ar', 'prs' or 'pt-BR'."
+    if _TAG.match(code):
+        if code in RESERVED_CODES:
+            return f"'{code}' is {RESERVED_CODES[code]}: this language cannot use it as its folder."
+        return None
+    fixed = canonical_case(code.strip())
+    if fixed != code and _TAG.match(fixed):
+        return (
+            f"write the code as '{fixed}' (BCP 47: the language in small letters, '-' "
+            "between the parts, a region in capitals)."
+        )
+    return (
+        f"'{code}' is not a BCP 47 language tag: use the language's ISO 639 code of 2 or 3 "
+        "letters ('ti' for Tigrinya, 'prs' for Dari, 'ckb' for Sorani Kurdish), optionally "
+        "with a script or a region ('sr-Latn', 'pt-BR'). See the IANA language subtag registry."
+    )
+
+
 def parse_languages(entries: object, origin: str = "languages.yml") -> tuple[Language, ...]:
     """Validate the raw YAML list and return the languages, source language first."""
     if not isinstance(entries, list) or not entries:
@@ -60,6 +113,9 @@ def parse_languages(entries: object, origin: str = "languages.yml") -> tuple[Lan
         missing = {"code", "name", "english", "dir"} - entry.keys()
         if missing:
             raise LanguageFileError(f"{origin}: entry {index} lacks {', '.join(sorted(missing))}.")
+        problem = tag_problem(entry["code"])
+        if problem:
+            raise LanguageFileError(f"{origin}: entry {index} ({entry['code']}): {problem}")
         if entry["dir"] not in ("ltr", "rtl"):
             raise LanguageFileError(
                 f"{origin}: entry {index} ({entry['code']}): dir must be 'ltr' or 'rtl'."
@@ -75,9 +131,14 @@ def parse_languages(entries: object, origin: str = "languages.yml") -> tuple[Lan
     return tuple(languages)
 
 
-@cache
 def load_languages(path: Path = LANGUAGES_FILE) -> tuple[Language, ...]:
-    """Read and validate languages.yml (cached: it does not change during a run)."""
+    """Read and validate languages.yml (cached until the file changes)."""
+    stat = path.stat()
+    return _load(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load(path: Path, mtime_ns: int, size: int) -> tuple[Language, ...]:
     with open(path, encoding="utf-8") as handle:
         return parse_languages(yaml.safe_load(handle), origin=str(path.name))
 

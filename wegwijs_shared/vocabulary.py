@@ -16,6 +16,15 @@ CHANNELS: tuple[str, ...] = (
     "other",
 )
 
+# What a record holds when the channel cannot be known: the reader chose none and
+# no channel link (?c=letter) led to the page. Never offered as a choice.
+UNKNOWN_CHANNEL = "unknown"
+RECORD_CHANNELS: tuple[str, ...] = (*CHANNELS, UNKNOWN_CHANNEL)
+
+# How a record's channel was set: by a channel link the reader arrived through,
+# by the reader's own choice, or not at all (the channel is then UNKNOWN_CHANNEL).
+CHANNEL_SOURCES: tuple[str, ...] = ("link", "reader", "none")
+
 # What made it hard? Any number, each at most once.
 BARRIERS: tuple[str, ...] = (
     "language",
@@ -44,3 +53,8 @@ SATISFIED_FROM = 4
 COMMENT_MAX_CHARS = 1000
 # A site path; long enough for any page, short enough to keep records small.
 PAGE_MAX_CHARS = 300
+
+# The form's honeypot: a field hidden from people that bots fill in. The form is
+# rendered with this name and the server drops answers that fill it, so a new
+# name here changes both sides at once.
+HONEYPOT_FIELD = "homepage"

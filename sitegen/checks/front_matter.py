@@ -6,11 +6,19 @@ import difflib
 import re
 
 from sitegen.checks.findings import ERROR, WARNING, Finding
-from sitegen.checks.source import SourcePage
+from sitegen.checks.source import ContentSite, SourcePage
 
 REQUIRED_KEYS = ("title", "description")
-# Every key a page may have, and what it holds. source_hash is for translations only.
-KNOWN_KEYS = {"title": str, "description": str, "source_hash": str}
+# Every key a page may have, and what it holds. source_hash is for translations only;
+# so is 'translated: false' (a new language's page that is still the Dutch text).
+# sources lists ids of docs/sources.yml (checked by sitegen.checks.sources).
+KNOWN_KEYS = {
+    "title": str,
+    "description": str,
+    "source_hash": str,
+    "translated": bool,
+    "sources": list,
+}
 DESCRIPTION_MAX = 160  # search engines cut longer descriptions
 HASH_FORMAT = re.compile(r"^[0-9a-f]{12}$")
 
@@ -34,7 +42,27 @@ def _unknown_key(page: SourcePage, key: object) -> Finding:
 def _check_types(page: SourcePage, data: dict) -> list[Finding]:
     findings = []
     for key, kind in KNOWN_KEYS.items():
-        if data.get(key) is not None and not isinstance(data[key], kind):
+        if data.get(key) is None or isinstance(data[key], kind):
+            continue
+        if kind is bool:
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be 'false' (not translated yet) or left out: remove the "
+                    "line once the page is translated.",
+                )
+            )
+        elif kind is list:
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be a list of ids in square brackets, such as "
+                    f"'{key}: [agii-verplichting, vvsg-kosten]'.",
+                )
+            )
+        else:
             findings.append(
                 _finding(
                     page,
@@ -44,6 +72,19 @@ def _check_types(page: SourcePage, data: dict) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _check_translated(page: SourcePage, data: dict) -> list[Finding]:
+    if data.get("translated") is None or not page.language.is_source:
+        return []
+    return [
+        _finding(
+            page,
+            page.key_line("translated"),
+            "'translated' belongs in translations only: a Dutch page is the source. "
+            "Remove the line.",
+        )
+    ]
 
 
 def _check_source_hash(page: SourcePage, data: dict) -> list[Finding]:
@@ -73,7 +114,7 @@ def _check_source_hash(page: SourcePage, data: dict) -> list[Finding]:
     return []
 
 
-def check_front_matter(page: SourcePage) -> list[Finding]:
+def check_front_matter(page: SourcePage, site: ContentSite) -> list[Finding]:
     data, error = page.front_matter
     if error:
         line = int(m.group(1)) if (m := re.search(r"\(line (\d+)\)", error)) else 1
@@ -93,6 +134,7 @@ def check_front_matter(page: SourcePage) -> list[Finding]:
     findings += [_unknown_key(page, key) for key in data if key not in KNOWN_KEYS]
     findings += _check_types(page, data)
     findings += _check_source_hash(page, data)
+    findings += _check_translated(page, data)
     description = data.get("description")
     if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
         findings.append(

@@ -7,9 +7,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sitegen.checks.findings import ERROR, Finding
-from sitegen.checks.references import page_refs
-from sitegen.checks.safety import is_remote
-from sitegen.checks.source import SourcePage
+from sitegen.checks.source import ContentSite, SourcePage
+from sitegen.urls import is_remote
 
 IMAGE_MAX_BYTES = 100 * 1024
 
@@ -28,9 +27,10 @@ def _image_file(page: SourcePage, url: str, docs_dir: Path) -> Path | None:
     return None
 
 
-def check_images(page: SourcePage, docs_dir: Path) -> list[Finding]:
+def check_images(page: SourcePage, site: ContentSite) -> list[Finding]:
+    docs_dir = site.docs_dir
     findings = []
-    for ref in page_refs(page.prose).references:
+    for ref in page.references:
         if ref.kind != "image":
             continue
         if not ref.has_alt:

@@ -7,30 +7,12 @@ page (fallback). It is reported as a notice, so translators see what is left.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitegen.checks.anchors import Slugify, anchors
+from sitegen.checks.anchors import anchors
 from sitegen.checks.findings import ERROR, NOTICE, WARNING, Finding
-from sitegen.checks.references import page_refs
-from sitegen.checks.source import SourcePage
-
-_SKIP_SCHEMES = ("http", "https", "mailto", "tel", "data", "javascript")
-_DYNAMIC = ("/api/",)  # served by the feedback function
-
-
-class AnchorIndex:
-    """Anchors of every page, per language, computed once."""
-
-    def __init__(self, pages: list[SourcePage], slugify: Slugify) -> None:
-        self.slugify = slugify
-        self.by_page: dict[tuple[str, str], set[str]] = {}
-        for page in pages:
-            found = anchors(page_refs(page.prose).headings, slugify)
-            self.by_page[(page.language.code, page.rel.as_posix())] = {a for _, a, _ in found}
-
-    def get(self, code: str, rel: str) -> set[str] | None:
-        return self.by_page.get((code, rel))
+from sitegen.checks.source import ContentSite, SourcePage
+from sitegen.urls import is_site_file
 
 
 def _finding(page: SourcePage, line: int, message: str, level: str = ERROR) -> Finding:
@@ -54,13 +36,14 @@ def _anchor_finding(page, line, url, fragment, have, where) -> Finding | None:
     )
 
 
-def _check_link(page: SourcePage, url: str, line: int, docs_dir: Path, index: AnchorIndex):
-    parts = urlsplit(url)
-    if parts.scheme in _SKIP_SCHEMES or parts.netloc or url.startswith(_DYNAMIC):
+def _check_link(page: SourcePage, url: str, line: int, site: ContentSite):
+    if not is_site_file(url):
         return None
+    parts = urlsplit(url)
+    docs_dir = site.docs_dir
     code, source = page.language.code, "nl"
     if not parts.path:  # '#anchor' on the same page
-        have = index.get(code, page.rel.as_posix())
+        have = site.anchors_of(code, page.rel.as_posix())
         return _anchor_finding(page, line, url, parts.fragment, have, "this page")
     if parts.path.startswith("/"):
         return _finding(
@@ -73,7 +56,7 @@ def _check_link(page: SourcePage, url: str, line: int, docs_dir: Path, index: An
     target = _target(page, parts.path)
     if (docs_dir / code / target).is_file():
         if target.endswith(".md") and parts.fragment:
-            have = index.get(code, target)
+            have = site.anchors_of(code, target)
             return _anchor_finding(page, line, url, parts.fragment, have, target)
         return None
     if (docs_dir / source / target).is_file():
@@ -81,7 +64,7 @@ def _check_link(page: SourcePage, url: str, line: int, docs_dir: Path, index: An
             return None
         if target.endswith(".md") and parts.fragment:
             # Readers get the Dutch page, so the anchor must be one of its headings.
-            have = index.get(source, target)
+            have = site.anchors_of(source, target)
             missing = _anchor_finding(page, line, url, parts.fragment, have, f"{source}/{target}")
             if missing:
                 return missing
@@ -118,16 +101,20 @@ def _check_link(page: SourcePage, url: str, line: int, docs_dir: Path, index: An
     )
 
 
-def check_links(page: SourcePage, docs_dir: Path, index: AnchorIndex) -> list[Finding]:
+def check_links(page: SourcePage, site: ContentSite) -> list[Finding]:
+    """Every link of the page resolves; every heading has an anchor that says something.
+
+    The one place links written in content are checked: mkdocs' own link validation is
+    switched off (sitegen.mkdocs_seams), and the output check skips these links.
+    """
     findings = []
-    refs = page_refs(page.prose)
-    for ref in refs.references:
+    for ref in page.references:
         if ref.kind != "link" or not ref.url:
             continue
-        found = _check_link(page, ref.url, ref.line, docs_dir, index)
+        found = _check_link(page, ref.url, ref.line, site)
         if found:
             findings.append(found)
-    for heading, anchor, meaningful in anchors(refs.headings, index.slugify):
+    for heading, anchor, meaningful in anchors(page.headings, site.slugify):
         if not meaningful:
             findings.append(
                 _finding(

@@ -1,6 +1,7 @@
 """Readability for Dutch and English pages, for readers at level A2-B1.
 
-Thresholds from the plain-language guidance in FACTS.md section 7: the Flemish
+Thresholds from the plain-language guidance in docs/sources.yml
+(heerlijk-helder-checklist, wablieft-zinslengte): the Flemish
 government's "Heerlijk Helder" asks for short sentences and few difficult words;
 Wablieft puts the maximum average at 15-20 words, so a page's average above 15
 words and any sentence over 20 words are reported, and so are a page's long
@@ -15,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from sitegen.checks.findings import WARNING, Finding
-from sitegen.checks.source import SourcePage
+from sitegen.checks.markdown_tree import TextUnit
+from sitegen.checks.source import ContentSite, SourcePage
 
 LANGUAGES = ("nl", "en")
 AVERAGE_WORDS_MAX = 15
@@ -25,12 +27,6 @@ LONG_WORD_SYLLABLES = {"nl": 6, "en": 5}
 LONG_WORDS_PERCENT_MAX = 2  # a page reports its long words above this share
 QUOTE_MAX = 120  # characters of a long sentence quoted in a message
 
-_HEADING = re.compile(r"^ {0,3}#")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-_ADMONITION = re.compile(r"^\s*(!!!|\?\?\?)")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"<[^>]+>|\*\*|__|\*|\{[^}]*\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[^\s\w]*[\w])(?=[^a-z])")
 _WORD = re.compile(r"\w[\w'’-]*")
 
@@ -42,50 +38,15 @@ class Sentence:
     words: int
 
 
-def _units(prose: str) -> list[tuple[str, int]]:
-    """Paragraphs, list items and table cells as (text, first line)."""
-    units: list[tuple[str, int]] = []
-    current: list[str] = []
-    start = 0
-
-    def close() -> None:
-        if current:
-            units.append((" ".join(current), start))
-            current.clear()
-
-    for number, line in enumerate(prose.split("\n"), start=1):
-        if not line.strip() or _HEADING.match(line) or _TABLE_RULE.match(line):
-            close()
-            continue
-        if _ADMONITION.match(line):
-            close()
-            continue
-        if line.lstrip().startswith("|"):
-            close()
-            units += [(cell, number) for cell in line.strip().strip("|").split("|")]
-            continue
-        if _ITEM.match(line):
-            close()
-            line = _ITEM.sub("", line)
-        if not current:
-            start = number
-        current.append(line.strip())
-    close()
-    return units
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", _MARKUP.sub("", _LINK.sub(r"\1", text))).strip()
-
-
-def sentences(prose: str, count_words) -> list[Sentence]:
+def sentences(units: list[TextUnit], count_words) -> list[Sentence]:
+    """The sentences of the page's paragraphs, list items, table cells and definitions."""
     found = []
-    for unit, line in _units(prose):
-        for text in _SENTENCE_END.split(_plain(unit)):
+    for unit in units:
+        for text in _SENTENCE_END.split(unit.text):
             text = text.strip()
             words = count_words(text) if text else 0
             if words:
-                found.append(Sentence(text, line, words))
+                found.append(Sentence(text, unit.line, words))
     return found
 
 
@@ -127,11 +88,11 @@ def _long_words(page: SourcePage, found: list[Sentence], textstat) -> Finding | 
     )
 
 
-def check_readability(page: SourcePage) -> list[Finding]:
+def check_readability(page: SourcePage, site: ContentSite) -> list[Finding]:
     if page.language.code not in LANGUAGES:
         return []
     textstat = _textstat(page.language.code)
-    found = sentences(page.prose, textstat.lexicon_count)
+    found = sentences(page.units, textstat.lexicon_count)
     if not found:
         return []
     findings = []

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 from sitegen.checks.findings import ERROR, Finding
-from sitegen.checks.references import page_refs
-from sitegen.checks.source import SourcePage
+from sitegen.checks.source import ContentSite, SourcePage
+from sitegen.urls import is_javascript_url, is_remote
 
 FORBIDDEN_TAGS = {
     "script": "a <script> element",
@@ -19,15 +16,6 @@ FORBIDDEN_TAGS = {
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "data")
 
 
-def is_javascript_url(url: str) -> bool:
-    return re.sub(r"[\s\x00-\x1f]", "", url).lower().startswith("javascript:")
-
-
-def is_remote(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") or url.strip().startswith("//")
-
-
 def _finding(page: SourcePage, line: int, message: str) -> Finding:
     return Finding(page.display, line, message, ERROR, "safety")
 
@@ -35,12 +23,12 @@ def _finding(page: SourcePage, line: int, message: str) -> Finding:
 def _tag_findings(page: SourcePage, tags) -> list[Finding]:
     findings = []
     for tag in tags:
-        if tag.tag in FORBIDDEN_TAGS:
+        if tag.name in FORBIDDEN_TAGS:
             findings.append(
                 _finding(
                     page,
                     tag.line,
-                    f"{FORBIDDEN_TAGS[tag.tag]} in a content page: pages run no scripts and "
+                    f"{FORBIDDEN_TAGS[tag.name]} in a content page: pages run no scripts and "
                     "embed nothing from other sites. Remove it; link to the other site "
                     "instead.",
                 )
@@ -51,7 +39,7 @@ def _tag_findings(page: SourcePage, tags) -> list[Finding]:
                     _finding(
                         page,
                         tag.line,
-                        f'the attribute {name}="..." on <{tag.tag}> runs a script: content '
+                        f'the attribute {name}="..." on <{tag.name}> runs a script: content '
                         "pages run no scripts. Remove the attribute.",
                     )
                 )
@@ -60,22 +48,17 @@ def _tag_findings(page: SourcePage, tags) -> list[Finding]:
                     _finding(
                         page,
                         tag.line,
-                        f"a 'javascript:' address in <{tag.tag} {name}> runs a script: use a "
+                        f"a 'javascript:' address in <{tag.name} {name}> runs a script: use a "
                         "link to a page or a file instead.",
                     )
                 )
     return findings
 
 
-def check_safety(page: SourcePage) -> list[Finding]:
-    refs = page_refs(page.prose)
-    findings = _tag_findings(page, refs.tags)
-    for ref in refs.references:
-        if (
-            ref.kind == "link"
-            and is_javascript_url(ref.url)
-            and ref.line not in {f.line for f in findings}
-        ):
+def check_safety(page: SourcePage, site: ContentSite) -> list[Finding]:
+    findings = _tag_findings(page, page.tags)
+    for ref in page.references:
+        if ref.kind == "link" and ref.markdown and is_javascript_url(ref.url):
             findings.append(
                 _finding(
                     page,

@@ -1,19 +1,22 @@
-"""A content page as the checks see it: front matter, body, and text without code."""
+"""A content page as every content check sees it: read and parsed once.
+
+Its front matter (YAML) and its body (Markdown, parsed by markdown-it-py in
+sitegen.checks.markdown_tree) with every link, image, HTML element, heading and
+paragraph on its line in the file.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import yaml
 
+from sitegen.checks.anchors import Slugify, anchors
+from sitegen.checks.markdown_tree import Heading, MarkdownTree, TextUnit, parse_markdown
+from sitegen.html_scan import Reference, Tag
 from wegwijs_shared.languages import Language
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -50,30 +53,6 @@ def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
     return data, None
 
 
-def _blank(match: re.Match) -> str:
-    """Replace a match by spaces, keeping its line breaks (so line numbers stay)."""
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-def mask_code(text: str) -> str:
-    """The text with code blocks, inline code and HTML comments blanked out."""
-    text = _COMMENT.sub(_blank, text)
-    lines = text.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)[0] * len(opening.group(1))
-            lines[index] = ""
-        elif fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            lines[index] = ""
-        else:
-            lines[index] = _INLINE_CODE.sub(_blank, line)
-    return "\n".join(lines)
-
-
 @dataclass
 class SourcePage:
     """One Markdown file under content/<lang>/."""
@@ -93,10 +72,40 @@ class SourcePage:
         return self.front_matter[0] or {}
 
     @cached_property
-    def prose(self) -> str:
-        """The whole file with front matter and code blanked: line numbers are the file's."""
+    def tree(self) -> MarkdownTree:
+        """The body, parsed once; its lines are the file's."""
         _, body, skipped = split_front_matter(self.text)
-        return "\n" * skipped + mask_code(body)
+        return parse_markdown(body, skipped + 1)
+
+    @property
+    def references(self) -> list[Reference]:
+        """Links and images, in Markdown or in HTML, in line order."""
+        return self.tree.references
+
+    @property
+    def tags(self) -> list[Tag]:
+        return self.tree.tags
+
+    @property
+    def headings(self) -> list[Heading]:
+        return self.tree.headings
+
+    @property
+    def units(self) -> list[TextUnit]:
+        return self.tree.units
+
+    @cached_property
+    def prose(self) -> str:
+        """The file's lines with front matter, code and comments blanked (same line numbers)."""
+        _, body, skipped = split_front_matter(self.text)
+        lines = [""] * skipped + body.split("\n")
+        for number in self.tree.hidden_lines:
+            if 0 < number <= len(lines):
+                lines[number - 1] = ""
+        for number, span in self.tree.hidden_spans:
+            if 0 < number <= len(lines):
+                lines[number - 1] = lines[number - 1].replace(span, " " * len(span), 1)
+        return "\n".join(lines)
 
     def key_line(self, key: str) -> int:
         """Line of a front matter key (1 when it is not there)."""
@@ -128,3 +137,26 @@ def load_pages(docs_dir: Path, languages, root: Path) -> list[SourcePage]:
                 )
             )
     return pages
+
+
+@dataclass
+class ContentSite:
+    """Every page of every language, with what the checks look up across pages."""
+
+    docs_dir: Path
+    root: Path  # the project: paths in messages are relative to it
+    pages: list[SourcePage]
+    slugify: Slugify
+
+    @cached_property
+    def _anchors(self) -> dict[tuple[str, str], set[str]]:
+        return {
+            (page.language.code, page.rel.as_posix()): {
+                anchor for _, anchor, _ in anchors(page.headings, self.slugify)
+            }
+            for page in self.pages
+        }
+
+    def anchors_of(self, code: str, rel: str) -> set[str] | None:
+        """The anchors of content/<code>/<rel>; None when it is not a page."""
+        return self._anchors.get((code, rel))

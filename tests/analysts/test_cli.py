@@ -35,7 +35,7 @@ def test_export_filters_to_a_file(
     runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "sms.jsonl"
-    args = ["export", "--format", "jsonl", "--channel", "sms", "--lang", "nl"]
+    args = ["export", "--format", "jsonl", "--channel", "sms", "--page-lang", "nl"]
     window = ["--since", "2026-03-04", "--until", "2026-03-06T00:00:00Z"]
     result = runner.invoke(cli, [*args, *window, "--out", str(out), "--store", store_url])
     assert result.exit_code == 0, result.output
@@ -71,7 +71,7 @@ def test_bad_input_is_explained(runner: CliRunner, store_url: str) -> None:
     assert "'March' is not a date: write 2026-03-01 or 2026-03-01T12:00Z" in result.stderr
     result = runner.invoke(cli, ["export", "--format", "csv", "--store", "mysql://x"])
     assert result.exit_code == 2
-    assert "the store URL must start with sqlite:/// or dynamodb://" in result.stderr
+    assert "the store URL must start with sqlite:// or dynamodb://" in result.stderr
 
 
 def test_demo_data_then_report(runner: CliRunner, store_url: str, tmp_path: Path) -> None:
@@ -146,6 +146,6 @@ def test_unreachable_store_is_one_line_and_leaves_no_file(
     args = ["export", "--format", "csv", "--since", "2026-11-01", "--until", "2026-11-02"]
     result = runner.invoke(cli, [*args, "--out", str(out), "--store", url])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {url}: EndpointConnectionError: ")
+    assert result.stderr.startswith(f"Error: {url}: DynamoDB Query: EndpointConnectionError")
     assert result.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []

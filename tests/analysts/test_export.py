@@ -26,28 +26,28 @@ from wegwijs_shared.store.sqlite import SqliteStore
 
 HEADER = (
     '"id","received_at","page","lang","channel","rating","barriers","comment",'
-    '"comment_masked","part","status","device","js","schema_version"\r\n'
+    '"comment_masked","part","status","device","js","schema_version","channel_source","folded"\r\n'
 )
 EXPECTED_CSV = (
     "\ufeff" + HEADER
     + '"00000000-0000-4000-8000-000000000001","2026-03-01T09:30:00.123Z","/traject/","nl",'
     '"website","5","","Duidelijk, ""echt"" goed","false","intake","mandatory","phone","true",'
-    '"1"\r\n'
+    '"2","","0"\r\n'
     '"00000000-0000-4000-8000-000000000002","2026-03-02T10:00:00.000Z","/ar/mo/","ar","letter",'
     '"2","language;difficult","الرسالة صعبة\nجدا","false","mo","voluntary","computer","false",'
-    '"1"\r\n'
+    '"2","","0"\r\n'
     '"00000000-0000-4000-8000-000000000003","2026-03-03T11:00:00.000Z","/traject/","nl","sms",'
-    '"3","internet","\'=HYPERLINK(""x"")","true","","","","false","1"\r\n'
+    '"3","internet","\'=HYPERLINK(""x"")","true","","","","false","2","","0"\r\n'
     '"00000000-0000-4000-8000-000000000004","2026-03-04T12:00:00.000Z","/traject/","nl","sms",'
-    '"4","","\'@SUM(A1)","false","","","","false","1"\r\n'
+    '"4","","\'@SUM(A1)","false","","","","false","2","","0"\r\n'
     '"00000000-0000-4000-8000-000000000005","2026-03-05T13:00:00.000Z","/traject/","nl","sms",'
-    '"4","","\'-1+1","false","","","","false","1"\r\n'
+    '"4","","\'-1+1","false","","","","false","2","","0"\r\n'
     '"00000000-0000-4000-8000-000000000006","2026-03-06T14:00:00.000Z","/traject/","nl","sms",'
-    '"4","","\'+31","false","","","","false","1"\r\n'
+    '"4","","\'+31","false","","","","false","2","","0"\r\n'
     '"00000000-0000-4000-8000-000000000007","2026-03-07T15:00:00.000Z","/traject/","nl","sms",'
-    '"4","","\'\tx","false","","","","false","1"\r\n'
+    '"4","","\'\tx","false","","","","false","2","","0"\r\n'
     '"00000000-0000-4000-8000-000000000008","2026-03-08T16:00:00.000Z","/traject/","nl","sms",'
-    '"4","","\'\rx","false","","","","false","1"\r\n'
+    '"4","","\'\rx","false","","","","false","2","","0"\r\n'
 ).encode()  # fmt: skip
 
 
@@ -91,7 +91,7 @@ def test_jsonl_round_trips_every_record(
     lines = out.getvalue().decode("utf-8").splitlines()
     assert len(lines) == len(fixture_records)
     objects = [json.loads(line) for line in lines]
-    assert all(list(obj) == list(COLUMNS) and obj["schema_version"] == 1 for obj in objects)
+    assert all(list(obj) == list(COLUMNS) and obj["schema_version"] == 2 for obj in objects)
     assert [FeedbackRecord.from_dict(obj) for obj in objects] == fixture_records
     assert "الرسالة" in lines[1]  # UTF-8 as is, not \u escapes
 

@@ -49,7 +49,11 @@ def test_answer_first_ranking_table_with_intervals(report_en: str) -> None:
     answer = section(report_en, "answer")
     assert report_en.index('id="answer"') < report_en.index('id="barriers"')
     assert "<caption>Which channels are rated best?</caption>" in answer
-    assert "Rated best: " in answer and "95% interval" in answer
+    # Counter, partner and course overlap: tied in tier 1, no single channel "rated best".
+    assert "Rated best" not in answer
+    assert "No single channel is rated best: " in answer and "share tier 1" in answer
+    assert re.search(r"<li>Tier 1: [^<]*Office counter[^<]*</li>", answer)
+    assert re.search(r"<li>Tier 3: [^<]*Letter[^<]*</li>", answer)
     ranked = table_rows(answer)
     # demo_data gives partner, counter and course the highest satisfaction, letter the lowest.
     assert set(ranked[:3]) == {
@@ -111,10 +115,15 @@ def test_dutch_report() -> None:
     assert re.search(r"<td class=\"rpt-num\">\d,\d\d</td>", html)  # 3,85: Dutch decimals
 
 
-def test_empty_store_gives_a_report_without_charts() -> None:
-    html, count = render_report([], "en")
+def test_empty_store_gives_one_clear_message_and_no_sections() -> None:
+    html, count = render_report([], "en", {"channel": "sms"})
     assert count == 0
-    assert "There are no answers in this period." in html and "<svg" not in html
+    main = html[html.index("<main>") : html.index("</main>")]
+    assert "<section" not in main and "<table" not in main and "<svg" not in html
+    assert re.findall(r"<p[^>]*>([^<]*)</p>", main) == [
+        "Not a single answer in this selection (period … – …; channel = sms), so there is "
+        "nothing to report: choose another period or other filters, or check --store."
+    ]
 
 
 def test_unknown_report_language_is_refused() -> None:

@@ -102,3 +102,13 @@ def test_tally_splits_months_and_newest_comments() -> None:
     assert tally.splits["part"][""].n == 5  # not answered
     assert [c.text for c in tally.newest_comments("website")] == ["c5", "c4", "c3"]
     assert tally.synthetic == 0
+
+
+def test_wilson_bounds_at_0_and_100_percent_are_exact_for_every_n() -> None:
+    # Rounding once put the lower bound of 0/5 and the upper of 13/13 a hair beyond the
+    # share, which matplotlib refused as a negative error bar (issue 14, item 7).
+    for n in range(1, 2001):
+        assert wilson_interval(0, n)[0] == 0.0
+        assert wilson_interval(n, n)[1] == 1.0
+        low, high = wilson_interval(n // 3, n)
+        assert low <= n // 3 / n <= high

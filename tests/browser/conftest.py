@@ -3,6 +3,7 @@ the real site and feedback function, served together on 127.0.0.1 over HTTP."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +16,8 @@ from feedback_fn import create_app
 from sitegen.serve import make_app
 from wegwijs_shared.store.sqlite import SqliteStore
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture
@@ -110,3 +112,33 @@ def wait_in_page(page, expression: str, seconds: float = 10.0) -> None:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def choose_rating(page, value: int) -> None:
+    page.locator(f'label:has(input[name="rating"][value="{value}"])').click()
+
+
+def sent_answers(page) -> list[dict]:
+    """The JSON bodies the page's script posts to the feedback function, as they leave."""
+    sent: list[dict] = []
+
+    def keep(request) -> None:
+        if request.method == "POST" and request.url.endswith("/api/feedback"):
+            sent.append(request.post_data_json)
+
+    page.on("request", keep)
+    return sent
+
+
+def wait_for_status(page, text: str) -> None:
+    """Wait until the form's status line says exactly `text` (thanks, queued...)."""
+    expected = json.dumps(text)
+    wait_in_page(page, f"document.querySelector('.wg-status').textContent === {expected}")
+
+
+def ui_string(lang: str, key: str) -> str:
+    """A UI string as the theme renders it (from theme/partials/wegwijs/strings/)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "theme")))
+    return env.get_template(f"partials/wegwijs/strings/{lang}.html").module.t(key)

@@ -1,5 +1,6 @@
-"""The feedback form in a real browser: without JavaScript, offline with the outbox,
-with a channel link; every answer checked in the SQLite file it landed in."""
+"""The feedback form in a real browser: what it asks, without JavaScript, offline with
+the outbox; every answer checked in the SQLite file it landed in. Channel links:
+test_feedback_channel.py; one tap, one answer: test_feedback_once.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser.conftest import wait_in_page
+from tests.browser.conftest import choose_rating, sent_answers, ui_string, wait_in_page
+from wegwijs_shared.vocabulary import (
+    BARRIERS,
+    CHANNELS,
+    COMMENT_MAX_CHARS,
+    HONEYPOT_FIELD,
+    RATING_MAX,
+    RATING_MIN,
+    SEGMENTS,
+)
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,18 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def title_of(lang: str, page: str) -> str:
     text = (ROOT / "content" / lang / page).read_text(encoding="utf-8")
     return yaml.safe_load(text.split("---")[1])["title"]
-
-
-def ui_string(lang: str, key: str) -> str:
-    """A UI string as the theme renders it (from theme/partials/wegwijs/strings/)."""
-    import jinja2
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "theme")))
-    return env.get_template(f"partials/wegwijs/strings/{lang}.html").module.t(key)
-
-
-def choose_rating(page, value: int) -> None:
-    page.locator(f'label:has(input[name="rating"][value="{value}"])').click()
 
 
 def wait_until(condition, seconds: float = 10.0) -> None:
@@ -83,9 +81,11 @@ def test_offline_answer_waits_in_the_outbox_and_arrives_once(
 ):
     page = context.new_page()
     page.goto(site_url + "/en/mo/")
+    sent = sent_answers(page)
     ready_for_offline(page)
     go_offline(context, local_server)
     choose_rating(page, 5)
+    page.get_by_label(ui_string("en", "channel.phone"), exact=True).check()
     page.locator("button.wg-send").click()
     status = page.locator(".wg-status")
     wait_in_page(page, "document.querySelector('.wg-status').textContent.length > 0")
@@ -99,15 +99,18 @@ def test_offline_answer_waits_in_the_outbox_and_arrives_once(
     assert (record.page, record.lang, record.channel, record.rating, record.js) == (
         "/en/mo/",
         "en",
-        "website",
+        "phone",
         5,
         True,
     )
+    # Tried offline, then sent again: the same answer with the same id each time.
+    assert len(sent) >= 2 and {answer["id"] for answer in sent} == {record.id}
+    assert sent[-1]["channel_source"] == "reader"
 
 
 def test_outbox_survives_a_reload_while_offline(context, local_server, site_url, records):
     page = context.new_page()
-    page.goto(site_url + "/ar/mo/")
+    page.goto(site_url + "/ar/mo/?c=sms")
     ready_for_offline(page)
     go_offline(context, local_server)
     choose_rating(page, 2)
@@ -125,37 +128,26 @@ def test_outbox_survives_a_reload_while_offline(context, local_server, site_url,
     wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
     time.sleep(0.5)
     [record] = records()
-    assert (record.lang, record.rating, record.page) == ("ar", 2, "/ar/mo/")
+    assert (record.lang, record.rating, record.page, record.channel) == ("ar", 2, "/ar/mo/", "sms")
 
 
-def test_channel_link_preselects_the_channel(context, site_url, records):
+def test_form_asks_what_the_feedback_function_accepts(context, site_url):
+    """Names, choices and limits come from wegwijs_shared.vocabulary, as on the server."""
     page = context.new_page()
-    page.goto(site_url + "/mo/?c=letter")
-    assert page.locator('input[name="channel"][value="letter"]').is_checked()
-    choose_rating(page, 3)
-    # A low rating opens "what made it hard?".
-    assert page.locator("details.wg-more").get_attribute("open") is not None
-    page.get_by_label(ui_string("nl", "barrier.too_long"), exact=True).check()
-    page.locator("button.wg-send").click()
-    wait_in_page(page, "document.querySelector('.wg-status').textContent.length > 0")
-    wait_in_page(
-        page,
-        f"document.querySelector('.wg-status').textContent === {ui_string('nl', 'form.thanks')!r}",
-    )
-    assert page.locator("form[data-wg-feedback]").is_hidden()
-    [record] = records()
-    assert (record.channel, record.rating, record.barriers, record.js) == (
-        "letter",
-        3,
-        ("too_long",),
-        True,
-    )
-    # The channel stays with the reader for the rest of the visit.
-    page.goto(site_url + "/werk/")
-    assert page.locator('input[name="channel"][value="letter"]').is_checked()
+    page.goto(site_url + "/ar/mo/")
+    form = page.locator("form[data-wg-feedback]")
 
+    def values(name: str) -> list[str]:
+        return form.locator(f'input[name="{name}"]').evaluate_all("els => els.map(e => e.value)")
 
-def test_unknown_channel_in_link_is_ignored(context, site_url):
-    page = context.new_page()
-    page.goto(site_url + "/mo/?c=%22%5D%2C*")
-    assert page.locator('input[name="channel"][value="website"]').is_checked()
+    assert values("rating") == [str(n) for n in range(RATING_MIN, RATING_MAX + 1)]
+    assert values("channel") == list(CHANNELS)
+    assert values("barriers") == list(BARRIERS)
+    assert values("part") == ["mo"]  # the page's own part, sent hidden
+    for segment in SEGMENTS.keys() - {"part"}:
+        assert values(segment) == list(SEGMENTS[segment])
+    assert form.locator("textarea").get_attribute("maxlength") == str(COMMENT_MAX_CHARS)
+    assert f"{COMMENT_MAX_CHARS}" in form.locator("#wg-fb-hint").text_content()
+    assert form.locator(f'.wg-hp input[name="{HONEYPOT_FIELD}"]').count() == 1
+    # No channel is answered for the reader: a guess would be counted as a fact.
+    assert form.locator('input[name="channel"]:checked').count() == 0

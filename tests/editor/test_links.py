@@ -118,3 +118,27 @@ def test_anchor_on_a_fallback_page_is_checked_against_the_dutch_headings(project
         "text; existing ones: #cursus-mo, #in-je-eigen-taal."
     ) in lines
     assert [line.split(":")[0] for line in lines if "#in-je-eigen-taal:" in line] == ["notice"]
+
+
+def test_links_in_admonitions_tables_and_references_are_checked_but_not_in_comments(
+    project, capsys
+):
+    add_line(
+        project,
+        "nl/mo.md",
+        '!!! note "Let op"\n    Zie [a](weg-a.md).\n\n| Wat | Waar |\n|---|---|\n'
+        "| Kosten | [b](weg-b.md) |\n\nZie [c][ref].\n\n[ref]: weg-c.md\n\n"
+        "<!-- [d](weg-d.md) -->",
+    )
+    assert project.run("check") == 1
+    nowhere = [line for line in findings(capsys) if "leads nowhere" in line]
+    assert [line.split(": link to ")[0] for line in nowhere] == [
+        "error: content/nl/mo.md:13",
+        "error: content/nl/mo.md:17",
+        "error: content/nl/mo.md:19",
+    ]
+    assert [line.split(": link to ")[1].split(" ")[0] for line in nowhere] == [
+        "weg-a.md",
+        "weg-b.md",
+        "weg-c.md",
+    ]

@@ -28,12 +28,13 @@ from schemathesis.checks import (
 from schemathesis.generation.case import Case
 
 from feedback_fn import create_app
-from feedback_fn.validation import validate_submission
+from feedback_fn.validation import CLAIMED_SOURCES, validate_submission
 from wegwijs_shared.languages import language_codes
 from wegwijs_shared.pages import PAGE_LIST_NAME, dump_page_list
-from wegwijs_shared.record import SCHEMA_VERSION, FeedbackRecord
+from wegwijs_shared.record import FIELDS, SCHEMA_VERSION, FeedbackRecord
 from wegwijs_shared.store import StoreUnavailable
 from wegwijs_shared.store.sqlite import SqliteStore
+from wegwijs_shared.vocabulary import CHANNEL_SOURCES, RECORD_CHANNELS, UNKNOWN_CHANNEL
 
 ROOT = Path(__file__).resolve().parents[2]
 OPENAPI_FILE = ROOT / "feedback_fn" / "openapi.yaml"
@@ -131,20 +132,31 @@ def invalid_records(path: Path) -> list[str]:
     """Every record in the SQLite file, read back and validated again: the problems found.
 
     A stored record must pass the rules it was stored under and come out unchanged
-    (page, language, vocabularies, the comment's length and characters).
+    (page, language, vocabularies, the comment's length and characters). The channel
+    is the server's conclusion (a link's, the reader's, or unknown), checked apart.
     """
     problems = []
     languages = language_codes()
     for record in SqliteStore(path).iter_records():
-        data: dict[str, Any] = {**record.to_dict(), "rating": str(record.rating)}
+        data: dict[str, Any] = {name: getattr(record, name) for name in FIELDS}
+        data.update(rating=str(record.rating), barriers=list(record.barriers))
+        if record.channel == UNKNOWN_CHANNEL:
+            data.pop("channel")
+        if record.channel_source not in CLAIMED_SOURCES:
+            data.pop("channel_source")
         try:
             again = validate_submission(data, languages, PAGES).content()
         except ValueError as error:
             problems.append(f"{record.id}: {error}")
             continue
+        again.pop("channel"), again.pop("channel_source")
         changed = [name for name, value in again.items() if getattr(record, name) != value]
         if changed:
             problems.append(f"{record.id}: {', '.join(changed)} change when validated again")
+        if record.channel not in RECORD_CHANNELS or record.channel_source not in CHANNEL_SOURCES:
+            problems.append(f"{record.id}: channel {record.channel}/{record.channel_source}")
+        elif (record.channel == UNKNOWN_CHANNEL) != (record.channel_source == "none"):
+            problems.append(f"{record.id}: channel {record.channel} set by {record.channel_source}")
         if record.schema_version != SCHEMA_VERSION or str(uuid.UUID(record.id)) != record.id:
             problems.append(f"{record.id}: not a canonical id, or another schema version")
     return problems

@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from feedback_fn.db import set_store
+from wegwijs_shared.record import SCHEMA_VERSION
 from wegwijs_shared.store import StoreUnavailable
 from wegwijs_shared.store.sqlite import SqliteStore
 
@@ -38,7 +39,8 @@ def test_stored_answer_is_201_with_its_id_and_lands_in_the_database(
     assert record.barriers == ("difficult", "internet")
     assert (record.part, record.status, record.device) == ("intake", "mandatory", "phone")
     assert record.js is True
-    assert record.schema_version == 1
+    assert record.schema_version == SCHEMA_VERSION
+    assert (record.channel_source, record.folded) == ("reader", 0)
 
 
 def test_resend_of_same_id_is_200_duplicate_and_one_record(
@@ -83,7 +85,14 @@ def test_comment_is_masked_before_storage(
     ("change", "field", "code", "lang", "message"),
     [
         ({"rating": 9}, "rating", "invalid", "nl", "Deze keuze is niet geldig: hoe makkelijk"),
-        ({"channel": None}, "channel", "missing", "en", "Please fill in: how you got"),
+        (
+            {"channel": "tiktok"},
+            "channel",
+            "invalid",
+            "en",
+            "This choice is not valid: how you got",
+        ),
+        ({"channel_source": "qr"}, "channel_source", "invalid", "nl", "Deze keuze is niet geldig"),
         ({"comment": "x" * 1001}, "comment", "too_long", "ar", "التعليق: النص طويل جدًا"),
         ({"barriers": ["wifi"]}, "barriers", "invalid", "fr", "Ce choix n'est pas valable"),
         ({"id": "123"}, "id", "invalid", "ru", "Недопустимый выбор: номер ответа"),
@@ -217,21 +226,32 @@ class DownStore(SqliteStore):
 
 
 def test_unavailable_store_is_503(
-    app: Flask, client: FlaskClient, tmp_path: Path, answer: dict[str, Any], conforms: Conforms
+    app: Flask,
+    client: FlaskClient,
+    tmp_path: Path,
+    answer: dict[str, Any],
+    conforms: Conforms,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     set_store(app, DownStore(tmp_path / "down.sqlite3"))
-    response = conforms("post", client.post(URL, json=answer))
+    with caplog.at_level("INFO", logger="feedback_fn.metrics"):
+        response = conforms("post", client.post(URL, json=answer))
     assert response.status_code == 503
-    assert app.extensions["feedback_counts"]["unavailable"] == 1
+    assert caplog.messages == ["feedback unavailable"]
 
 
 def test_honeypot_answers_as_stored_and_stores_nothing(
-    app: Flask, client: FlaskClient, store: SqliteStore, answer: dict[str, Any], conforms: Conforms
+    client: FlaskClient,
+    store: SqliteStore,
+    answer: dict[str, Any],
+    conforms: Conforms,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    response = conforms("post", client.post(URL, json={**answer, "homepage": "http://spam"}))
+    with caplog.at_level("INFO", logger="feedback_fn.metrics"):
+        response = conforms("post", client.post(URL, json={**answer, "homepage": "http://spam"}))
     assert response.status_code == 201 and response.json == {"id": answer["id"]}
     assert list(store.iter_records()) == []
-    assert app.extensions["feedback_counts"]["honeypot"] == 1
+    assert caplog.messages == ["feedback honeypot"]
 
 
 def test_json_body_keys_are_reported_as_documented(client: FlaskClient) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from wegwijs_shared.record import SCHEMA_VERSION
+
 from .servers import ROOT
 
 
@@ -17,7 +19,7 @@ def test_init_store_creates_the_sqlite_schema(app: Flask, db_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert result.output == f"Store ready: sqlite:///{db_path}\n"
     with sqlite3.connect(db_path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_module_entry_point_reads_the_store_from_the_environment(tmp_path: Path) -> None:

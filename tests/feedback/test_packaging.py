@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from feedback_fn.bundle import pinned_requirements, stage
+from feedback_fn.bundle import distributions, pinned_requirements, stage
 from wegwijs_shared.pages import PAGE_LIST_NAME, dump_page_list
 from wegwijs_shared.store.dynamo_items import TTL_ATTRIBUTE, table_definition
 
@@ -144,7 +145,8 @@ def test_zip_holds_code_languages_libraries_and_unchecked_pyc(packaged: Path) ->
         "wegwijs_shared/languages.py",
         "wegwijs_shared/languages.yml",
         "wegwijs_shared/store/sqlite.py",
-        "wegwijs_shared/store/schema.sql",
+        "wegwijs_shared/store/sqlite_v1.sql",
+        "wegwijs_shared/store/migrations.py",
         "serverless_wsgi.py",
         "flask/app.py",
         "yaml/__init__.py",
@@ -207,3 +209,19 @@ def test_lambda_pins_agree_with_the_project_pins() -> None:
     project = pinned_requirements(ROOT / "requirements.txt")
     for name, version in pinned_requirements().items():
         assert project.get(name) == version, name
+
+
+def test_the_lock_file_names_exactly_what_ships_with_a_hash_each() -> None:
+    from packaging.utils import canonicalize_name
+
+    text = (ROOT / "feedback_fn" / "requirements.lock").read_text()
+    locked = {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", text, flags=re.M)
+    }
+    shipped = {
+        canonicalize_name(dist.metadata["Name"]): dist.version
+        for dist in distributions(pinned_requirements())
+    }
+    assert locked == shipped
+    assert len(re.findall(r"--hash=sha256:[0-9a-f]{64}$", text, flags=re.M)) == len(shipped)

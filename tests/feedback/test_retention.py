@@ -95,7 +95,7 @@ def test_the_app_purges_when_it_first_uses_the_file_then_not_again_that_day(
         connection.execute(
             "UPDATE maintenance SET ran_at = ?", (format_time(utc_now() - timedelta(days=1)),)
         )
-    later = open_store(f"sqlite:///{path}", retention_days=DAYS)
+    later = open_store(f"sqlite:///{path}", {"COMMENT_RETENTION_DAYS": DAYS})
     later.create_schema()
     assert len(ids(path)) == 1
 

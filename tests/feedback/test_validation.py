@@ -44,9 +44,10 @@ def test_minimal_submission_gets_defaults() -> None:
         ("lang", "de", "invalid"),
         ("lang", "NL", "invalid"),
         ("lang", ["nl"], "invalid"),
-        ("channel", None, "missing"),
         ("channel", "tiktok", "invalid"),
-        ("channel", "Website", "invalid"),
+        ("channel", ["sms"], "invalid"),
+        ("channel_source", "qr", "invalid"),
+        ("channel_source", "none", "invalid"),  # the server's conclusion, not a client's claim
         ("rating", None, "missing"),
         ("rating", "", "missing"),
         ("rating", 0, "invalid"),

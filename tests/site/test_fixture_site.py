@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.html_scan import scan_html
-from sitegen.output_checks import is_external
+from sitegen.urls import is_remote
 
 EXPECTED_PAGES = {
     "index.html", "mo/index.html", "kosten/index.html", "404.html",
@@ -154,7 +154,7 @@ def test_sitemap_lists_translations_with_alternates(fixture_site):
 def test_pages_load_nothing_from_other_hosts_and_block_on_no_script(fixture_site):
     for page in fixture_site.rglob("*.html"):
         scan = scan_html(page.read_text(encoding="utf-8"))
-        assert [r.url for r in scan.resources if is_external(r.url)] == [], page
+        assert [r.url for r in scan.resources if is_remote(r.url)] == [], page
         assert [r.url for r in scan.resources if r.blocking] == [], page
 
 

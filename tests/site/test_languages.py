@@ -38,8 +38,10 @@ def test_every_language_has_material_ui_strings_of_its_own(language):
     partial = ours if ours.is_file() else theirs
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(partial.parent)))
     module = env.get_template(partial.name).module
-    # Never a page labelled with a wrong language: the partial names its own code and direction.
-    assert module.t("language") == language.code
+    # Our own partials name their own code; the page's <html lang> comes from languages.yml
+    # whatever a partial says (Material's pt-BR.html says "pt").
+    if ours.is_file():
+        assert module.t("language") == language.code
     # Material leaves "direction" empty for left-to-right languages (English's "ltr" applies).
     assert (module.t("direction") or "ltr") == language.dir
 
@@ -62,8 +64,32 @@ def test_pashto_strings_come_from_our_partial():
             "first language must be 'nl'",
         ),
         ([{"code": "nl", "name": "N", "english": "D", "dir": "ltr"}] * 2, "listed twice"),
+        (
+            [{"code": "ckb_IQ", "name": "K", "english": "K", "dir": "rtl"}],
+            r"entry 1 \(ckb_IQ\): write the code as 'ckb-IQ' \(BCP 47",
+        ),
+        (
+            [{"code": "PT-br", "name": "P", "english": "P", "dir": "ltr"}],
+            "write the code as 'pt-BR'",
+        ),
+        (
+            [{"code": "kurdish", "name": "K", "english": "K", "dir": "rtl"}],
+            "'kurdish' is not a BCP 47 language tag: use the language's ISO 639 code of 2 or 3 "
+            "letters",
+        ),
+        ([{"code": False, "name": "N", "english": "N", "dir": "ltr"}], "put it in quotes"),
+        ([{"code": "api", "name": "A", "english": "A", "dir": "ltr"}], "feedback function"),
     ],
 )
 def test_malformed_language_list_is_explained(entries, message):
     with pytest.raises(LanguageFileError, match=message):
         parse_languages(entries)
+
+
+@pytest.mark.parametrize("code", ["prs", "ckb", "pt-BR", "sr-Latn", "zh-Hant-TW", "es-419"])
+def test_any_bcp47_tag_is_a_language_code(code):
+    entries = [
+        {"code": "nl", "name": "Nederlands", "english": "Dutch", "dir": "ltr"},
+        {"code": code, "name": code, "english": code, "dir": "ltr"},
+    ]
+    assert [language.code for language in parse_languages(entries)] == ["nl", code]

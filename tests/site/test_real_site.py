@@ -9,9 +9,9 @@ import pytest
 
 from sitegen.compress import brotli_size
 from sitegen.html_scan import scan_html
-from wegwijs_shared.languages import load_languages
-from sitegen.output_checks import is_external
 from sitegen.settings import BUDGET_BYTES
+from sitegen.urls import is_remote
+from wegwijs_shared.languages import load_languages
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = load_languages()
@@ -52,7 +52,7 @@ def test_no_page_requests_another_host(real_site):
     for page in real_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         scan = scan_html(text)
-        assert [r.url for r in scan.resources if is_external(r.url)] == [], page
+        assert [r.url for r in scan.resources if is_remote(r.url)] == [], page
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), page
 
 

@@ -1,26 +1,49 @@
 /* Wegwijs feedback, progressive enhancement of the plain HTML form.
-   Without this script the form posts as HTML and ends on the thank-you page.
-   With it: the channel is preset from a ?c= link (kept for the visit), the
-   answer is sent as JSON with an id made here, and when the network fails it
-   waits in an outbox (localStorage) that is resent when the browser is back
-   online or on the next visit. The same id on every resend: one record. */
+   Without this script the form posts as HTML and ends on the thank-you page
+   (the server then reads a channel link from the address of the page).
+   With it:
+   - A channel link (?c=letter on a letter's QR code) counts for the whole visit,
+     in every tab: it is kept in localStorage with the time of the last page view,
+     and a visit ends after 30 minutes without one. The channel question is preset
+     to it, and the answer says whether its channel came from the link or from
+     the reader. No link and no choice: no channel is sent (the server records
+     "unknown", never a guess).
+   - One reader action is one answer: its id is made once and kept until the
+     server has it or the reader changes the form, and the button does nothing
+     while the answer is on its way (double taps, slow networks).
+   - When the network fails the answer waits in an outbox (localStorage) that is
+     resent when the browser is back online or on the next visit, with the same
+     id every time: one record. */
 (function () {
   "use strict";
   var OUTBOX = "wg-outbox";
-  var CHANNEL = "wg-channel";
+  var LINK = "wg-channel";
+  var VISIT_MS = 30 * 60 * 1000;
   var form = document.querySelector("form[data-wg-feedback]");
   if (!form || !window.fetch || !window.JSON) return;
   var endpoint = form.getAttribute("action");
   var status = form.parentNode.querySelector(".wg-status");
+  var button = form.querySelector('[type="submit"]');
+  var linked = null; /* the channel a link preset */
+  var chosen = false; /* the reader answered the channel question themselves */
+  var answerId = null; /* this answer's id: kept until stored or changed */
+  var sending = false;
 
-  function read() {
-    try { return JSON.parse(localStorage.getItem(OUTBOX)) || []; } catch (e) { return []; }
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
   }
-  function write(box) {
-    try { localStorage.setItem(OUTBOX, JSON.stringify(box)); } catch (e) { /* private mode */ }
+  function save(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, JSON.stringify(value));
+    } catch (e) { /* private mode: the link still works for this page */ }
+  }
+  function read() {
+    var box = load(OUTBOX);
+    return Array.isArray(box) ? box : [];
   }
   function drop(id) {
-    write(read().filter(function (item) { return item.id !== id; }));
+    save(OUTBOX, read().filter(function (item) { return item.id !== id; }));
   }
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -69,38 +92,69 @@
     }
   }
 
-  function preset() {
-    var asked = new URLSearchParams(location.search).get("c");
-    var input = asked && form.querySelector('input[name="channel"][value="' + asked.replace(/[^a-z]/g, "") + '"]');
-    try {
-      if (input) sessionStorage.setItem(CHANNEL, input.value);
-      else input = form.querySelector('input[name="channel"][value="' + (sessionStorage.getItem(CHANNEL) || "") + '"]');
-    } catch (e) { /* storage blocked: the link still works for this page */ }
-    if (input) input.checked = true;
+  /* Compared with the form's own choices, never put in a selector. */
+  function channelInput(value) {
+    var inputs = form.querySelectorAll('input[name="channel"]');
+    for (var i = 0; i < inputs.length; i++) if (inputs[i].value === value) return inputs[i];
+    return null;
   }
 
+  /* This page's ?c= (any case, spaces trimmed), else the link of this visit. */
+  function preset() {
+    var asked = new URLSearchParams(location.search).get("c");
+    var input = asked && channelInput(asked.trim().toLowerCase());
+    var now = Date.now();
+    var visit = load(LINK);
+    if (input) visit = { channel: input.value, seen: now };
+    else if (!visit || !(now - visit.seen < VISIT_MS)) visit = null;
+    input = visit && channelInput(visit.channel);
+    if (input) visit.seen = now; /* this page view keeps the visit going */
+    save(LINK, input ? visit : null);
+    if (!input) return;
+    input.checked = true;
+    linked = input.value;
+  }
+
+  function busy(on) {
+    sending = on;
+    ["aria-disabled", "aria-busy"].forEach(function (name) {
+      if (on) button.setAttribute(name, "true");
+      else button.removeAttribute(name);
+    });
+  }
+
+  function changed(event) {
+    answerId = null; /* a different answer gets its own id */
+    if (event.target.name === "channel") chosen = true;
+  }
+  form.addEventListener("input", changed);
   form.addEventListener("change", function (event) {
+    changed(event);
     /* A low rating: open "what made it hard?" so the reader can say why. */
-    if (event.target.name === "rating" && Number(event.target.value) <= 3) {
-      form.querySelector("details").open = true;
-    }
+    var low = Number(event.target.value) < Number(form.dataset.satisfiedFrom);
+    if (event.target.name === "rating" && low) form.querySelector("details").open = true;
   });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (sending) return; /* a second tap while the first is on its way */
     var data = new FormData(form);
-    if (!data.get("rating") || !data.get("channel")) {
+    if (!data.get("rating")) {
       say(form.dataset.missing);
       return;
     }
-    var item = { id: uuid(), barriers: [] };
+    answerId = answerId || uuid();
+    var item = { id: answerId, barriers: [] };
     data.forEach(function (value, key) {
       if (key === "barriers") item.barriers.push(value);
       else if (value !== "") item[key] = key === "rating" ? Number(value) : value;
     });
-    write(read().concat([item]));
+    if (item.channel) item.channel_source = !chosen && item.channel === linked ? "link" : "reader";
+    save(OUTBOX, read().filter(function (kept) { return kept.id !== item.id; }).concat([item]));
+    busy(true);
     say(form.dataset.sending);
     send(item).then(function (result) {
+      busy(false);
       if (result === "retry") {
         say(form.dataset.queued, true);
         return;

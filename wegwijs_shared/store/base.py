@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
+from typing import Any
+from urllib.parse import SplitResult
 
 from wegwijs_shared.record import FeedbackRecord
 
@@ -13,11 +15,22 @@ class StoreUnavailable(RuntimeError):
     """The store cannot take the record now (down, locked, throttled): the client may resend."""
 
 
+class StoreURLError(ValueError):
+    """A store URL this code does not understand; the message shows the right form."""
+
+
 class FeedbackStore(ABC):
     """Where feedback records live. Writes are idempotent on the record id."""
 
     # True when the database deletes expired records by itself (DynamoDB's TTL).
     EXPIRES_ITSELF = False
+
+    @classmethod
+    @abstractmethod
+    def from_url(cls, parts: SplitResult, settings: Mapping[str, Any]) -> FeedbackStore:
+        """The store a URL of this backend's scheme names; `settings` are the app's
+        configuration (FEEDBACK_* keys), of which each backend reads its own.
+        Raises StoreURLError for a URL it cannot use."""
 
     @abstractmethod
     def put(self, record: FeedbackRecord) -> bool:
@@ -36,12 +49,21 @@ class FeedbackStore(ABC):
         return sum(self.put(record) for record in records)
 
     @abstractmethod
+    def add_folded(self, record_id: str, posts: int = 1) -> None:
+        """Count `posts` more identical posts folded into the stored record (schema 2).
+
+        Raises StoreUnavailable when the store cannot answer.
+        """
+
+    @abstractmethod
     def iter_records(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> Iterator[FeedbackRecord]:
         """Yield records with since <= received_at < until, oldest first, streaming.
 
         Memory use does not grow with the number of records: exports build on this.
+        Raises StoreUnavailable when the store cannot answer, as every method does:
+        callers never need to know a backend's own exceptions.
         """
 
     @abstractmethod

@@ -7,12 +7,14 @@ path and the Lambda cold start of the web app do not pay for it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import SplitResult, parse_qs
 
 from wegwijs_shared.record import FeedbackRecord
-from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable
+from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable, StoreURLError
 from wegwijs_shared.store.dynamo_items import (
     TIME_INDEX,
     day_bounds,
@@ -70,9 +72,9 @@ class DynamoStore(FeedbackStore):
     def _create_client(self) -> Any:
         # Lazy: only the DynamoDB path pays for importing boto3. A session of its
         # own, not boto3's module-level default, so that nothing is shared by accident.
-        import boto3  # type: ignore[import-untyped]
-        import botocore.session  # type: ignore[import-untyped]
-        from botocore.config import Config  # type: ignore[import-untyped]
+        import boto3
+        import botocore.session
+        from botocore.config import Config
 
         from wegwijs_shared.store.dynamo_models import DynamoDBModels
 
@@ -93,32 +95,77 @@ class DynamoStore(FeedbackStore):
         """Import boto3 and make the client (no request is sent)."""
         self.client  # noqa: B018 - the property makes and keeps the client
 
-    def put(self, record: FeedbackRecord) -> bool:
-        from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
+    @classmethod
+    def from_url(cls, parts: SplitResult, settings: Mapping[str, Any]) -> DynamoStore:
+        """`dynamodb://TABLE?region=REGION[&endpoint=URL]`; retries, timeout and retention
+        come from the app's FEEDBACK_DYNAMODB_* and FEEDBACK_COMMENT_RETENTION_DAYS."""
+        url = parts.geturl()
+        if not parts.netloc:
+            raise StoreURLError(f"{url!r}: write dynamodb://TABLE?region=REGION")
+        query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        unknown = set(query) - {"region", "endpoint"}
+        if unknown:
+            raise StoreURLError(f"{url!r}: unknown parameter(s) {', '.join(sorted(unknown))}")
+        return cls(
+            parts.netloc,
+            region=query.get("region"),
+            endpoint=query.get("endpoint"),
+            max_attempts=int(settings.get("DYNAMODB_MAX_ATTEMPTS", 3)),
+            timeout=float(settings.get("DYNAMODB_TIMEOUT_SECONDS", 3.0)),
+            retention_days=int(settings.get("COMMENT_RETENTION_DAYS", 730)),
+        )
 
+    @contextmanager
+    def _answering(self, action: str, expected: str = "") -> Iterator[list[bool]]:
+        """Turn botocore's errors into StoreUnavailable; `expected` is a code that is an answer.
+
+        Yields a one-item list set to True when the expected code came back.
+        """
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        outcome = [False]
         try:
+            yield outcome
+        except ClientError as error:
+            code = error.response.get("Error", {}).get("Code", "")
+            if code and code == expected:
+                outcome[0] = True
+                return
+            # Throttling after botocore's retries, or a service error: the client resends.
+            logger.warning("DynamoDB %s failed: %s", action, code)
+            raise StoreUnavailable(f"DynamoDB {action}: {code}") from error
+        except BotoCoreError as error:
+            logger.warning("DynamoDB unreachable: %s", type(error).__name__)
+            raise StoreUnavailable(f"DynamoDB {action}: {type(error).__name__}") from error
+
+    def put(self, record: FeedbackRecord) -> bool:
+        with self._answering("PutItem", "ConditionalCheckFailedException") as existed:
             self.client.put_item(
                 TableName=self.table,
                 Item=to_item(record, expiry_of(record, self.retention_days)),
                 ConditionExpression="attribute_not_exists(#id)",
                 ExpressionAttributeNames={"#id": "id"},
             )
-        except ClientError as error:
-            code = error.response.get("Error", {}).get("Code", "")
-            if code == "ConditionalCheckFailedException":
-                return False
-            # Throttling after botocore's retries, or a service error: the client resends.
-            logger.warning("DynamoDB PutItem failed: %s", code)
-            raise StoreUnavailable(f"DynamoDB: {code}") from error
-        except BotoCoreError as error:
-            logger.warning("DynamoDB unreachable: %s", type(error).__name__)
-            raise StoreUnavailable(f"DynamoDB: {type(error).__name__}") from error
-        return True
+        return not existed[0]
+
+    def add_folded(self, record_id: str, posts: int = 1) -> None:
+        # ADD starts from 0 on items written before schema 2; the condition keeps a
+        # record that has expired meanwhile from coming back as a bare counter.
+        with self._answering("UpdateItem", "ConditionalCheckFailedException"):
+            self.client.update_item(
+                TableName=self.table,
+                Key={"id": {"S": record_id}},
+                UpdateExpression="ADD #folded :posts",
+                ConditionExpression="attribute_exists(#id)",
+                ExpressionAttributeNames={"#folded": "folded", "#id": "id"},
+                ExpressionAttributeValues={":posts": {"N": str(posts)}},
+            )
 
     def get(self, record_id: str) -> FeedbackRecord | None:
-        answer = self.client.get_item(
-            TableName=self.table, Key={"id": {"S": record_id}}, ConsistentRead=True
-        )
+        with self._answering("GetItem"):
+            answer = self.client.get_item(
+                TableName=self.table, Key={"id": {"S": record_id}}, ConsistentRead=True
+            )
         return from_item(answer["Item"]) if "Item" in answer else None
 
     def iter_records(
@@ -126,6 +173,12 @@ class DynamoStore(FeedbackStore):
     ) -> Iterator[FeedbackRecord]:
         first = since.astimezone(UTC).date() if since else self.first_day
         last = (until or datetime.now(UTC)).astimezone(UTC).date()
+        with self._answering("Query"):
+            yield from self._query_days(first, last, since, until)
+
+    def _query_days(
+        self, first: date, last: date, since: datetime | None, until: datetime | None
+    ) -> Iterator[FeedbackRecord]:
         paginator = self.client.get_paginator("query")
         day = first
         while day <= last:
@@ -148,13 +201,9 @@ class DynamoStore(FeedbackStore):
 
     def create_schema(self) -> None:
         """Create the table for local development and tests (production: serverless.yml)."""
-        from botocore.exceptions import ClientError
-
-        try:
+        with self._answering("CreateTable", "ResourceInUseException"):
             self.client.create_table(**table_definition(self.table))
-        except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != "ResourceInUseException":
-                raise
-        self.client.get_waiter("table_exists").wait(
-            TableName=self.table, WaiterConfig={"Delay": 0.2, "MaxAttempts": 50}
-        )
+        with self._answering("DescribeTable"):
+            self.client.get_waiter("table_exists").wait(
+                TableName=self.table, WaiterConfig={"Delay": 0.2, "MaxAttempts": 50}
+            )

@@ -7,6 +7,8 @@ Table design:
   `received_at` (S, ISO 8601 UTC with milliseconds): exports query it day by
   day, in time order, page by page. Feedback volume (a few thousand a day at
   most) is far below one partition's write limit, so a day bucket is not hot.
+- one attribute per record field (record.RECORD_FIELDS), named as the field;
+  items written before a field existed simply lack it and read its default.
 - `expires_at` (N, epoch seconds) is the TTL attribute. It is set only on
   records that carry a free-text comment: free text is the one field that may
   still hold personal data after masking, so it is kept for a limited time.
@@ -17,10 +19,11 @@ Every attribute name goes through expression attribute names, since several
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from wegwijs_shared.record import FeedbackRecord, format_time, parse_time
+from wegwijs_shared.record import RECORD_FIELDS, FeedbackRecord, format_time, parse_time
 
 TIME_INDEX = "by_day"
 TTL_ATTRIBUTE = "expires_at"
@@ -57,56 +60,46 @@ def expiry_of(record: FeedbackRecord, retention_days: int) -> int | None:
     return int((record.received_at + timedelta(days=retention_days)).timestamp())
 
 
+# Per field kind: the low-level client's typed value, and back.
+_TO_ITEM: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "text": lambda value: {"S": value},
+    "time": lambda value: {"S": format_time(value)},
+    "int": lambda value: {"N": str(value)},
+    "bool": lambda value: {"BOOL": value},
+    "list": lambda value: {"L": [{"S": entry} for entry in value]},
+}
+_FROM_ITEM: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "text": lambda typed: typed["S"],
+    "time": lambda typed: parse_time(typed["S"]),
+    "int": lambda typed: int(typed["N"]),
+    "bool": lambda typed: bool(typed["BOOL"]),
+    "list": lambda typed: tuple(entry["S"] for entry in typed["L"]),
+}
+
+
 def to_item(record: FeedbackRecord, expires_at: int | None = None) -> dict[str, dict[str, Any]]:
-    """A DynamoDB item in the low-level client's typed form; absent values are left out."""
-    item: dict[str, dict[str, Any]] = {
-        "id": {"S": record.id},
-        "received_at": {"S": format_time(record.received_at)},
-        "day": {"S": record.day},
-        "page": {"S": record.page},
-        "lang": {"S": record.lang},
-        "channel": {"S": record.channel},
-        "rating": {"N": str(record.rating)},
-        "barriers": {"L": [{"S": code} for code in record.barriers]},
-        "comment_masked": {"BOOL": record.comment_masked},
-        "js": {"BOOL": record.js},
-        "schema_version": {"N": str(record.schema_version)},
-    }
-    # DynamoDB rejects empty strings in key attributes only, but leaving empty
-    # optional values out keeps items small and exports unambiguous.
-    optional = {
-        "comment": record.comment,
-        "part": record.part,
-        "status": record.status,
-        "device": record.device,
-    }
-    item.update({name: {"S": value} for name, value in optional.items() if value})
+    """A DynamoDB item in the low-level client's typed form, one attribute per record field.
+
+    Empty optional values (None, '', no barriers) are left out: items stay small, and
+    an absent attribute reads back as the field's default, which is also how items
+    written before a field existed read (items are schemaless: no migration needed).
+    """
+    item: dict[str, dict[str, Any]] = {"day": {"S": record.day}}
+    for field, value in zip(RECORD_FIELDS, record.values(), strict=True):
+        if field.required or value:
+            item[field.name] = _TO_ITEM[field.kind](value)
     if expires_at is not None:
         item[TTL_ATTRIBUTE] = {"N": str(expires_at)}
     return item
 
 
 def from_item(item: dict[str, dict[str, Any]]) -> FeedbackRecord:
-    def text(name: str) -> str | None:
-        value = item.get(name)
-        return value["S"] if value else None
-
-    return FeedbackRecord(
-        id=item["id"]["S"],
-        received_at=parse_time(item["received_at"]["S"]),
-        page=item["page"]["S"],
-        lang=item["lang"]["S"],
-        channel=item["channel"]["S"],
-        rating=int(item["rating"]["N"]),
-        barriers=tuple(entry["S"] for entry in item.get("barriers", {}).get("L", [])),
-        comment=text("comment") or "",
-        comment_masked=bool(item.get("comment_masked", {}).get("BOOL", False)),
-        part=text("part"),
-        status=text("status"),
-        device=text("device"),
-        js=bool(item.get("js", {}).get("BOOL", False)),
-        schema_version=int(item["schema_version"]["N"]),
-    )
+    """The record of an item of any schema version: absent attributes take their default."""
+    values = [
+        _FROM_ITEM[field.kind](item[field.name]) if field.name in item else field.default
+        for field in RECORD_FIELDS
+    ]
+    return FeedbackRecord(*values)
 
 
 def day_bounds(day: datetime, since: datetime | None, until: datetime | None) -> tuple[str, str]:

@@ -7,20 +7,23 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timedelta
-from importlib import resources
 from pathlib import Path
+from typing import Any
+from urllib.parse import SplitResult
 
 from wegwijs_shared.record import (
     FIELDS,
+    RECORD_FIELDS,
     SCHEMA_VERSION,
     FeedbackRecord,
     format_time,
     parse_time,
     utc_now,
 )
-from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable
+from wegwijs_shared.store.base import FeedbackStore, StoreUnavailable, StoreURLError
+from wegwijs_shared.store.migrations import migrations
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,23 @@ _INSERT = (
 )
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM feedback"
 
+# Per field kind: the value as SQLite keeps it, and back (None stays None).
+_TO_SQL: dict[str, Callable[[Any], object]] = {
+    "time": format_time,
+    "list": lambda value: json.dumps(list(value)),
+    "bool": int,
+    "int": int,
+    "text": str,
+}
+_FROM_SQL: dict[str, Callable[[Any], Any]] = {
+    "time": parse_time,
+    "list": lambda value: tuple(json.loads(value)),
+    "bool": bool,
+    "int": int,
+    "text": str,
+}
+_KINDS = tuple(field.kind for field in RECORD_FIELDS)
+_DEFAULTS = tuple(field.default for field in RECORD_FIELDS)
 # Retention, as DynamoDB's TTL applies it (dynamo_items.expiry_of): a record that
 # carries a comment is deleted whole once it is retention_days old; one without a
 # comment holds no free text and is kept.
@@ -52,41 +72,18 @@ PURGE_CHECK_SECONDS = 3600.0
 
 
 def _to_row(record: FeedbackRecord) -> tuple[object, ...]:
-    return (
-        record.id,
-        format_time(record.received_at),
-        record.page,
-        record.lang,
-        record.channel,
-        record.rating,
-        json.dumps(list(record.barriers)),
-        record.comment,
-        int(record.comment_masked),
-        record.part,
-        record.status,
-        record.device,
-        int(record.js),
-        record.schema_version,
+    return tuple(
+        None if value is None else _TO_SQL[kind](value)
+        for kind, value in zip(_KINDS, record.values(), strict=True)
     )
 
 
 def _from_row(row: sqlite3.Row) -> FeedbackRecord:
-    return FeedbackRecord(
-        id=row["id"],
-        received_at=parse_time(row["received_at"]),
-        page=row["page"],
-        lang=row["lang"],
-        channel=row["channel"],
-        rating=row["rating"],
-        barriers=tuple(json.loads(row["barriers"])),
-        comment=row["comment"],
-        comment_masked=bool(row["comment_masked"]),
-        part=row["part"],
-        status=row["status"],
-        device=row["device"],
-        js=bool(row["js"]),
-        schema_version=row["schema_version"],
-    )
+    values = [
+        default if value is None else _FROM_SQL[kind](value)
+        for kind, default, value in zip(_KINDS, _DEFAULTS, tuple(row), strict=True)
+    ]
+    return FeedbackRecord(*values)  # RECORD_FIELDS order is the dataclass's (a test checks)
 
 
 class SqliteStore(FeedbackStore):
@@ -143,12 +140,23 @@ class SqliteStore(FeedbackStore):
                     f"{self.path} has schema version {version}, newer than this code's "
                     f"{SCHEMA_VERSION}: upgrade the feedback function."
                 )
-            if version < SCHEMA_VERSION:
-                script = resources.files("wegwijs_shared.store").joinpath("schema.sql").read_text()
-                connection.executescript(
-                    f"BEGIN IMMEDIATE; {script} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-                )
+            for migration in migrations()[version:]:
+                self._migrate(connection, migration.version, migration.sql)
             self._schema_ready = True
+
+    @staticmethod
+    def _migrate(connection: sqlite3.Connection, version: int, sql: str) -> None:
+        """One step, all or nothing; another process may have taken it meanwhile."""
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if connection.execute("PRAGMA user_version").fetchone()[0] < version:
+                for statement in _statements(sql):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
 
     def create_schema(self) -> None:
         self._connection()
@@ -218,6 +226,19 @@ class SqliteStore(FeedbackStore):
     def schema_version(self) -> int:
         return int(self._connection().execute("PRAGMA user_version").fetchone()[0])
 
+    @classmethod
+    def from_url(cls, parts: SplitResult, settings: Mapping[str, Any]) -> SqliteStore:
+        """`sqlite:///relative/path` or `sqlite:////absolute/path`; of the settings it reads
+        COMMENT_RETENTION_DAYS (the same retention as DynamoDB's TTL)."""
+        if parts.netloc or not parts.path.startswith("/") or len(parts.path) < 2 or parts.query:
+            raise StoreURLError(
+                f"{parts.geturl()!r}: write sqlite:///relative/path or sqlite:////abs/path"
+            )
+        retention = settings.get("COMMENT_RETENTION_DAYS")
+        return cls(
+            Path(parts.path[1:]), retention_days=None if retention is None else int(retention)
+        )
+
     def put(self, record: FeedbackRecord) -> bool:
         self._purge_if_due()
         try:
@@ -238,8 +259,19 @@ class SqliteStore(FeedbackStore):
         except sqlite3.Error as error:
             raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
 
+    def add_folded(self, record_id: str, posts: int = 1) -> None:
+        try:
+            self._connection().execute(
+                "UPDATE feedback SET folded = folded + ? WHERE id = ?", (posts, record_id)
+            )
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
+
     def get(self, record_id: str) -> FeedbackRecord | None:
-        row = self._connection().execute(f"{_SELECT} WHERE id = ?", (record_id,)).fetchone()
+        try:
+            row = self._connection().execute(f"{_SELECT} WHERE id = ?", (record_id,)).fetchone()
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
         return _from_row(row) if row else None
 
     def iter_records(
@@ -257,11 +289,16 @@ class SqliteStore(FeedbackStore):
         self._purge_if_due()
         # A connection of its own: a slow consumer of this generator must not
         # hold up, or be disturbed by, writes on this thread's connection.
-        reader = self._connect()
+        try:
+            reader = self._connect()
+        except (sqlite3.Error, OSError) as error:
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
         try:
             cursor = reader.execute(f"{_SELECT}{where} ORDER BY received_at, id", params)
             while rows := cursor.fetchmany(FETCH_SIZE):
                 yield from (_from_row(row) for row in rows)
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"SQLite {self.path}: {error}") from error
         finally:
             reader.close()
 
@@ -270,3 +307,14 @@ class SqliteStore(FeedbackStore):
         if connection is not None:
             connection.close()
             self._local.connection = None
+
+
+def _statements(script: str) -> list[str]:
+    """A migration script as single statements (execute() takes one at a time)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return [statement for statement in statements if statement.rstrip(";").strip()]

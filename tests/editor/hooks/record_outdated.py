@@ -11,11 +11,13 @@ import json
 
 from mkdocs.plugins import event_priority
 
+from sitegen.mkdocs_seams import current_language
+
 
 @event_priority(-400)
 def on_page_context(context, page, config, nav):
     record = {
-        "lang": config.plugins["i18n"].current_language,
+        "lang": current_language(config),
         "page": page.file.src_uri,
         "outdated": context["wegwijs"].get("outdated", "absent"),
     }

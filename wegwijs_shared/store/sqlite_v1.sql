@@ -1,6 +1,6 @@
--- Feedback records in the embedded SQLite store. Times are ISO 8601 UTC text
--- with milliseconds and a Z, so text order is time order.
--- PRAGMA user_version holds the schema version (record.SCHEMA_VERSION).
+-- Schema version 1 of the SQLite store, exactly as it created the first databases.
+-- Frozen: later versions are migrations in store/migrations.py, never edits here.
+-- Times are ISO 8601 UTC text with milliseconds and a Z, so text order is time order.
 CREATE TABLE IF NOT EXISTS feedback (
     id             TEXT PRIMARY KEY,
     received_at    TEXT NOT NULL,

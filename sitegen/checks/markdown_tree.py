@@ -1,0 +1,180 @@
+"""A page's Markdown, parsed once by markdown-it-py into what the content checks read.
+
+The parser is set up like the site's mkdocs.yml: raw HTML, tables, admonitions
+(`!!! note`) and definition lists. Every element keeps its line in the file.
+Links and images are taken as written: markdown-it's normalisation (percent-
+encoding) and its refusal of `javascript:` links are switched off, because the
+checks must see exactly what the editor wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+
+from sitegen.html_scan import Reference, Tag, scan_html
+
+# Python-Markdown's attr_list at the end of a heading: '## Title {#an-id .class}'.
+_HEADING_ATTRS = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # as readers see it: no markup, no attribute list
+    custom_id: str | None  # from '{#id}' at the end of the heading line
+    line: int
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """A paragraph, list item, table cell or definition: text readers read as one piece."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class MarkdownTree:
+    references: list[Reference] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)  # HTML elements written in the page
+    headings: list[Heading] = field(default_factory=list)
+    units: list[TextUnit] = field(default_factory=list)
+    # Lines (1-based) that are code or an HTML comment, and inline code and comments
+    # as (line, source text): what the line-oriented view of the page blanks.
+    hidden_lines: set[int] = field(default_factory=set)
+    hidden_spans: list[tuple[int, str]] = field(default_factory=list)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.use(admon_plugin).use(deflist_plugin)
+    md.validateLink = lambda url: True  # a javascript: link is a finding, not plain text
+    md.normalizeLink = lambda url: url  # keep links as written (Arabic anchors, spaces)
+    return md
+
+
+def _inline_parts(token: Token, first_line: int):
+    """(child, line) for the children of an inline token, lines counted through breaks."""
+    line = first_line
+    for child in token.children or []:
+        yield child, line
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "html_inline":
+            line += child.content.count("\n")
+
+
+def _plain(children: list[Token]) -> str:
+    """Text as readers see it: link text and image alt kept, code, tags and markup left out."""
+    words = []
+    for child in children:
+        if child.type == "text":
+            words.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+        elif child.type == "image":
+            words.append(child.content)
+    return re.sub(r"\s+", " ", "".join(words)).strip()
+
+
+def _heading(token: Token, level: int, line: int) -> Heading:
+    children = list(token.children or [])
+    custom_id = None
+    if children and children[-1].type == "text":
+        attrs = _HEADING_ATTRS.search(children[-1].content)
+        if attrs:
+            found = _ATTR_ID.search(attrs.group(1))
+            custom_id = found.group(1) if found else None
+            last = children[-1].copy()
+            last.content = last.content[: attrs.start()]
+            children[-1] = last
+    # The toc extension takes the text of every element but not of tags or comments.
+    text = "".join(
+        child.content if child.type in ("text", "code_inline") else ""
+        for child in children
+        if child.type != "html_inline"
+    ).strip()
+    return Heading(level, text, custom_id, line)
+
+
+def _read_inline(tree: MarkdownTree, token: Token, line: int) -> None:
+    link: tuple[str, int, list[Token]] | None = None
+    for child, child_line in _inline_parts(token, line):
+        if link is not None and child.type != "link_close":
+            link[2].append(child)
+        if child.type == "link_open":
+            link = (str(child.attrs.get("href", "")), child_line, [])
+        elif child.type == "link_close" and link is not None:
+            url, link_line, inside = link
+            tree.references.append(
+                Reference("link", url, link_line, text=_plain(inside), markdown=True)
+            )
+            link = None
+        elif child.type == "image":
+            alt = _plain(child.children or [])
+            tree.references.append(
+                Reference(
+                    "image",
+                    str(child.attrs.get("src", "")),
+                    child_line,
+                    "img",
+                    "src",
+                    alt,
+                    has_alt=bool(alt),
+                    markdown=True,
+                )
+            )
+        elif child.type == "html_inline":
+            _read_html(tree, child.content, child_line)
+        elif child.type == "code_inline":
+            tree.hidden_spans.append((child_line, child.markup + child.content + child.markup))
+
+
+def _read_html(tree: MarkdownTree, html: str, line: int) -> None:
+    if html.lstrip().startswith("<!--"):
+        if "\n" in html.strip():
+            tree.hidden_lines.update(range(line, line + html.strip().count("\n") + 1))
+        else:
+            tree.hidden_spans.append((line, html.strip()))
+        return
+    scan = scan_html(html, line)
+    tree.tags += scan.tags
+    tree.references += [ref for ref in scan.references if ref.kind in ("link", "image")]
+
+
+def parse_markdown(body: str, first_line: int = 1) -> MarkdownTree:
+    """Parse a page's body; first_line is the file line the body starts on."""
+    tree = MarkdownTree()
+    heading_level = 0
+    in_title = False
+    for token in _parser().parse(body):
+        line = token.map[0] + first_line if token.map else first_line
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "admonition_title_open":
+            in_title = True
+        elif token.type == "admonition_title_close":
+            in_title = False
+        elif token.type in ("fence", "code_block"):
+            tree.hidden_lines.update(range(line, token.map[1] + first_line))
+        elif token.type == "html_block":
+            _read_html(tree, token.content, line)
+        elif token.type == "inline":
+            _read_inline(tree, token, line)
+            if heading_level:
+                tree.headings.append(_heading(token, heading_level, line))
+            elif not in_title:
+                tree.units.append(TextUnit(_plain(token.children or []), line))
+    tree.references.sort(key=lambda ref: ref.line)
+    return tree

@@ -1,0 +1,150 @@
+"""What Wegwijs relies on inside mkdocs, mkdocs-static-i18n and Material: an upgrade fails here."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import jinja2
+import material
+import pytest
+
+from sitegen.mkdocs_seams import (
+    LINK_VALIDATION_OFF,
+    MkdocsFailed,
+    accepted_by_plugin,
+    build_language_pages,
+    content_links,
+    list_only_own_static_files,
+    load_mkdocs_config,
+    plugin_languages,
+    set_html_language,
+)
+from tests.site.conftest import FIXTURE, build_site
+from wegwijs_shared.languages import Language, load_languages
+
+NL = Language("nl", "Nederlands", "Dutch", "ltr")
+CKB = Language("ckb", "کوردی", "Kurdish (Sorani)", "rtl")
+PT_BR = Language("pt-BR", "Português", "Portuguese (Brazil)", "ltr")
+
+
+def test_the_plugin_refuses_three_letter_codes_and_takes_regions():
+    # If the plugin starts accepting any BCP 47 tag, the stand-in can go.
+    assert not accepted_by_plugin("ckb") and not accepted_by_plugin("prs")
+    assert accepted_by_plugin("en") and accepted_by_plugin("pt-BR")
+
+
+def test_plugin_languages_are_dutch_and_the_target_with_a_stand_in_where_needed():
+    entries, stand_ins = plugin_languages((NL, PT_BR, CKB), "ckb")
+    assert entries == [
+        {"locale": "nl", "name": "Nederlands", "default": True, "build": True},
+        {"locale": "qz", "name": "کوردی", "default": False, "build": True},
+    ]
+    assert stand_ins == {"qz": "ckb"}
+    assert plugin_languages((NL, PT_BR, CKB), "pt-BR")[1] == {}
+
+
+def test_loaded_configuration_has_the_real_code_and_our_link_validation(fixture_copy):
+    config = load_mkdocs_config(
+        fixture_copy / "mkdocs.yml",
+        fixture_copy / "content",
+        fixture_copy / "out",
+        (NL, CKB),
+        "ckb",
+        {"languages": [], "target": "ckb"},
+    )
+    languages = config.plugins["i18n"].config.languages
+    assert [(lang.locale, lang.link) for lang in languages] == [("nl", "/"), ("ckb", "/ckb/")]
+    # 'ignore' is validated into the DEBUG log level: mkdocs no longer warns about links.
+    assert set(LINK_VALIDATION_OFF) == set(config.validation.links)
+    assert set(dict(config.validation.links).values()) == {logging.DEBUG}
+    assert config.validation.nav.not_found == logging.WARNING  # nav entries: still mkdocs
+    assert content_links(config) == {}
+
+
+def test_mkdocs_failure_survives_the_trip_from_a_worker_process():
+    failure = pickle.loads(pickle.dumps(MkdocsFailed("ckb", ["first", "second"])))
+    assert (failure.code, failure.messages) == ("ckb", ["first", "second"])
+    assert str(failure) == "mkdocs failed for 'ckb': first | second"
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        with pytest.raises(MkdocsFailed, match="mkdocs failed for 'en': boom"):
+            pool.submit(_raise_failure).result()
+
+
+def _raise_failure():
+    raise MkdocsFailed("en", ["boom"])
+
+
+def test_a_configuration_error_reaches_the_editor_whatever_the_jobs(fixture_copy, tmp_path, capsys):
+    config = fixture_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "plugins:\n  - i18n:\n      docs_structure: nested\n",
+        encoding="utf-8",
+    )
+    for jobs in ("1", "2"):
+        content, languages = fixture_copy / "content", fixture_copy / "languages.yml"
+        site = tmp_path / f"out{jobs}"
+        assert build_site(config, content, site, languages, "--jobs", jobs) == 1
+        err = capsys.readouterr().err
+        assert "mkdocs failed for 'nl': Config value 'plugins': Plugin 'i18n' option " in err
+        assert "'docs_structure': Expected one of: ['folder', 'suffix']" in err
+        assert "TypeError" not in err and "BrokenProcessPool" not in err
+
+
+def test_warnings_of_the_dutch_pass_in_another_process_are_left_out(fixture_copy, tmp_path):
+    # mkdocs warns when README.md and index.md would both become the index page. The
+    # English files are read in the Dutch pass and in the English pass: one message.
+    (fixture_copy / "content" / "en" / "README.md").write_text("# Readme\n", encoding="utf-8")
+    languages = load_languages(fixture_copy / "languages.yml")
+    warnings, links = build_language_pages(
+        fixture_copy / "mkdocs.yml",
+        fixture_copy / "content",
+        tmp_path / "out",
+        languages,
+        "en",
+        {
+            "languages": [vars(lang) for lang in languages],
+            "target": "en",
+            "template_cache": str(tmp_path / "templates"),
+        },
+    )
+    readme = [message for message in warnings if "README.md" in message]
+    assert len(readme) == 1, warnings
+    # Links of the English pages' Markdown, by built page.
+    assert links["en/index.html"] == frozenset({"mo/", "kosten/"})
+
+
+def test_only_our_own_theme_files_are_listed_as_static_files(tmp_path):
+    config = load_mkdocs_config(
+        FIXTURE / "mkdocs.yml", FIXTURE / "content", tmp_path, (NL,), "nl", {"target": "nl"}
+    )
+    list_only_own_static_files(config.theme)
+    list_only_own_static_files(config.theme)  # once per language pass: patched once
+    env = config.theme.get_env()
+    listed = set(env.list_templates())
+    assert "assets/wegwijs.css" in listed and "main.html" in listed
+    assert not [name for name in listed if name.startswith((".icons/", "assets/javascripts/"))]
+    # Material's templates still load.
+    assert isinstance(env.get_template("base.html"), jinja2.Template)
+
+
+@pytest.mark.parametrize(
+    "material",
+    ['<html lang="ckb" class="no-js">', '<html lang="ku" class="no-js">', "<html>"],
+)
+def test_html_element_gets_our_language_and_direction(material):
+    page = f"<!doctype html>\n{material}\n<head></head><body dir=\"rtl\"><html-ish></body></html>"
+    patched = set_html_language(page, "ckb", "rtl")
+    assert patched == (
+        '<!doctype html>\n<html lang="ckb" dir="rtl">\n<head></head><body dir="rtl">'
+        "<html-ish></body></html>"
+    )
+
+
+def test_material_still_writes_the_html_element_we_replace():
+    template = Path(material.__file__).parent / "templates" / "base.html"
+    opening = "<html lang=\"{{ lang.t('language') }}\" class=\"no-js\">"
+    assert opening in template.read_text(encoding="utf-8")
