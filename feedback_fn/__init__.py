@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -78,7 +77,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     responses.init_app(app)
     app.register_blueprint(api.bp)
-    app.extensions["feedback_counts"] = Counter()
     limit = int(app.config["RATE_LIMIT_PER_MINUTE"])
     if limit > 0:
         from feedback_fn.rate_limit import RateLimiter

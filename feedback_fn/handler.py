@@ -10,7 +10,7 @@ import random
 from functools import cache
 from typing import Any
 
-import serverless_wsgi  # type: ignore[import-untyped]
+import serverless_wsgi
 from flask import Flask
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
@@ -18,6 +18,7 @@ from werkzeug.http import parse_accept_header
 from feedback_fn import create_app
 from feedback_fn.db import get_store
 from feedback_fn.events import event_problem
+from feedback_fn.masking import warm_up
 from feedback_fn.messages import error_message
 from feedback_fn.responses import JSON, JSON_HEADERS
 from feedback_fn.site_languages import EXTENSION as LANGUAGES
@@ -36,15 +37,17 @@ INIT_AHEAD_OF_TRAFFIC = frozenset({"provisioned-concurrency", "snap-start"})
 def get_app() -> Flask:
     """One app per Lambda instance, built on the first event and reused while warm."""
     app = create_app()
+    # Flask's documented way to add WSGI middleware; mypy sees a method being replaced.
     app.wsgi_app = StripStagePrefix(app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
 def prepare() -> None:
-    """Build the app and its store's client now (no request is sent)."""
+    """Build the app, its store's client and the comment masker now (no request is sent)."""
     app = get_app()
     with app.app_context():
         get_store().prepare()
+    warm_up()  # libphonenumber's metadata, else the first comment with a number loads it
 
 
 def malformed_event(event: Any) -> dict[str, Any]:
@@ -101,6 +104,6 @@ if _init_type in INIT_AHEAD_OF_TRAFFIC:
     prepare()
 if _init_type == "snap-start":
     # Part of Lambda's Python runtimes (snapshot-restore-py); not shipped in our package.
-    from snapshot_restore_py import register_after_restore  # type: ignore[import-untyped]
+    from snapshot_restore_py import register_after_restore
 
     register_after_restore(reseed_after_restore)

@@ -291,6 +291,13 @@ def find_personal_data(text: str) -> list[Span]:
     return sorted(spans)
 
 
+def warm_up() -> None:
+    """Load now what the first comment with personal data would load (libphonenumber, the
+    Belgian metadata, the patterns): for a Lambda init that runs ahead of traffic
+    (provisioned concurrency, SnapStart), where the time is no reader's."""
+    find_personal_data("+32 470 12 34 56, 0470 12 34 56, jan@example.be, BE68539007547034")
+
+
 def mask_contacts(text: str) -> tuple[str, bool]:
     """Return the text with personal data replaced by its label, and whether any was."""
     spans = find_personal_data(text)

@@ -1,11 +1,16 @@
-"""Shared test fixtures: the project root on sys.path, and the real site built once."""
+"""Fixtures shared across test folders: the project root on sys.path, the real site built
+once, one Chromium, and the DynamoDB-compatible servers (moto's and dynalite) on 127.0.0.1."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.feedback.servers import DUMMY_CREDENTIALS, free_port, node_tool, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -31,3 +36,49 @@ def real_site(tmp_path_factory) -> Path:
     argv = ["build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(ROOT / "content")]
     assert build.main([*argv, "--site-dir", str(site_dir)]) == 0
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def dynalite_endpoint() -> Iterator[str]:
+    """dynalite (in memory) on a free port; tables are ready at once (--createTableMs 0)."""
+    binary = node_tool("dynalite")
+    port = free_port()
+    process = subprocess.Popen(
+        [str(binary), "--host", "127.0.0.1", "--port", str(port), "--createTableMs", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """moto's server, in this process, on a free port."""
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["moto", "dynalite"])
+def dynamo_endpoint(request: pytest.FixtureRequest) -> str:
+    """Each DynamoDB test runs against both servers."""
+    return str(request.getfixturevalue(f"{request.param}_endpoint"))
+
+
+@pytest.fixture
+def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Dummy credentials: the local servers accept any, and nothing can reach AWS."""
+    for name, value in DUMMY_CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    return DUMMY_CREDENTIALS

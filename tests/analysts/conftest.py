@@ -1,5 +1,5 @@
 """Fixtures for the analysts' tools: small known records, real SQLite files in tmp dirs,
-and the DynamoDB-compatible servers of tests/feedback (moto's and dynalite, on 127.0.0.1)."""
+(the DynamoDB-compatible servers are tests/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,6 @@ from pathlib import Path
 
 import pytest
 
-# The servers and credentials are the feedback tests' own fixtures, reused as they are.
-from tests.feedback.conftest import (  # noqa: F401 - pytest finds fixtures by name
-    aws_credentials,
-    dynalite_endpoint,
-    dynamo_endpoint,
-    moto_endpoint,
-)
 from wegwijs_shared.record import FeedbackRecord
 from wegwijs_shared.store.sqlite import SqliteStore
 

@@ -3,8 +3,7 @@ DynamoDB-compatible servers (moto's and dynalite) started on free 127.0.0.1 port
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,8 @@ from wegwijs_shared.store.sqlite import SqliteStore
 
 from .samples import Clock
 from .servers import (
-    DUMMY_CREDENTIALS,
     ROOT,
-    free_port,
     make_dynamo_client,
-    node_tool,
-    wait_for_port,
 )
 
 OPENAPI_FILE = ROOT / "feedback_fn" / "openapi.yaml"
@@ -113,52 +108,6 @@ def conforms(openapi: OpenAPI) -> Callable[[str, TestResponse], TestResponse]:
         return response
 
     return check
-
-
-@pytest.fixture(scope="session")
-def dynalite_endpoint() -> Iterator[str]:
-    """dynalite (in memory) on a free port; tables are ready at once (--createTableMs 0)."""
-    binary = node_tool("dynalite")
-    port = free_port()
-    process = subprocess.Popen(
-        [str(binary), "--host", "127.0.0.1", "--port", str(port), "--createTableMs", "0"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def moto_endpoint() -> Iterator[str]:
-    """moto's server, in this process, on a free port."""
-    from moto.server import ThreadedMotoServer
-
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
-
-
-@pytest.fixture(params=["moto", "dynalite"])
-def dynamo_endpoint(request: pytest.FixtureRequest) -> str:
-    """Each DynamoDB test runs against both servers."""
-    return str(request.getfixturevalue(f"{request.param}_endpoint"))
-
-
-@pytest.fixture
-def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """Dummy credentials: the local servers accept any, and nothing can reach AWS."""
-    for name, value in DUMMY_CREDENTIALS.items():
-        monkeypatch.setenv(name, value)
-    return DUMMY_CREDENTIALS
 
 
 @pytest.fixture

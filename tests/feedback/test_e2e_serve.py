@@ -20,28 +20,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("e2e") / "site"
-    result = subprocess.run(
-        [sys.executable, "build.py", "build", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return site
-
-
-@pytest.fixture(scope="module")
-def served(
-    built_site: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[int, Path]]:
+def served(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
     """`build.py serve --no-build` on a free port; yields (port, SQLite file)."""
     db = tmp_path_factory.mktemp("e2e-db") / "feedback.sqlite3"
     port = free_port()
     command = [
-        sys.executable, "build.py", "serve", "--no-build", "--site-dir", str(built_site),
+        sys.executable, "build.py", "serve", "--no-build", "--site-dir", str(real_site),
         "--port", str(port), "--store", f"sqlite:///{db}",
     ]  # fmt: skip
     process = subprocess.Popen(

@@ -120,3 +120,22 @@ def test_libphonenumber_is_loaded_only_for_a_comment_with_a_run_of_digits() -> N
         check=True,
     )
     assert json.loads(result.stdout) == [False, False, False, False, True]
+
+
+def test_warm_up_loads_what_a_first_phone_number_would() -> None:
+    # The Belgian metadata is a module of its own (phonenumbers.data.region_BE).
+    script = (
+        "import sys; from feedback_fn.masking import mask_contacts, warm_up; warm_up(); "
+        "before = set(sys.modules); mask_contacts('bel 0470 12 34 56 of +32 485 11 22 33'); "
+        "print('phonenumbers.data.region_BE' in before, sorted(set(sys.modules) - before))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.split() == ["True", "[]"]

@@ -72,9 +72,9 @@ class DynamoStore(FeedbackStore):
     def _create_client(self) -> Any:
         # Lazy: only the DynamoDB path pays for importing boto3. A session of its
         # own, not boto3's module-level default, so that nothing is shared by accident.
-        import boto3  # type: ignore[import-untyped]
-        import botocore.session  # type: ignore[import-untyped]
-        from botocore.config import Config  # type: ignore[import-untyped]
+        import boto3
+        import botocore.session
+        from botocore.config import Config
 
         from wegwijs_shared.store.dynamo_models import DynamoDBModels
 
@@ -121,7 +121,7 @@ class DynamoStore(FeedbackStore):
 
         Yields a one-item list set to True when the expected code came back.
         """
-        from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
+        from botocore.exceptions import BotoCoreError, ClientError
 
         outcome = [False]
         try:

@@ -48,7 +48,7 @@ _TO_SQL: dict[str, Callable[[Any], object]] = {
     "int": int,
     "text": str,
 }
-_FROM_SQL: dict[str, Callable[[Any], object]] = {
+_FROM_SQL: dict[str, Callable[[Any], Any]] = {
     "time": parse_time,
     "list": lambda value: tuple(json.loads(value)),
     "bool": bool,
@@ -83,7 +83,7 @@ def _from_row(row: sqlite3.Row) -> FeedbackRecord:
         default if value is None else _FROM_SQL[kind](value)
         for kind, default, value in zip(_KINDS, _DEFAULTS, tuple(row), strict=True)
     ]
-    return FeedbackRecord(*values)  # type: ignore[arg-type]  # FIELDS order is the init order
+    return FeedbackRecord(*values)  # RECORD_FIELDS order is the dataclass's (a test checks)
 
 
 class SqliteStore(FeedbackStore):
