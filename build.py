@@ -82,6 +82,7 @@ def run_build(args: argparse.Namespace) -> None:
             getattr(args, "budget", None),
         )
         info["detail"] = f"{len(settings.languages)} languages, {settings.jobs} processes"
+    _check_address(settings.site_url, getattr(args, "preview", False))
     with phase("content") as info:
         findings = _content_findings(settings)
         info["detail"] = summary(findings)
@@ -125,6 +126,35 @@ def run_build(args: argparse.Namespace) -> None:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
 
 
+def _check_address(site_url: str, preview: bool) -> None:
+    """A build for publishing carries the public address; a preview says that it is one."""
+    import os
+
+    from sitegen.site_address import (
+        ENVIRONMENT,
+        AddressError,
+        check_build_address,
+        is_preview_address,
+    )
+
+    if preview:
+        if is_preview_address(site_url):
+            print(
+                f"preview: links, the sitemap and the QR codes point to {site_url}, which only "
+                "this computer can open; build.py publish refuses this build.",
+                file=sys.stderr,
+            )
+        return
+    try:
+        check_build_address(site_url, os.environ.get(ENVIRONMENT))
+    except AddressError as error:
+        raise BuildFailed(
+            f"{error}. Every canonical link, the sitemap, robots.txt, the printed address, "
+            "every QR code and the staff page's links are made from it. For a look on this "
+            "computer: build.py serve, or build.py build --preview."
+        ) from None
+
+
 def feedback_api(store: str | None, site_dir: Path | None = None):
     """The feedback function's app, mounted by serve under /api/ as the CDN does in production.
 
@@ -153,11 +183,23 @@ def run_serve(args: argparse.Namespace) -> None:
         watcher.start()
     elif not args.no_build:
         run_build(args)
+    _say_what_is_served(site_dir)
     try:
         serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store, site_dir))
     finally:
         if watcher:
             watcher.stop()
+
+
+def _say_what_is_served(site_dir: Path) -> None:
+    """serve shows a preview, unless site_dir was built for the public address."""
+    from sitegen.site_address import built_address, is_preview_address
+
+    address = built_address(site_dir)
+    if address is None or is_preview_address(address):
+        print(f"preview: links and QR codes in these pages point to {address or 'nowhere'}")
+    else:
+        print(f"serving a build for {address} (links and QR codes lead there)")
 
 
 def _watcher(args: argparse.Namespace, site_dir: Path):
@@ -166,7 +208,7 @@ def _watcher(args: argparse.Namespace, site_dir: Path):
     from sitegen.watch import Watcher, rebuild_in_process
 
     settings = load_settings(args.config, args.content, site_dir, args.languages, args.jobs)
-    argv = [str(ROOT / "build.py"), "build", "--config", str(settings.config_file)]
+    argv = [str(ROOT / "build.py"), "build", "--preview", "--config", str(settings.config_file)]
     argv += ["--content", str(settings.docs_dir), "--site-dir", str(site_dir)]
     if args.languages:
         argv += ["--languages", str(Path(args.languages).resolve())]
@@ -277,6 +319,12 @@ def parser() -> argparse.ArgumentParser:
         "--weights", action="store_true", help="print every page's critical-path bytes"
     )
     build.add_argument("--budget", type=int, help="critical-path budget in bytes (default: 14336)")
+    build.add_argument(
+        "--preview",
+        action="store_true",
+        help="a build to look at on this computer: runs without WEGWIJS_SITE_URL (links then "
+        "point to http://127.0.0.1:8000/); build.py publish refuses it",
+    )
     build.set_defaults(func=run_build)
 
     serve = sub.add_parser("serve", help="build, then serve site/ and the feedback API")
@@ -292,7 +340,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--store", help="feedback store URL (default: sqlite:///var/feedback.sqlite3)"
     )
-    serve.set_defaults(func=run_serve)
+    # What serve builds is a preview: it runs without the public address.
+    serve.set_defaults(func=run_serve, preview=True)
 
     check = sub.add_parser("check", help="check content only (what CI runs first)")
     site_options(check)
