@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Wegwijs build driver: check, build, check the output, compress, serve.
+"""Wegwijs build driver: check, build, check the output, compress, serve, publish.
 
 Phases of `build` (each prints one line with its duration):
   settings  read mkdocs.yml and languages.yml
@@ -302,6 +302,47 @@ def run_sources(args: argparse.Namespace) -> None:
     print(f"{_shown(target)}: {len(listing.sources)} sources written")
 
 
+def run_publish(args: argparse.Namespace) -> None:
+    """Send the built site to the stack's bucket; print what changed; tell CloudFront."""
+    import os
+
+    from sitegen.publish import (
+        PublishError,
+        carry_out,
+        check_build,
+        cloudfront_client,
+        invalidate,
+        plan_publish,
+        s3_client,
+    )
+    from sitegen.publish_plan import invalidation_paths, report_lines, summary
+    from sitegen.site_address import ENVIRONMENT
+
+    site_dir = Path(args.site_dir or ROOT / "site").resolve()
+    try:
+        address = check_build(site_dir, args.site_url or os.environ.get(ENVIRONMENT))
+        print(f"publish: {_shown(site_dir)}, built for {address}, to s3://{args.bucket}/")
+        client = s3_client(args.endpoint_url, args.region)
+        plan = plan_publish(site_dir, args.bucket, client)
+        for line in report_lines(plan):
+            print(line)
+        paths = invalidation_paths(plan) if args.distribution else []
+        if args.dry_run:
+            print(f"dry run, nothing sent: would send {summary(plan)}")
+            if paths:
+                print(f"would invalidate {len(paths)} path(s): {' '.join(paths)}")
+            return
+        carry_out(plan, args.bucket, client)
+        print(f"published: {summary(plan)}")
+        if paths:
+            invalidation = invalidate(
+                cloudfront_client(args.endpoint_url), args.distribution, paths
+            )
+            print(f"invalidation {invalidation}: {' '.join(paths)}")
+    except PublishError as error:
+        raise BuildFailed(str(error)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -372,6 +413,28 @@ def parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="table of pages x languages: up to date or not")
     site_options(status)
     status.set_defaults(func=run_status)
+
+    publish = sub.add_parser(
+        "publish", help="send the built site/ to the stack's bucket; only what changed"
+    )
+    publish.add_argument("--bucket", required=True, help="the stack's output SiteBucketName")
+    publish.add_argument(
+        "--distribution",
+        help="the stack's output SiteDistributionId: CloudFront forgets the files that changed",
+    )
+    publish.add_argument("--site-dir", help="the built site (default: site/)")
+    publish.add_argument(
+        "--site-url",
+        help="the address the build must have been made for (default: WEGWIJS_SITE_URL)",
+    )
+    publish.add_argument(
+        "--dry-run", action="store_true", help="print what would change; send nothing"
+    )
+    publish.add_argument("--region", help="the bucket's region (default: AWS' configuration)")
+    publish.add_argument(
+        "--endpoint-url", help="an S3 (and CloudFront) compatible server instead of AWS"
+    )
+    publish.set_defaults(func=run_publish)
 
     sources = sub.add_parser(
         "sources", help="write docs/sources.md (for people) from docs/sources.yml"
