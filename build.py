@@ -306,40 +306,39 @@ def run_publish(args: argparse.Namespace) -> None:
     """Send the built site to the stack's bucket; print what changed; tell CloudFront."""
     import os
 
-    from sitegen.publish import (
-        PublishError,
-        carry_out,
-        check_build,
-        cloudfront_client,
-        invalidate,
-        plan_publish,
-        s3_client,
-    )
+    from sitegen import publish as site
     from sitegen.publish_plan import invalidation_paths, report_lines, summary
     from sitegen.site_address import ENVIRONMENT
 
     site_dir = Path(args.site_dir or ROOT / "site").resolve()
     try:
-        address = check_build(site_dir, args.site_url or os.environ.get(ENVIRONMENT))
-        print(f"publish: {_shown(site_dir)}, built for {address}, to s3://{args.bucket}/")
-        client = s3_client(args.endpoint_url, args.region)
-        plan = plan_publish(site_dir, args.bucket, client)
+        outputs = {}
+        if args.stack:
+            outputs = site.stack_outputs(args.stack, args.region, args.endpoint_url)
+        bucket = args.bucket or outputs.get(site.BUCKET_OUTPUT)
+        distribution = args.distribution or outputs.get(site.DISTRIBUTION_OUTPUT)
+        if not bucket:
+            raise BuildFailed("say where to publish: --stack NAME, or --bucket NAME.")
+        expected = args.site_url or os.environ.get(ENVIRONMENT) or outputs.get(site.URL_OUTPUT)
+        address = site.check_build(site_dir, expected)
+        print(f"publish: {_shown(site_dir)}, built for {address}, to s3://{bucket}/")
+        client = site.s3_client(args.endpoint_url, args.region)
+        plan = site.plan_publish(site_dir, bucket, client)
         for line in report_lines(plan):
             print(line)
-        paths = invalidation_paths(plan) if args.distribution else []
+        paths = invalidation_paths(plan) if distribution else []
         if args.dry_run:
             print(f"dry run, nothing sent: would send {summary(plan)}")
             if paths:
                 print(f"would invalidate {len(paths)} path(s): {' '.join(paths)}")
             return
-        carry_out(plan, args.bucket, client)
+        site.carry_out(plan, bucket, client)
         print(f"published: {summary(plan)}")
         if paths:
-            invalidation = invalidate(
-                cloudfront_client(args.endpoint_url), args.distribution, paths
-            )
+            cloudfront = site.cloudfront_client(args.endpoint_url)
+            invalidation = site.invalidate(cloudfront, distribution, paths)
             print(f"invalidation {invalidation}: {' '.join(paths)}")
-    except PublishError as error:
+    except site.PublishError as error:
         raise BuildFailed(str(error)) from None
 
 
@@ -417,15 +416,21 @@ def parser() -> argparse.ArgumentParser:
     publish = sub.add_parser(
         "publish", help="send the built site/ to the stack's bucket; only what changed"
     )
-    publish.add_argument("--bucket", required=True, help="the stack's output SiteBucketName")
+    publish.add_argument(
+        "--stack",
+        help="the deployed stack (wegwijs-feedback-<stage>): its outputs give the bucket, the "
+        "distribution and the address the build must have",
+    )
+    publish.add_argument("--bucket", help="the bucket (default: the stack's SiteBucketName)")
     publish.add_argument(
         "--distribution",
-        help="the stack's output SiteDistributionId: CloudFront forgets the files that changed",
+        help="CloudFront forgets the files that changed (default: the stack's SiteDistributionId)",
     )
     publish.add_argument("--site-dir", help="the built site (default: site/)")
     publish.add_argument(
         "--site-url",
-        help="the address the build must have been made for (default: WEGWIJS_SITE_URL)",
+        help="the address the build must have been made for (default: WEGWIJS_SITE_URL, "
+        "else the stack's SiteUrl)",
     )
     publish.add_argument(
         "--dry-run", action="store_true", help="print what would change; send nothing"

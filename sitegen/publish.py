@@ -100,6 +100,32 @@ def cloudfront_client(endpoint_url: str | None = None) -> Any:
     return boto3.client("cloudfront", endpoint_url=endpoint_url, region_name="us-east-1")
 
 
+# The stack's outputs publish reads (feedback_fn/serverless.yml).
+BUCKET_OUTPUT, DISTRIBUTION_OUTPUT, URL_OUTPUT = "SiteBucketName", "SiteDistributionId", "SiteUrl"
+
+
+def stack_outputs(name: str, region: str | None, endpoint_url: str | None = None) -> dict[str, str]:
+    """The site's outputs of a deployed stack (bucket, distribution, address)."""
+    import boto3
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    client = boto3.client("cloudformation", region_name=region, endpoint_url=endpoint_url)
+    try:
+        [stack] = client.describe_stacks(StackName=name)["Stacks"]
+    except (BotoCoreError, ClientError) as error:
+        raise PublishError(
+            f"could not read stack {name!r}: {error}. The stack is named <service>-<stage> "
+            "(wegwijs-feedback-prod); deploy feedback_fn/serverless.yml first."
+        ) from None
+    outputs = {item["OutputKey"]: item["OutputValue"] for item in stack.get("Outputs", [])}
+    if BUCKET_OUTPUT not in outputs:
+        raise PublishError(
+            f"stack {name!r} has no output {BUCKET_OUTPUT}: it was deployed from a "
+            "serverless.yml without the site; deploy the current one first."
+        )
+    return outputs
+
+
 def remote_listing(client: Any, bucket: str) -> dict[str, str]:
     """Every key in the bucket with the MD5 of its bytes (its ETag)."""
     listing = {}

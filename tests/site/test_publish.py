@@ -69,7 +69,7 @@ def requests_sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, s
 
 
 def publish(site_dir: Path, bucket: str, endpoint: str, *extra: str) -> int:
-    argv = ["publish", "--bucket", bucket, "--site-dir", str(site_dir)]
+    argv = ["publish", "--site-dir", str(site_dir), *(["--bucket", bucket] if bucket else [])]
     return build.main([*argv, "--endpoint-url", endpoint, "--region", REGION, *extra])
 
 
@@ -361,3 +361,45 @@ def test_a_bucket_that_cannot_be_read_stops_before_sending(
     assert "could not read bucket 'no-such-wegwijs-bucket'" in err and "NoSuchBucket" in err
     assert "Check --bucket (the stack's output SiteBucketName)" in err
     assert requests_sent == []
+
+
+def test_publish_finds_bucket_distribution_and_address_in_the_stack(
+    public_fixture_site, s3, moto_endpoint, requests_sent, monkeypatch, capsys
+):
+    import boto3
+
+    monkeypatch.delenv("WEGWIJS_SITE_URL", raising=False)
+    bucket = f"wegwijs-site-{uuid.uuid4().hex[:12]}"
+    distribution = make_distribution(moto_endpoint, bucket)
+    stacks = boto3.client("cloudformation", endpoint_url=moto_endpoint, region_name=REGION)
+
+    def deploy(name: str, site_url: str) -> None:
+        outputs = {
+            "SiteBucketName": {"Value": {"Ref": "SiteBucket"}},
+            "SiteDistributionId": {"Value": distribution},
+            "SiteUrl": {"Value": site_url},
+        }
+        resources = {"SiteBucket": {"Type": "AWS::S3::Bucket"}}
+        if name.endswith("prod"):
+            resources["SiteBucket"]["Properties"] = {"BucketName": bucket}
+        body = json.dumps({"Resources": resources, "Outputs": outputs})
+        stacks.create_stack(StackName=name, TemplateBody=body)
+
+    # A stack that serves another address than the build was made for: refused.
+    deploy("wegwijs-feedback-staging", "https://staging.wegwijs.example.org/")
+    assert (
+        publish(public_fixture_site, "", moto_endpoint, "--stack", "wegwijs-feedback-staging") == 1
+    )
+    err = capsys.readouterr().err
+    assert f"was built for {PUBLIC_URL}, not for https://staging.wegwijs.example.org/" in err
+    assert requests_sent == []
+
+    deploy("wegwijs-feedback-prod", PUBLIC_URL)
+    assert publish(public_fixture_site, "", moto_endpoint, "--stack", "wegwijs-feedback-prod") == 0
+    out = capsys.readouterr().out
+    assert f"to s3://{bucket}/" in out
+    assert set(objects(s3, bucket)) == files_of(public_fixture_site)
+    assert invalidated(moto_endpoint, distribution) == [["/*"]]  # everything was new
+
+    assert publish(public_fixture_site, "", moto_endpoint, "--stack", "no-such-stack") == 1
+    assert "could not read stack 'no-such-stack'" in capsys.readouterr().err
