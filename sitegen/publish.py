@@ -1,5 +1,6 @@
 """build.py publish: the built site into the stack's bucket, then the edge told what changed.
 
+    build.py publish --stack wegwijs-feedback-prod [--dry-run]
     build.py publish --bucket NAME [--distribution ID] [--dry-run]
 
 Before anything is sent the build is checked: made for the public address (never a
@@ -53,36 +54,53 @@ def check_build(site_dir: Path, expected_address: str | None = None) -> str:
     """The public address site_dir was built for; PublishError if it must not be published."""
     if not (site_dir / "index.html").is_file():
         raise PublishError(f"{site_dir} has no index.html: run build.py build first.")
-    address = built_address(site_dir)
-    rebuild = f"rebuild it with {ENVIRONMENT}=https://... build.py build"
-    try:
-        check_public_address(address or "")
-    except AddressError:
-        raise PublishError(
-            f"{site_dir} is a preview built for {address or 'no address'}: its links and QR "
-            f"codes lead nowhere for readers; {rebuild}."
-        ) from None
-    if expected_address and check_public_address(expected_address) != address:
-        raise PublishError(
-            f"{site_dir} was built for {address}, not for {expected_address}; {rebuild}."
-        )
+    address = _built_for(site_dir, expected_address)
     local = files_with_local_addresses(site_dir, frozenset(TEXT_SUFFIXES))
     if local:
         raise PublishError(
             f"{len(local)} file(s) name a local address, e.g. {', '.join(local[:3])}: a "
-            f"theme or page links to this computer; fix it and {rebuild}."
+            f"theme or page links to this computer; fix it and {REBUILD}."
         )
+    _check_variants(site_dir)
+    return address
+
+
+REBUILD = f"rebuild it with {ENVIRONMENT}=https://... build.py build"
+
+
+def _built_for(site_dir: Path, expected: str | None) -> str:
+    """The build's address: public, and the expected one when the caller says which."""
+    address = built_address(site_dir) or ""
+    try:
+        check_public_address(address)
+    except AddressError:
+        raise PublishError(
+            f"{site_dir} is a preview built for {address or 'no address'}: its links and QR "
+            f"codes lead nowhere for readers; {REBUILD}."
+        ) from None
+    if expected:
+        try:
+            wanted = check_public_address(expected)
+        except AddressError as error:
+            raise PublishError(f"the address to publish for: {error}") from None
+        if wanted != address:
+            raise PublishError(f"{site_dir} was built for {address}, not for {wanted}; {REBUILD}.")
+    return address
+
+
+def _check_variants(site_dir: Path) -> None:
+    """Every text file has its .br and .gz, newer than itself: readers get one of them."""
     for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and path.suffix in TEXT_SUFFIXES:
-            for suffix in VARIANTS:
-                variant = path.with_name(path.name + suffix)
-                if not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns:
-                    rel = path.relative_to(site_dir).as_posix()
-                    raise PublishError(
-                        f"{rel} has no up-to-date {suffix} beside it: readers would get a "
-                        "missing or stale file; run build.py build (its compress phase)."
-                    )
-    return address or ""
+        if not (path.is_file() and path.suffix in TEXT_SUFFIXES):
+            continue
+        for suffix in VARIANTS:
+            variant = path.with_name(path.name + suffix)
+            if not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns:
+                rel = path.relative_to(site_dir).as_posix()
+                raise PublishError(
+                    f"{rel} has no up-to-date {suffix} beside it: readers would get a missing "
+                    "or stale file; run build.py build (its compress phase writes them)."
+                )
 
 
 def s3_client(endpoint_url: str | None = None, region: str | None = None) -> Any:

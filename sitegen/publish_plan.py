@@ -87,13 +87,21 @@ def _variant(key: str) -> tuple[str, str | None]:
     return key, None
 
 
+def _guessed_type(name: str) -> str:
+    """A type for a file outside our table; a compressed download is sent as what it is."""
+    guessed, compressed = mimetypes.guess_type(name)
+    if compressed:  # brochure.tar.gz: the bytes are gzip, and stay so for the reader
+        return {"gzip": "application/gzip", "br": "application/x-brotli"}.get(
+            compressed, "application/octet-stream"
+        )
+    return guessed or "application/octet-stream"
+
+
 def describe(site_dir: Path, path: Path) -> SiteFile:
     key = path.relative_to(site_dir).as_posix()
     name, encoding = _variant(path.name)  # the name of the file it is a variant of
     suffix = PurePosixPath(name).suffix
-    content_type = CONTENT_TYPES.get(suffix) or (
-        mimetypes.guess_type(name)[0] or "application/octet-stream"
-    )
+    content_type = CONTENT_TYPES.get(suffix) or _guessed_type(name)
     short = suffix == ".html" or name in SHORT_LIVED
     metadata = {RULES_KEY: rules_fingerprint()}
     if name == NOT_FOUND_PAGE:
