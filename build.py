@@ -282,6 +282,46 @@ def run_status(args: argparse.Namespace) -> None:
     print(render_table(all_states(settings.docs_dir, settings.languages)), end="")
 
 
+def _messages_dir(project: Path) -> Path | None:
+    """The feedback function's message files in this project (None in a site-only project)."""
+    from feedback_fn.messages import MESSAGES_DIR
+
+    folder = project / MESSAGES_DIR.relative_to(ROOT)
+    return folder if folder.is_dir() else None
+
+
+def run_add_language(args: argparse.Namespace) -> None:
+    from sitegen.add_language import AddLanguageError, start_language
+    from sitegen.checks.report import print_findings, summary
+    from sitegen.settings import load_settings
+    from wegwijs_shared.languages import Language
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    if settings.theme_dir is None:
+        raise BuildFailed("mkdocs.yml names no theme custom_dir: the UI strings go there.")
+    language = Language(args.code, args.name, args.english, args.dir)
+    messages = _messages_dir(settings.config_file.parent)
+    try:
+        started = start_language(
+            language, settings.languages_file, settings.docs_dir, settings.theme_dir, messages
+        )
+    except AddLanguageError as error:
+        raise BuildFailed(str(error)) from None
+    print(f"{_shown(settings.languages_file)}: {language.english} ({language.code}) added")
+    for path in started.created:
+        print(f"{_shown(path)}: created")
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    findings = _content_findings(settings)
+    print_findings(findings)
+    print(f"content: {summary(findings)} in {len(settings.languages)} languages.")
+    print(f"\nLeft to translate into {language.english}:")
+    for item in started.todo:
+        print(f"- {item}")
+    if messages is None:
+        print("- the feedback function's messages: this project has no feedback_fn/messages/")
+    print("Preview with 'build.py serve --watch'; 'build.py status' shows the pages left.")
+
+
 def run_sources(args: argparse.Namespace) -> None:
     """Write docs/sources.md (for people) from docs/sources.yml (what the check reads)."""
     from sitegen.checks.report import as_text
@@ -440,6 +480,17 @@ def parser() -> argparse.ArgumentParser:
         "--endpoint-url", help="an S3 (and CloudFront) compatible server instead of AWS"
     )
     publish.set_defaults(func=run_publish)
+
+    add = sub.add_parser(
+        "add-language",
+        help="start a new language: languages.yml, its home page and UI strings to translate",
+    )
+    site_options(add)
+    add.add_argument("code", help="BCP 47 language tag, e.g. ti, prs, ckb, pt-BR")
+    add.add_argument("--name", required=True, help="the language's own name, e.g. ትግርኛ")
+    add.add_argument("--english", required=True, help="its English name, e.g. Tigrinya")
+    add.add_argument("--dir", required=True, choices=("ltr", "rtl"), help="text direction")
+    add.set_defaults(func=run_add_language)
 
     sources = sub.add_parser(
         "sources", help="write docs/sources.md (for people) from docs/sources.yml"

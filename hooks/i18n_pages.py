@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.plugins import event_priority
 from rcssmin import cssmin
 
+from sitegen.freshness import is_offered
 from sitegen.mkdocs_seams import (
     current_language,
     file_language,
@@ -49,7 +50,7 @@ def _norm_path(url: str, language: Language) -> str:
 
 
 def _has_source(docs_dir: str, language: Language, src_uri: str) -> bool:
-    return (Path(docs_dir) / language.code / PurePosixPath(src_uri)).is_file()
+    return is_offered(Path(docs_dir), language.code, PurePosixPath(src_uri))
 
 
 def build_context(config, page=None) -> dict:
@@ -79,7 +80,12 @@ def build_context(config, page=None) -> dict:
                 "current": language.code == current.code,
             }
         )
-    fallback = page is not None and (file_language(page.file) or current.code) != current.code
+    # A fallback: the Dutch page in another language's site, or a new language's page
+    # that is still the Dutch text ('translated: false').
+    fallback = page is not None and (
+        (file_language(page.file) or current.code) != current.code
+        or page.meta.get("translated") is False
+    )
     hreflang = [
         {"hreflang": alt["code"], "url": alt["url"]} for alt in alternates if alt["available"]
     ]

@@ -23,6 +23,8 @@ def outdated_notice(page, config) -> dict | None:
     file = page.file
     if current == SOURCE_LANGUAGE or file_language(file) != current:
         return None  # Dutch, or a Dutch fallback: not a translation
+    if page.meta.get("translated") is False:
+        return None  # still the Dutch text: readers are told it is not translated
     dutch = Path(config.docs_dir) / SOURCE_LANGUAGE / path_in_language(file)
     if not dutch.is_file():
         return None

@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import subprocess
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from sitegen.checks.source import parse_front_matter, split_front_matter
@@ -34,6 +35,32 @@ def source_hash(text: str) -> str:
         [str(meta.get("title", "")).strip(), str(meta.get("description", "")).strip()] + lines
     ).strip()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def marked_untranslated(text: str) -> bool:
+    """A new language's page that is still the Dutch text: 'translated: false'."""
+    if "translated:" not in text:
+        return False
+    meta, _ = parse_front_matter(text)
+    return (meta or {}).get("translated") is False
+
+
+@cache
+def _offered(path: Path, mtime_ns: int) -> bool:
+    return not marked_untranslated(path.read_text(encoding="utf-8"))
+
+
+def is_offered(docs_dir: Path, code: str, rel: str | PurePosixPath) -> bool:
+    """Whether readers of a language get content/<code>/<rel> as a translation.
+
+    The one answer for hreflang, the language switcher, the sitemap and the status:
+    the page exists and is not a Dutch text waiting for its translator.
+    """
+    path = Path(docs_dir) / code / rel
+    try:
+        return _offered(path, path.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return False
 
 
 def recorded_hash(text: str) -> str | None:
@@ -95,7 +122,7 @@ def translation_state(docs_dir: Path, code: str, rel: PurePosixPath) -> PageStat
     if code == SOURCE_LANGUAGE:
         return PageState(code, rel, UP_TO_DATE, current, current)
     page = docs_dir / code / rel
-    if not page.is_file():
+    if not is_offered(docs_dir, code, rel):
         return PageState(code, rel, MISSING, None, current)
     recorded = recorded_hash(page.read_text(encoding="utf-8"))
     state = UP_TO_DATE if recorded == current else OUTDATED

@@ -28,8 +28,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import material
 
 PLUGIN = "i18n"
+# Material's templates: its partials/languages/<code>.html give its UI strings.
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 # Stand-in locale for a language whose code the plugin's validation refuses: it
 # matches the plugin's pattern and is never a site language (q* is not in ISO 639-1
 # except 'qu', which is not 'qz').

@@ -6,7 +6,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wegwijs_shared.languages import LANGUAGES_FILE, ROOT, Language, load_languages
+from sitegen.mkdocs_seams import MATERIAL_TEMPLATES, read_config_file
+from wegwijs_shared.languages import (
+    LANGUAGES_FILE,
+    ROOT,
+    Language,
+    LanguageFileError,
+    load_languages,
+)
 
 BUDGET_BYTES = 14 * 1024  # first round trip of a new TCP connection (initcwnd 10 x MSS)
 
@@ -22,6 +29,8 @@ class Settings:
     site_dir: Path
     languages: tuple[Language, ...]
     site_url: str
+    languages_file: Path = LANGUAGES_FILE
+    theme_dir: Path | None = None  # the theme's custom_dir
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     budget_bytes: int = BUDGET_BYTES
 
@@ -31,11 +40,47 @@ class Settings:
         return self.site_dir.parent / f".{self.site_dir.name}-build"
 
 
-def _site_url(config_file: Path) -> str:
-    from sitegen.mkdocs_seams import read_config_file
-
-    url = str(read_config_file(config_file).get("site_url") or "/")
+def _site_url(raw: dict) -> str:
+    url = str(raw.get("site_url") or "/")
     return url if url.endswith("/") else url + "/"
+
+
+def _theme_dir(config_file: Path, raw: dict) -> Path | None:
+    """The theme's custom_dir (relative to mkdocs.yml, as mkdocs reads it)."""
+    custom = (raw.get("theme") or {}).get("custom_dir")
+    return (config_file.parent / custom).resolve() if custom else None
+
+
+def _check_language_folders(docs: Path, languages) -> None:
+    """A folder of content/ that is no language would be built inside every language."""
+    codes = {language.code for language in languages}
+    for folder in sorted(docs.iterdir()):
+        if folder.is_dir() and folder.name not in codes and not folder.name.startswith((".", "_")):
+            raise SettingsError(
+                f"{folder} is not a language in languages.yml: to start the language, run "
+                f"'build.py add-language {folder.name} --name ... --english ... --dir ltr|rtl'"
+                " (see CONTRIBUTING.md); otherwise move the folder out of content/."
+            )
+
+
+def _check_theme_files(theme: Path, languages) -> None:
+    """Every language has our UI strings and Material's (ours where Material has none)."""
+    for language in languages:
+        strings = theme / "partials" / "wegwijs" / "strings" / f"{language.code}.html"
+        if not strings.is_file():
+            raise SettingsError(
+                f"{strings} is missing: the UI strings of {language.english} (buttons, notices, "
+                f"the feedback form). Copy en.html to {strings.name} and translate it "
+                f"('build.py add-language' does this for a new language)."
+            )
+        partial = Path("partials") / "languages" / f"{language.code}.html"
+        if not (theme / partial).is_file() and not (MATERIAL_TEMPLATES / partial).is_file():
+            raise SettingsError(
+                f"mkdocs-material has no {partial.as_posix()} for {language.english}: add "
+                f"{theme / partial}, a copy of Material's closest language (or en.html) with "
+                f'"language": "{language.code}" and "direction": "{language.dir}" '
+                "(see CONTRIBUTING.md, 'Add a language')."
+            )
 
 
 def load_settings(
@@ -53,16 +98,27 @@ def load_settings(
     docs = Path(docs_dir or config.parent / "content").resolve()
     if not (docs / "nl").is_dir():
         raise SettingsError(f"{docs}: expected a content folder with a 'nl' subfolder.")
-    languages = load_languages(Path(languages_file or LANGUAGES_FILE).resolve())
+    languages_path = Path(languages_file or LANGUAGES_FILE).resolve()
+    try:
+        languages = load_languages(languages_path)
+    except LanguageFileError as error:
+        raise SettingsError(str(error)) from None
     for language in languages:
         if not (docs / language.code).is_dir():
             raise SettingsError(
                 f"languages.yml lists '{language.code}' but {docs / language.code} does not "
                 f"exist: create the folder (at least an index.md) or remove the entry."
             )
+    _check_language_folders(docs, languages)
+    raw = read_config_file(config)
+    theme = _theme_dir(config, raw)
+    if theme is not None:
+        _check_theme_files(theme, languages)
     return Settings(
         config_file=config,
-        site_url=_site_url(config),
+        languages_file=languages_path,
+        theme_dir=theme,
+        site_url=_site_url(raw),
         docs_dir=docs,
         site_dir=Path(site_dir or config.parent / "site").resolve(),
         languages=languages,

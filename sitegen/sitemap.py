@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from xml.sax.saxutils import quoteattr
 
+from sitegen.freshness import is_offered
 from wegwijs_shared.languages import Language
 
 # Pages a reader reaches only after sending feedback; not for search engines.
@@ -26,7 +27,7 @@ def translations(docs_dir: Path, languages: tuple[Language, ...]) -> dict[str, l
     for md in sorted(source.rglob("*.md")):
         rel = PurePosixPath(md.relative_to(source).as_posix())
         result[page_path(rel)] = [
-            lang for lang in languages if (docs_dir / lang.code / rel.as_posix()).is_file()
+            lang for lang in languages if is_offered(docs_dir, lang.code, rel)
         ]
     return result
 

@@ -131,9 +131,14 @@ def parse_languages(entries: object, origin: str = "languages.yml") -> tuple[Lan
     return tuple(languages)
 
 
-@cache
 def load_languages(path: Path = LANGUAGES_FILE) -> tuple[Language, ...]:
-    """Read and validate languages.yml (cached: it does not change during a run)."""
+    """Read and validate languages.yml (cached until the file changes)."""
+    stat = path.stat()
+    return _load(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load(path: Path, mtime_ns: int, size: int) -> tuple[Language, ...]:
     with open(path, encoding="utf-8") as handle:
         return parse_languages(yaml.safe_load(handle), origin=str(path.name))
 

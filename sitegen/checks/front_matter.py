@@ -10,8 +10,15 @@ from sitegen.checks.source import ContentSite, SourcePage
 
 REQUIRED_KEYS = ("title", "description")
 # Every key a page may have, and what it holds. source_hash is for translations only;
+# so is 'translated: false' (a new language's page that is still the Dutch text).
 # sources lists ids of docs/sources.yml (checked by sitegen.checks.sources).
-KNOWN_KEYS = {"title": str, "description": str, "source_hash": str, "sources": list}
+KNOWN_KEYS = {
+    "title": str,
+    "description": str,
+    "source_hash": str,
+    "translated": bool,
+    "sources": list,
+}
 DESCRIPTION_MAX = 160  # search engines cut longer descriptions
 HASH_FORMAT = re.compile(r"^[0-9a-f]{12}$")
 
@@ -37,7 +44,16 @@ def _check_types(page: SourcePage, data: dict) -> list[Finding]:
     for key, kind in KNOWN_KEYS.items():
         if data.get(key) is None or isinstance(data[key], kind):
             continue
-        if kind is list:
+        if kind is bool:
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be 'false' (not translated yet) or left out: remove the "
+                    "line once the page is translated.",
+                )
+            )
+        elif kind is list:
             findings.append(
                 _finding(
                     page,
@@ -56,6 +72,19 @@ def _check_types(page: SourcePage, data: dict) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _check_translated(page: SourcePage, data: dict) -> list[Finding]:
+    if data.get("translated") is None or not page.language.is_source:
+        return []
+    return [
+        _finding(
+            page,
+            page.key_line("translated"),
+            "'translated' belongs in translations only: a Dutch page is the source. "
+            "Remove the line.",
+        )
+    ]
 
 
 def _check_source_hash(page: SourcePage, data: dict) -> list[Finding]:
@@ -105,6 +134,7 @@ def check_front_matter(page: SourcePage, site: ContentSite) -> list[Finding]:
     findings += [_unknown_key(page, key) for key in data if key not in KNOWN_KEYS]
     findings += _check_types(page, data)
     findings += _check_source_hash(page, data)
+    findings += _check_translated(page, data)
     description = data.get("description")
     if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
         findings.append(

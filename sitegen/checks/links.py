@@ -40,10 +40,10 @@ def _check_link(page: SourcePage, url: str, line: int, site: ContentSite):
     if not is_site_file(url):
         return None
     parts = urlsplit(url)
-    docs_dir, index = site.docs_dir, site  # anchors of every page, computed once
+    docs_dir = site.docs_dir
     code, source = page.language.code, "nl"
     if not parts.path:  # '#anchor' on the same page
-        have = index.anchors_of(code, page.rel.as_posix())
+        have = site.anchors_of(code, page.rel.as_posix())
         return _anchor_finding(page, line, url, parts.fragment, have, "this page")
     if parts.path.startswith("/"):
         return _finding(
@@ -56,7 +56,7 @@ def _check_link(page: SourcePage, url: str, line: int, site: ContentSite):
     target = _target(page, parts.path)
     if (docs_dir / code / target).is_file():
         if target.endswith(".md") and parts.fragment:
-            have = index.anchors_of(code, target)
+            have = site.anchors_of(code, target)
             return _anchor_finding(page, line, url, parts.fragment, have, target)
         return None
     if (docs_dir / source / target).is_file():
@@ -64,7 +64,7 @@ def _check_link(page: SourcePage, url: str, line: int, site: ContentSite):
             return None
         if target.endswith(".md") and parts.fragment:
             # Readers get the Dutch page, so the anchor must be one of its headings.
-            have = index.anchors_of(source, target)
+            have = site.anchors_of(source, target)
             missing = _anchor_finding(page, line, url, parts.fragment, have, f"{source}/{target}")
             if missing:
                 return missing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.checks.findings import ERROR, WARNING, Finding
+from sitegen.checks.findings import ERROR, NOTICE, WARNING, Finding
 from sitegen.checks.source import ContentSite, SourcePage
 from sitegen.freshness import recorded_hash, source_hash
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -28,10 +28,21 @@ def check_translation(page: SourcePage, site: ContentSite) -> list[Finding]:
                 ERROR,
             )
         ]
+    stamp = f"build.py stamp {page.display}"
+    if page.meta.get("translated") is False:
+        return [
+            _finding(
+                page,
+                page.key_line("translated"),
+                f"not translated yet: this is the Dutch text of {SOURCE_LANGUAGE}/{rel}, shown "
+                f"to readers as the Dutch page. Translate it, remove the line 'translated: "
+                f"false', then run '{stamp}'.",
+                NOTICE,
+            )
+        ]
     recorded = recorded_hash(page.text)
     if page.front_matter[1] or recorded == source_hash(dutch.read_text(encoding="utf-8")):
         return []
-    stamp = f"build.py stamp {page.display}"
     if recorded is None:
         return [
             _finding(

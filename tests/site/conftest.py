@@ -1,4 +1,5 @@
-"""Fixtures that build real sites: the tiny fixture site and, once, the real content."""
+"""Building sites for the tests: the fixture project and the helper that builds it
+(the fixture site itself is built once in tests/conftest.py, for the browser tests too)."""
 
 from __future__ import annotations
 
@@ -35,17 +36,6 @@ def build_site(
     if languages:
         argv += ["--languages", str(languages)]
     return build.main([*argv, *(["--preview"] if preview else []), *extra])
-
-
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    """The fixture site (nl, en, ar, ps; kosten.md only in Dutch), built once."""
-    site_dir = tmp_path_factory.mktemp("fixture") / "site"
-    assert (
-        build_site(FIXTURE / "mkdocs.yml", FIXTURE / "content", site_dir, FIXTURE / "languages.yml")
-        == 0
-    )
-    return site_dir
 
 
 @pytest.fixture
