@@ -75,7 +75,15 @@ class SiteFile:
 
 def rules_fingerprint() -> str:
     """Changes whenever a header rule does; stored on every object."""
-    rules = repr((sorted(CONTENT_TYPES.items()), PAGE_CACHE, ASSET_CACHE, sorted(SHORT_LIVED)))
+    rules = repr(
+        (
+            sorted(CONTENT_TYPES.items()),
+            PAGE_CACHE,
+            ASSET_CACHE,
+            sorted(SHORT_LIVED),
+            NOT_FOUND_PAGE,
+        )
+    )
     return hashlib.sha256(rules.encode()).hexdigest()[:12]
 
 
@@ -98,6 +106,7 @@ def _guessed_type(name: str) -> str:
 
 
 def describe(site_dir: Path, path: Path) -> SiteFile:
+    """One built file as an object: its key, bytes' MD5, headers, metadata and stage."""
     key = path.relative_to(site_dir).as_posix()
     name, encoding = _variant(path.name)  # the name of the file it is a variant of
     suffix = PurePosixPath(name).suffix
