@@ -221,7 +221,7 @@ def built_site(tmp: Path) -> Path:
     site = tmp / "site"
     print(f"building the site into {site} ...", flush=True)
     subprocess.run(
-        [sys.executable, "build.py", "build", "--site-dir", str(site)],
+        [sys.executable, "build.py", "build", "--preview", "--site-dir", str(site)],
         cwd=ROOT,
         check=True,
         stdout=subprocess.DEVNULL,

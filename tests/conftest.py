@@ -34,7 +34,8 @@ def real_site(tmp_path_factory) -> Path:
     import build
 
     site_dir = tmp_path_factory.mktemp("real") / "site"
-    argv = ["build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(ROOT / "content")]
+    argv = ["build", "--preview", "--config", str(ROOT / "mkdocs.yml")]
+    argv += ["--content", str(ROOT / "content")]
     assert build.main([*argv, "--site-dir", str(site_dir)]) == 0
     return site_dir
 

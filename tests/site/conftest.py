@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,8 +16,14 @@ FIXTURE = Path(__file__).resolve().parent / "fixture"
 
 
 def build_site(
-    config: Path, content: Path, site_dir: Path, languages: Path | None, *extra: str
+    config: Path,
+    content: Path,
+    site_dir: Path,
+    languages: Path | None,
+    *extra: str,
+    preview: bool = True,
 ) -> int:
+    """build.py build of a project: a preview (local address) unless preview=False."""
     argv = [
         "build",
         "--config",
@@ -28,7 +35,7 @@ def build_site(
     ]
     if languages:
         argv += ["--languages", str(languages)]
-    return build.main([*argv, *extra])
+    return build.main([*argv, *(["--preview"] if preview else []), *extra])
 
 
 @pytest.fixture
@@ -43,3 +50,29 @@ def fixture_copy(tmp_path) -> Path:
         encoding="utf-8",
     )
     return target
+
+
+PUBLIC_URL = "https://wegwijs.example.org/"
+
+
+@pytest.fixture(scope="session")
+def public_fixture_site(tmp_path_factory) -> Path:
+    """The fixture site built for publishing, with a public address (as CI builds it)."""
+    site_dir = tmp_path_factory.mktemp("public") / "site"
+    saved = os.environ.get("WEGWIJS_SITE_URL")
+    os.environ["WEGWIJS_SITE_URL"] = PUBLIC_URL  # read by mkdocs.yml's !ENV in every process
+    try:
+        built = build_site(
+            FIXTURE / "mkdocs.yml",
+            FIXTURE / "content",
+            site_dir,
+            FIXTURE / "languages.yml",
+            preview=False,
+        )
+    finally:
+        if saved is None:
+            del os.environ["WEGWIJS_SITE_URL"]
+        else:
+            os.environ["WEGWIJS_SITE_URL"] = saved
+    assert built == 0
+    return site_dir
