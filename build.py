@@ -36,7 +36,7 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
+def phase(name: str, out=None) -> Iterator[dict[str, Any]]:
     """Time a phase and print '<name> <seconds> <detail>' when it ends."""
     info: dict[str, Any] = {"detail": ""}
     started = time.perf_counter()
@@ -44,7 +44,8 @@ def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
         yield info
     finally:
         seconds = time.perf_counter() - started
-        print(f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip(), file=out, flush=True)
+        line = f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip()
+        print(line, file=out or sys.stdout, flush=True)  # sys.stdout as it is now
 
 
 def _content_findings(settings) -> list:
@@ -82,6 +83,9 @@ def run_build(args: argparse.Namespace) -> None:
             getattr(args, "budget", None),
         )
         info["detail"] = f"{len(settings.languages)} languages, {settings.jobs} processes"
+        if settings.findings:
+            info["detail"] += f", {summary(list(settings.findings))}"
+            print_findings(list(settings.findings))
     with phase("content") as info:
         findings = _content_findings(settings)
         info["detail"] = summary(findings)
@@ -182,7 +186,7 @@ def run_check(args: argparse.Namespace) -> None:
     from sitegen.settings import load_settings
 
     settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
-    findings = _content_findings(settings)
+    findings = [*settings.findings, *_content_findings(settings)]
     print_findings(findings, args.format, args.notices)
     if args.format != "json":
         hidden = not args.notices and any(f.level == NOTICE for f in findings)
@@ -257,7 +261,7 @@ def run_add_language(args: argparse.Namespace) -> None:
     settings = load_settings(args.config, args.content, None, args.languages, 1)
     if settings.theme_dir is None:
         raise BuildFailed("mkdocs.yml names no theme custom_dir: the UI strings go there.")
-    language = Language(args.code, args.name, args.english, args.dir)
+    language = Language(args.code, args.name, args.english, args.dir, args.script or "")
     messages = _messages_dir(settings.config_file.parent)
     try:
         started = start_language(
@@ -373,6 +377,10 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="the language's own name, e.g. ትግርኛ")
     add.add_argument("--english", required=True, help="its English name, e.g. Tigrinya")
     add.add_argument("--dir", required=True, choices=("ltr", "rtl"), help="text direction")
+    add.add_argument(
+        "--script",
+        help="ISO 15924 script, e.g. Arab, Ethi, Cyrl (default: the language's usual script)",
+    )
     add.set_defaults(func=run_add_language)
 
     sources = sub.add_parser(

@@ -20,6 +20,7 @@ from sitegen.mkdocs_seams import (
     path_in_language,
     set_html_language,
 )
+from sitegen.script_typography import typeset_scripts
 from sitegen.sitemap import page_path
 from wegwijs_shared.languages import Language, parse_languages
 
@@ -40,7 +41,8 @@ def on_config(config):
     config.theme["language"] = language.code
     config.theme["direction"] = language.dir
     css_path = Path(config.theme.custom_dir) / "assets" / "wegwijs.css"
-    _state["css"] = cssmin(css_path.read_text(encoding="utf-8"))
+    css = cssmin(css_path.read_text(encoding="utf-8"))
+    _state["css"] = typeset_scripts(css, _languages(config).values())
     return config
 
 
