@@ -221,6 +221,33 @@ def run_stamp(args: argparse.Namespace) -> None:
         raise BuildFailed(str(error)) from None
 
 
+def run_review(args: argparse.Namespace) -> None:
+    from sitegen.review_terms import load_review_terms
+    from sitegen.settings import load_settings
+    from sitegen.stamping import StampError, locate, review_translation
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    project = settings.config_file.parent
+    terms, _ = load_review_terms(project, settings.docs_dir, settings.languages)
+    try:
+        for name in args.pages:
+            path = Path(name)
+            review = review_translation(path, settings.docs_dir, args.role, args.date)
+            print(
+                f"{_shown(path)}: reviewed by {review.role} on {review.date} "
+                f"(against the Dutch text {review.source_hash})"
+            )
+            code, rel = locate(path, settings.docs_dir)
+            for term in terms:
+                if term.code == code and term.page in (None, rel.as_posix()):
+                    print(
+                        f"  listed for review in docs/review-terms.yml (line {term.line}): "
+                        f"{term.term}; remove it there once it is settled"
+                    )
+    except StampError as error:
+        raise BuildFailed(str(error)) from None
+
+
 MINOR_RESULTS = {
     "stamped": "still up to date (source_hash {})",
     "current": "already up to date (source_hash {})",
@@ -364,7 +391,23 @@ def parser() -> argparse.ArgumentParser:
     )
     stamp.set_defaults(func=run_stamp)
 
-    status = sub.add_parser("status", help="table of pages x languages: up to date or not")
+    review = sub.add_parser(
+        "review",
+        help="record that a native speaker checked translations against the current Dutch page",
+    )
+    site_options(review)
+    review.add_argument("pages", nargs="+", help="content/<lang>/<page>.md")
+    review.add_argument(
+        "--role",
+        required=True,
+        help='who checked it, e.g. "native speaker, social interpreter" (no names)',
+    )
+    review.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    review.set_defaults(func=run_review)
+
+    status = sub.add_parser(
+        "status", help="tables of pages x languages: up to date or not, reviewed or not"
+    )
     site_options(status)
     status.set_defaults(func=run_status)
 

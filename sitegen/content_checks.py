@@ -19,6 +19,7 @@ from sitegen.checks.safety import check_safety
 from sitegen.checks.source import ContentSite, load_pages
 from sitegen.checks.sources import check_sources
 from sitegen.checks.translations import check_translation
+from sitegen.review_terms import load_review_terms
 
 # check(page, site) -> findings. The first run on every page; the others only on pages
 # whose front matter could be read (otherwise they would only add noise).
@@ -44,5 +45,6 @@ def check_content(
         for check in ALWAYS + (WHEN_READABLE if readable else ()):
             findings += check(page, site)
     findings += check_sources(pages, root)
+    findings += load_review_terms(root, docs_dir, languages)[1]
     order = {page.display: number for number, page in enumerate(pages)}
     return sorted(findings, key=lambda f: (order.get(f.path, len(order)), f.line))

@@ -13,7 +13,7 @@ from tests.site.conftest import ROOT
 def test_every_editor_command_is_in_contributing():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     commands = build.parser()._subparsers._group_actions[0].choices
-    for name in ("check", "stamp", "status", "serve", "add-language"):
+    for name in ("check", "stamp", "status", "serve", "add-language", "review"):
         assert name in commands
         assert f"build.py {name}" in guide, name
     for option in ("serve --watch", "stamp --minor", "check --notices", "check --format github"):
