@@ -187,7 +187,9 @@ def run_check(args: argparse.Namespace) -> None:
 
     settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
     findings = [*settings.findings, *_content_findings(settings)]
-    print_findings(findings, args.format, args.notices)
+    if args.format == "github":
+        findings = _for_pull_request(findings, settings, args)
+    print_findings(findings, args.format, args.notices, arranged=args.format == "github")
     if args.format != "json":
         hidden = not args.notices and any(f.level == NOTICE for f in findings)
         hint = " (--notices shows the notices)" if hidden else ""
@@ -198,6 +200,29 @@ def run_check(args: argparse.Namespace) -> None:
     errors = sum(f.level == ERROR for f in findings)
     if errors:
         raise BuildFailed(f"{errors} content error(s): fix them and run the check again.")
+
+
+def _for_pull_request(findings: list, settings, args: argparse.Namespace) -> list:
+    """Annotations on the pull request's own lines first; the full table to the job summary."""
+    import os
+
+    from sitegen.checks.pull_request import ChangesError, for_pull_request, summary_markdown
+
+    base = args.base or os.environ.get("GITHUB_BASE_REF") or None
+    project = settings.config_file.parent
+    try:
+        arranged = for_pull_request(findings, project, settings.docs_dir, base)
+    except ChangesError as error:
+        if args.base:
+            raise BuildFailed(str(error)) from None
+        print(f"::warning title=check::{error}")  # the base of GITHUB_BASE_REF is not fetched
+        base = None
+        arranged = for_pull_request(findings, project, settings.docs_dir, base)
+    summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(summary_markdown(arranged, len(settings.languages), base))
+    return arranged.all()
 
 
 def run_stamp(args: argparse.Namespace) -> None:
@@ -375,6 +400,16 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--notices", action="store_true", help="also show notices (links to fallback pages)"
+    )
+    check.add_argument(
+        "--base",
+        help="with --format github: the branch the pull request goes into (default: "
+        "$GITHUB_BASE_REF); findings on the lines changed since then come first",
+    )
+    check.add_argument(
+        "--summary",
+        help="with --format github: append the full table (Markdown) to this file "
+        "(default: $GITHUB_STEP_SUMMARY)",
     )
     check.set_defaults(func=run_check)
 

@@ -18,6 +18,7 @@ from sitegen.checks.readability import check_readability
 from sitegen.checks.safety import check_safety
 from sitegen.checks.source import ContentSite, load_pages
 from sitegen.checks.sources import check_sources
+from sitegen.checks.title import check_title_heading
 from sitegen.checks.translations import check_translation
 from sitegen.review_terms import load_review_terms
 
@@ -25,6 +26,7 @@ from sitegen.review_terms import load_review_terms
 # whose front matter could be read (otherwise they would only add noise).
 ALWAYS = (check_front_matter, check_translation)
 WHEN_READABLE = (
+    check_title_heading,
     check_safety,
     check_links,
     check_images,
