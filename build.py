@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Wegwijs build driver: check, build, check the output, compress, serve.
+"""Wegwijs build driver: check, build, check the output, compress, serve, publish.
 
 Phases of `build` (each prints one line with its duration):
   settings  read mkdocs.yml and languages.yml
@@ -86,6 +86,7 @@ def run_build(args: argparse.Namespace) -> None:
         if settings.findings:
             info["detail"] += f", {summary(list(settings.findings))}"
             print_findings(list(settings.findings))
+    _check_address(settings.site_url, getattr(args, "preview", False))
     with phase("content") as info:
         findings = _content_findings(settings)
         info["detail"] = summary(findings)
@@ -129,6 +130,35 @@ def run_build(args: argparse.Namespace) -> None:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
 
 
+def _check_address(site_url: str, preview: bool) -> None:
+    """A build for publishing carries the public address; a preview says that it is one."""
+    import os
+
+    from sitegen.site_address import (
+        ENVIRONMENT,
+        AddressError,
+        check_build_address,
+        is_preview_address,
+    )
+
+    if preview:
+        if is_preview_address(site_url):
+            print(
+                f"preview: links, the sitemap and the QR codes point to {site_url}, which only "
+                "this computer can open; build.py publish refuses this build.",
+                file=sys.stderr,
+            )
+        return
+    try:
+        check_build_address(site_url, os.environ.get(ENVIRONMENT))
+    except AddressError as error:
+        raise BuildFailed(
+            f"{error}. Every canonical link, the sitemap, robots.txt, the printed address, "
+            "every QR code and the staff page's links are made from it. For a look on this "
+            "computer: build.py serve, or build.py build --preview."
+        ) from None
+
+
 def feedback_api(store: str | None, site_dir: Path | None = None):
     """The feedback function's app, mounted by serve under /api/ as the CDN does in production.
 
@@ -157,11 +187,23 @@ def run_serve(args: argparse.Namespace) -> None:
         watcher.start()
     elif not args.no_build:
         run_build(args)
+    _say_what_is_served(site_dir)
     try:
         serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store, site_dir))
     finally:
         if watcher:
             watcher.stop()
+
+
+def _say_what_is_served(site_dir: Path) -> None:
+    """serve shows a preview, unless site_dir was built for the public address."""
+    from sitegen.site_address import built_address, is_preview_address
+
+    address = built_address(site_dir)
+    if address is None or is_preview_address(address):
+        print(f"preview: links and QR codes in these pages point to {address or 'nowhere'}")
+    else:
+        print(f"serving a build for {address} (links and QR codes lead there)")
 
 
 def _watcher(args: argparse.Namespace, site_dir: Path):
@@ -170,7 +212,7 @@ def _watcher(args: argparse.Namespace, site_dir: Path):
     from sitegen.watch import Watcher, rebuild_in_process
 
     settings = load_settings(args.config, args.content, site_dir, args.languages, args.jobs)
-    argv = [str(ROOT / "build.py"), "build", "--config", str(settings.config_file)]
+    argv = [str(ROOT / "build.py"), "build", "--preview", "--config", str(settings.config_file)]
     argv += ["--content", str(settings.docs_dir), "--site-dir", str(site_dir)]
     if args.languages:
         argv += ["--languages", str(Path(args.languages).resolve())]
@@ -356,6 +398,46 @@ def run_sources(args: argparse.Namespace) -> None:
     print(f"{_shown(target)}: {len(listing.sources)} sources written")
 
 
+def run_publish(args: argparse.Namespace) -> None:
+    """Send the built site to the stack's bucket; print what changed; tell CloudFront."""
+    import os
+
+    from sitegen import publish as site
+    from sitegen.publish_plan import invalidation_paths, report_lines, summary
+    from sitegen.site_address import ENVIRONMENT
+
+    site_dir = Path(args.site_dir or ROOT / "site").resolve()
+    try:
+        outputs = {}
+        if args.stack:
+            outputs = site.stack_outputs(args.stack, args.region, args.endpoint_url)
+        bucket = args.bucket or outputs.get(site.BUCKET_OUTPUT)
+        distribution = args.distribution or outputs.get(site.DISTRIBUTION_OUTPUT)
+        if not bucket:
+            raise BuildFailed("say where to publish: --stack NAME, or --bucket NAME.")
+        expected = args.site_url or os.environ.get(ENVIRONMENT) or outputs.get(site.URL_OUTPUT)
+        address = site.check_build(site_dir, expected)
+        print(f"publish: {_shown(site_dir)}, built for {address}, to s3://{bucket}/")
+        client = site.s3_client(args.endpoint_url, args.region)
+        plan = site.plan_publish(site_dir, bucket, client)
+        for line in report_lines(plan):
+            print(line)
+        paths = invalidation_paths(plan) if distribution else []
+        if args.dry_run:
+            print(f"dry run, nothing sent: would send {summary(plan)}")
+            if paths:
+                print(f"would invalidate {len(paths)} path(s): {' '.join(paths)}")
+            return
+        site.carry_out(plan, bucket, client)
+        print(f"published: {summary(plan)}")
+        if paths:
+            cloudfront = site.cloudfront_client(args.endpoint_url)
+            invalidation = site.invalidate(cloudfront, distribution, paths)
+            print(f"invalidation {invalidation}: {' '.join(paths)}")
+    except site.PublishError as error:
+        raise BuildFailed(str(error)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -373,6 +455,12 @@ def parser() -> argparse.ArgumentParser:
         "--weights", action="store_true", help="print every page's critical-path bytes"
     )
     build.add_argument("--budget", type=int, help="critical-path budget in bytes (default: 14336)")
+    build.add_argument(
+        "--preview",
+        action="store_true",
+        help="a build to look at on this computer: runs without WEGWIJS_SITE_URL (links then "
+        "point to http://127.0.0.1:8000/); build.py publish refuses it",
+    )
     build.set_defaults(func=run_build)
 
     serve = sub.add_parser("serve", help="build, then serve site/ and the feedback API")
@@ -388,7 +476,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--store", help="feedback store URL (default: sqlite:///var/feedback.sqlite3)"
     )
-    serve.set_defaults(func=run_serve)
+    # What serve builds is a preview: it runs without the public address.
+    serve.set_defaults(func=run_serve, preview=True)
 
     check = sub.add_parser("check", help="check content only (what CI runs first)")
     site_options(check)
@@ -445,6 +534,34 @@ def parser() -> argparse.ArgumentParser:
     )
     site_options(status)
     status.set_defaults(func=run_status)
+
+    publish = sub.add_parser(
+        "publish", help="send the built site/ to the stack's bucket; only what changed"
+    )
+    publish.add_argument(
+        "--stack",
+        help="the deployed stack (wegwijs-feedback-<stage>): its outputs give the bucket, the "
+        "distribution and the address the build must have",
+    )
+    publish.add_argument("--bucket", help="the bucket (default: the stack's SiteBucketName)")
+    publish.add_argument(
+        "--distribution",
+        help="CloudFront forgets the files that changed (default: the stack's SiteDistributionId)",
+    )
+    publish.add_argument("--site-dir", help="the built site (default: site/)")
+    publish.add_argument(
+        "--site-url",
+        help="the address the build must have been made for (default: WEGWIJS_SITE_URL, "
+        "else the stack's SiteUrl)",
+    )
+    publish.add_argument(
+        "--dry-run", action="store_true", help="print what would change; send nothing"
+    )
+    publish.add_argument("--region", help="the bucket's region (default: AWS' configuration)")
+    publish.add_argument(
+        "--endpoint-url", help="an S3 (and CloudFront) compatible server instead of AWS"
+    )
+    publish.set_defaults(func=run_publish)
 
     add = sub.add_parser(
         "add-language",

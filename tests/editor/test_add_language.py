@@ -16,6 +16,14 @@ from tests.site.test_languages import string_keys
 def own_theme(project):
     """The project with a theme and feedback messages of its own, which the command writes to."""
     shutil.copytree(ROOT / "theme", project.root / "theme")
+    # The real theme has the partials of every real site language (ckb among them); keep only
+    # the fixture project's own, so that adding one is as in a project that lacks it.
+    entries = yaml.safe_load(project.languages.read_text(encoding="utf-8"))
+    codes = {entry["code"] for entry in entries}
+    for folder in ("wegwijs/strings", "languages"):
+        for partial in (project.root / "theme" / "partials" / folder).glob("*.html"):
+            if partial.stem not in codes:
+                partial.unlink()
     messages = project.root / "feedback_fn" / "messages"
     messages.mkdir(parents=True)
     shutil.copy(ROOT / "feedback_fn" / "messages" / "en.yml", messages / "en.yml")

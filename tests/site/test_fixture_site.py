@@ -10,6 +10,7 @@ import pytest
 
 from sitegen.html_scan import scan_html
 from sitegen.urls import is_remote
+from wegwijs_shared.languages import load_languages
 
 EXPECTED_PAGES = {
     "index.html", "mo/index.html", "kosten/index.html", "404.html",
@@ -20,6 +21,7 @@ EXPECTED_PAGES = {
 }  # fmt: skip
 DIRECTION = {"nl": "ltr", "en": "ltr", "ar": "rtl", "ps": "rtl"}
 SITE_URL = "http://127.0.0.1:8000/"
+FIXTURE = Path(__file__).resolve().parent / "fixture"
 
 
 def read(site: Path, rel: str) -> str:
@@ -83,6 +85,22 @@ def test_fallback_page_has_notice_in_readers_language_and_dutch_markup(fixture_s
     ps = read(fixture_site, "ps/kosten/index.html")
     assert '<html lang="ps" dir="rtl">' in ps
     assert 'class="wg-notice"' in ps and "Deze pagina is alleen" in ps
+
+
+def pages_of(content: Path, code: str) -> set[Path]:
+    return {p.relative_to(content / code) for p in (content / code).rglob("*.md")}
+
+
+def test_the_fixture_keeps_a_right_to_left_language_partial():
+    # The hard case of fallback is a right-to-left site showing left-to-right Dutch text.
+    # Every language of the real site may become complete; this fixture keeps the case.
+    content = FIXTURE / "content"
+    partial = [
+        language.code
+        for language in load_languages(FIXTURE / "languages.yml")
+        if language.dir == "rtl" and pages_of(content, language.code) < pages_of(content, "nl")
+    ]
+    assert partial, "keep a right-to-left language of tests/site/fixture partial"
 
 
 def test_translated_page_has_no_notice(fixture_site):

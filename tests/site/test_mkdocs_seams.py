@@ -80,8 +80,7 @@ def _raise_failure():
 def test_a_configuration_error_reaches_the_editor_whatever_the_jobs(fixture_copy, tmp_path, capsys):
     config = fixture_copy / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8")
-        + "plugins:\n  - i18n:\n      docs_structure: nested\n",
+        config.read_text(encoding="utf-8") + "plugins:\n  - i18n:\n      docs_structure: nested\n",
         encoding="utf-8",
     )
     for jobs in ("1", "2"):
@@ -136,7 +135,7 @@ def test_only_our_own_theme_files_are_listed_as_static_files(tmp_path):
     ['<html lang="ckb" class="no-js">', '<html lang="ku" class="no-js">', "<html>"],
 )
 def test_html_element_gets_our_language_and_direction(material):
-    page = f"<!doctype html>\n{material}\n<head></head><body dir=\"rtl\"><html-ish></body></html>"
+    page = f'<!doctype html>\n{material}\n<head></head><body dir="rtl"><html-ish></body></html>'
     patched = set_html_language(page, "ckb", "rtl")
     assert patched == (
         '<!doctype html>\n<html lang="ckb" dir="rtl">\n<head></head><body dir="rtl">'
@@ -146,5 +145,5 @@ def test_html_element_gets_our_language_and_direction(material):
 
 def test_material_still_writes_the_html_element_we_replace():
     template = Path(material.__file__).parent / "templates" / "base.html"
-    opening = "<html lang=\"{{ lang.t('language') }}\" class=\"no-js\">"
+    opening = '<html lang="{{ lang.t(\'language\') }}" class="no-js">'
     assert opening in template.read_text(encoding="utf-8")
