@@ -36,7 +36,7 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
+def phase(name: str, out=None) -> Iterator[dict[str, Any]]:
     """Time a phase and print '<name> <seconds> <detail>' when it ends."""
     info: dict[str, Any] = {"detail": ""}
     started = time.perf_counter()
@@ -44,7 +44,8 @@ def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
         yield info
     finally:
         seconds = time.perf_counter() - started
-        print(f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip(), file=out, flush=True)
+        line = f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip()
+        print(line, file=out or sys.stdout, flush=True)  # sys.stdout as it is now
 
 
 def _content_findings(settings) -> list:
@@ -82,6 +83,9 @@ def run_build(args: argparse.Namespace) -> None:
             getattr(args, "budget", None),
         )
         info["detail"] = f"{len(settings.languages)} languages, {settings.jobs} processes"
+        if settings.findings:
+            info["detail"] += f", {summary(list(settings.findings))}"
+            print_findings(list(settings.findings))
     _check_address(settings.site_url, getattr(args, "preview", False))
     with phase("content") as info:
         findings = _content_findings(settings)
@@ -224,8 +228,10 @@ def run_check(args: argparse.Namespace) -> None:
     from sitegen.settings import load_settings
 
     settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
-    findings = _content_findings(settings)
-    print_findings(findings, args.format, args.notices)
+    findings = [*settings.findings, *_content_findings(settings)]
+    if args.format == "github":
+        findings = _for_pull_request(findings, settings, args)
+    print_findings(findings, args.format, args.notices, arranged=args.format == "github")
     if args.format != "json":
         hidden = not args.notices and any(f.level == NOTICE for f in findings)
         hint = " (--notices shows the notices)" if hidden else ""
@@ -236,6 +242,29 @@ def run_check(args: argparse.Namespace) -> None:
     errors = sum(f.level == ERROR for f in findings)
     if errors:
         raise BuildFailed(f"{errors} content error(s): fix them and run the check again.")
+
+
+def _for_pull_request(findings: list, settings, args: argparse.Namespace) -> list:
+    """Annotations on the pull request's own lines first; the full table to the job summary."""
+    import os
+
+    from sitegen.checks.pull_request import ChangesError, for_pull_request, summary_markdown
+
+    base = args.base or os.environ.get("GITHUB_BASE_REF") or None
+    project = settings.config_file.parent
+    try:
+        arranged = for_pull_request(findings, project, settings.docs_dir, base)
+    except ChangesError as error:
+        if args.base:
+            raise BuildFailed(str(error)) from None
+        print(f"::warning title=check::{error}")  # the base of GITHUB_BASE_REF is not fetched
+        base = None
+        arranged = for_pull_request(findings, project, settings.docs_dir, base)
+    summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(summary_markdown(arranged, len(settings.languages), base))
+    return arranged.all()
 
 
 def run_stamp(args: argparse.Namespace) -> None:
@@ -255,6 +284,33 @@ def run_stamp(args: argparse.Namespace) -> None:
                 item = stamp_translation(path, settings.docs_dir)
                 change = "already up to date" if item.old == item.new else "marked up to date"
                 print(f"{_shown(item.path)}: {change} (source_hash {item.new})")
+    except StampError as error:
+        raise BuildFailed(str(error)) from None
+
+
+def run_review(args: argparse.Namespace) -> None:
+    from sitegen.review_terms import load_review_terms
+    from sitegen.settings import load_settings
+    from sitegen.stamping import StampError, locate, review_translation
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    project = settings.config_file.parent
+    terms, _ = load_review_terms(project, settings.docs_dir, settings.languages)
+    try:
+        for name in args.pages:
+            path = Path(name)
+            review = review_translation(path, settings.docs_dir, args.role, args.date)
+            print(
+                f"{_shown(path)}: reviewed by {review.role} on {review.date} "
+                f"(against the Dutch text {review.source_hash})"
+            )
+            code, rel = locate(path, settings.docs_dir)
+            for term in terms:
+                if term.code == code and term.page in (None, rel.as_posix()):
+                    print(
+                        f"  listed for review in docs/review-terms.yml (line {term.line}): "
+                        f"{term.term}; remove it there once it is settled"
+                    )
     except StampError as error:
         raise BuildFailed(str(error)) from None
 
@@ -299,7 +355,7 @@ def run_add_language(args: argparse.Namespace) -> None:
     settings = load_settings(args.config, args.content, None, args.languages, 1)
     if settings.theme_dir is None:
         raise BuildFailed("mkdocs.yml names no theme custom_dir: the UI strings go there.")
-    language = Language(args.code, args.name, args.english, args.dir)
+    language = Language(args.code, args.name, args.english, args.dir, args.script or "")
     messages = _messages_dir(settings.config_file.parent)
     try:
         started = start_language(
@@ -434,6 +490,16 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--notices", action="store_true", help="also show notices (links to fallback pages)"
     )
+    check.add_argument(
+        "--base",
+        help="with --format github: the branch the pull request goes into (default: "
+        "$GITHUB_BASE_REF); findings on the lines changed since then come first",
+    )
+    check.add_argument(
+        "--summary",
+        help="with --format github: append the full table (Markdown) to this file "
+        "(default: $GITHUB_STEP_SUMMARY)",
+    )
     check.set_defaults(func=run_check)
 
     stamp = sub.add_parser(
@@ -449,7 +515,23 @@ def parser() -> argparse.ArgumentParser:
     )
     stamp.set_defaults(func=run_stamp)
 
-    status = sub.add_parser("status", help="table of pages x languages: up to date or not")
+    review = sub.add_parser(
+        "review",
+        help="record that a native speaker checked translations against the current Dutch page",
+    )
+    site_options(review)
+    review.add_argument("pages", nargs="+", help="content/<lang>/<page>.md")
+    review.add_argument(
+        "--role",
+        required=True,
+        help='who checked it, e.g. "native speaker, social interpreter" (no names)',
+    )
+    review.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    review.set_defaults(func=run_review)
+
+    status = sub.add_parser(
+        "status", help="tables of pages x languages: up to date or not, reviewed or not"
+    )
     site_options(status)
     status.set_defaults(func=run_status)
 
@@ -490,6 +572,10 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="the language's own name, e.g. ትግርኛ")
     add.add_argument("--english", required=True, help="its English name, e.g. Tigrinya")
     add.add_argument("--dir", required=True, choices=("ltr", "rtl"), help="text direction")
+    add.add_argument(
+        "--script",
+        help="ISO 15924 script, e.g. Arab, Ethi, Cyrl (default: the language's usual script)",
+    )
     add.set_defaults(func=run_add_language)
 
     sources = sub.add_parser(

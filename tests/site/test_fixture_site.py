@@ -184,3 +184,28 @@ def test_only_reader_content_pages_are_indexed(fixture_site):
         assert noindex not in read(fixture_site, rel), rel
     robots = read(fixture_site, "robots.txt")
     assert "Disallow: /_staff/" in robots and f"Sitemap: {SITE_URL}sitemap.xml" in robots
+
+
+def test_a_fallback_pages_title_says_in_the_readers_language_that_it_is_dutch(fixture_site):
+    # The <title> cannot carry lang="nl": it says so in words instead.
+    assert "<title>Kosten (in Dutch) - Wegwijs</title>" in read(
+        fixture_site, "en/kosten/index.html"
+    )
+    assert "<title>Kosten (بالهولندية) - Wegwijs</title>" in read(
+        fixture_site, "ar/kosten/index.html"
+    )
+    assert "<title>Kosten - Wegwijs</title>" in read(fixture_site, "kosten/index.html")
+    assert "<title>MO course - Wegwijs</title>" in read(fixture_site, "en/mo/index.html")
+
+
+def test_next_step_titles_of_fallback_pages_are_marked_dutch(fixture_site):
+    def next_link(rel: str) -> str:
+        found = re.search(r'<p class="wg-next"><a [^>]*>(.*?)</a></p>', read(fixture_site, rel))
+        return found.group(1)
+
+    # mo's next step is kosten, which only Dutch has; index's next step is mo.
+    assert next_link("en/mo/index.html") == 'Next step: <span lang="nl" dir="ltr">Kosten</span>'
+    assert next_link("en/index.html") == "Next step: MO course"
+    assert next_link("mo/index.html").endswith(": Kosten")  # Dutch in Dutch: nothing to mark
+    ps = next_link("ps/index.html")  # ps has no mo.md: the Dutch page is its next step
+    assert ps.endswith('<span lang="nl" dir="ltr">Cursus MO</span>')
