@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Wegwijs build driver: check, build, check the output, compress, serve.
+"""Wegwijs build driver: check, build, check the output, compress, serve, publish.
 
 Phases of `build` (each prints one line with its duration):
   settings  read mkdocs.yml and languages.yml
@@ -39,7 +39,7 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
+def phase(name: str, out=None) -> Iterator[dict[str, Any]]:
     """Time a phase and print '<name> <seconds> <detail>' when it ends."""
     info: dict[str, Any] = {"detail": ""}
     started = time.perf_counter()
@@ -47,7 +47,8 @@ def phase(name: str, out=sys.stdout) -> Iterator[dict[str, Any]]:
         yield info
     finally:
         seconds = time.perf_counter() - started
-        print(f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip(), file=out, flush=True)
+        line = f"{name:<9} {seconds:6.2f}s  {info['detail']}".rstrip()
+        print(line, file=out or sys.stdout, flush=True)  # sys.stdout as it is now
 
 
 def _content_findings(settings) -> list:
@@ -87,6 +88,10 @@ def run_build(args: argparse.Namespace) -> None:
             getattr(args, "budget", None),
         )
         info["detail"] = f"{len(settings.languages)} languages, {settings.jobs} processes"
+        if settings.findings:
+            info["detail"] += f", {summary(list(settings.findings))}"
+            print_findings(list(settings.findings))
+    _check_address(settings.site_url, getattr(args, "preview", False))
     with phase("content") as info:
         findings = _content_findings(settings)
         info["detail"] = summary(findings)
@@ -108,7 +113,7 @@ def run_build(args: argparse.Namespace) -> None:
     with phase("pages") as info:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
     with phase("search") as info:
-        indexes = write_search_index(settings.site_dir, settings.languages, settings.jobs)
+        indexes = write_search_index(settings.site_dir, settings.languages)
         info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
@@ -135,6 +140,35 @@ def run_build(args: argparse.Namespace) -> None:
         print(f"warning: {warning}", file=sys.stderr)
     if errors:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
+
+
+def _check_address(site_url: str, preview: bool) -> None:
+    """A build for publishing carries the public address; a preview says that it is one."""
+    import os
+
+    from sitegen.site_address import (
+        ENVIRONMENT,
+        AddressError,
+        check_build_address,
+        is_preview_address,
+    )
+
+    if preview:
+        if is_preview_address(site_url):
+            print(
+                f"preview: links, the sitemap and the QR codes point to {site_url}, which only "
+                "this computer can open; build.py publish refuses this build.",
+                file=sys.stderr,
+            )
+        return
+    try:
+        check_build_address(site_url, os.environ.get(ENVIRONMENT))
+    except AddressError as error:
+        raise BuildFailed(
+            f"{error}. Every canonical link, the sitemap, robots.txt, the printed address, "
+            "every QR code and the staff page's links are made from it. For a look on this "
+            "computer: build.py serve, or build.py build --preview."
+        ) from None
 
 
 def feedback_api(store: str | None, site_dir: Path | None = None):
@@ -165,11 +199,23 @@ def run_serve(args: argparse.Namespace) -> None:
         watcher.start()
     elif not args.no_build:
         run_build(args)
+    _say_what_is_served(site_dir)
     try:
         serve(site_dir, host=args.host, port=args.port, api=feedback_api(args.store, site_dir))
     finally:
         if watcher:
             watcher.stop()
+
+
+def _say_what_is_served(site_dir: Path) -> None:
+    """serve shows a preview, unless site_dir was built for the public address."""
+    from sitegen.site_address import built_address, is_preview_address
+
+    address = built_address(site_dir)
+    if address is None or is_preview_address(address):
+        print(f"preview: links and QR codes in these pages point to {address or 'nowhere'}")
+    else:
+        print(f"serving a build for {address} (links and QR codes lead there)")
 
 
 def _watcher(args: argparse.Namespace, site_dir: Path):
@@ -178,7 +224,7 @@ def _watcher(args: argparse.Namespace, site_dir: Path):
     from sitegen.watch import Watcher, rebuild_in_process
 
     settings = load_settings(args.config, args.content, site_dir, args.languages, args.jobs)
-    argv = [str(ROOT / "build.py"), "build", "--config", str(settings.config_file)]
+    argv = [str(ROOT / "build.py"), "build", "--preview", "--config", str(settings.config_file)]
     argv += ["--content", str(settings.docs_dir), "--site-dir", str(site_dir)]
     if args.languages:
         argv += ["--languages", str(Path(args.languages).resolve())]
@@ -194,8 +240,10 @@ def run_check(args: argparse.Namespace) -> None:
     from sitegen.settings import load_settings
 
     settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
-    findings = _content_findings(settings)
-    print_findings(findings, args.format, args.notices)
+    findings = [*settings.findings, *_content_findings(settings)]
+    if args.format == "github":
+        findings = _for_pull_request(findings, settings, args)
+    print_findings(findings, args.format, args.notices, arranged=args.format == "github")
     if args.format != "json":
         hidden = not args.notices and any(f.level == NOTICE for f in findings)
         hint = " (--notices shows the notices)" if hidden else ""
@@ -206,6 +254,29 @@ def run_check(args: argparse.Namespace) -> None:
     errors = sum(f.level == ERROR for f in findings)
     if errors:
         raise BuildFailed(f"{errors} content error(s): fix them and run the check again.")
+
+
+def _for_pull_request(findings: list, settings, args: argparse.Namespace) -> list:
+    """Annotations on the pull request's own lines first; the full table to the job summary."""
+    import os
+
+    from sitegen.checks.pull_request import ChangesError, for_pull_request, summary_markdown
+
+    base = args.base or os.environ.get("GITHUB_BASE_REF") or None
+    project = settings.config_file.parent
+    try:
+        arranged = for_pull_request(findings, project, settings.docs_dir, base)
+    except ChangesError as error:
+        if args.base:
+            raise BuildFailed(str(error)) from None
+        print(f"::warning title=check::{error}")  # the base of GITHUB_BASE_REF is not fetched
+        base = None
+        arranged = for_pull_request(findings, project, settings.docs_dir, base)
+    summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(summary_markdown(arranged, len(settings.languages), base))
+    return arranged.all()
 
 
 def run_stamp(args: argparse.Namespace) -> None:
@@ -225,6 +296,33 @@ def run_stamp(args: argparse.Namespace) -> None:
                 item = stamp_translation(path, settings.docs_dir)
                 change = "already up to date" if item.old == item.new else "marked up to date"
                 print(f"{_shown(item.path)}: {change} (source_hash {item.new})")
+    except StampError as error:
+        raise BuildFailed(str(error)) from None
+
+
+def run_review(args: argparse.Namespace) -> None:
+    from sitegen.review_terms import load_review_terms
+    from sitegen.settings import load_settings
+    from sitegen.stamping import StampError, locate, review_translation
+
+    settings = load_settings(args.config, args.content, None, args.languages, 1)
+    project = settings.config_file.parent
+    terms, _ = load_review_terms(project, settings.docs_dir, settings.languages)
+    try:
+        for name in args.pages:
+            path = Path(name)
+            review = review_translation(path, settings.docs_dir, args.role, args.date)
+            print(
+                f"{_shown(path)}: reviewed by {review.role} on {review.date} "
+                f"(against the Dutch text {review.source_hash})"
+            )
+            code, rel = locate(path, settings.docs_dir)
+            for term in terms:
+                if term.code == code and term.page in (None, rel.as_posix()):
+                    print(
+                        f"  listed for review in docs/review-terms.yml (line {term.line}): "
+                        f"{term.term}; remove it there once it is settled"
+                    )
     except StampError as error:
         raise BuildFailed(str(error)) from None
 
@@ -269,7 +367,7 @@ def run_add_language(args: argparse.Namespace) -> None:
     settings = load_settings(args.config, args.content, None, args.languages, 1)
     if settings.theme_dir is None:
         raise BuildFailed("mkdocs.yml names no theme custom_dir: the UI strings go there.")
-    language = Language(args.code, args.name, args.english, args.dir)
+    language = Language(args.code, args.name, args.english, args.dir, args.script or "")
     messages = _messages_dir(settings.config_file.parent)
     try:
         started = start_language(
@@ -312,6 +410,46 @@ def run_sources(args: argparse.Namespace) -> None:
     print(f"{_shown(target)}: {len(listing.sources)} sources written")
 
 
+def run_publish(args: argparse.Namespace) -> None:
+    """Send the built site to the stack's bucket; print what changed; tell CloudFront."""
+    import os
+
+    from sitegen import publish as site
+    from sitegen.publish_plan import invalidation_paths, report_lines, summary
+    from sitegen.site_address import ENVIRONMENT
+
+    site_dir = Path(args.site_dir or ROOT / "site").resolve()
+    try:
+        outputs = {}
+        if args.stack:
+            outputs = site.stack_outputs(args.stack, args.region, args.endpoint_url)
+        bucket = args.bucket or outputs.get(site.BUCKET_OUTPUT)
+        distribution = args.distribution or outputs.get(site.DISTRIBUTION_OUTPUT)
+        if not bucket:
+            raise BuildFailed("say where to publish: --stack NAME, or --bucket NAME.")
+        expected = args.site_url or os.environ.get(ENVIRONMENT) or outputs.get(site.URL_OUTPUT)
+        address = site.check_build(site_dir, expected)
+        print(f"publish: {_shown(site_dir)}, built for {address}, to s3://{bucket}/")
+        client = site.s3_client(args.endpoint_url, args.region)
+        plan = site.plan_publish(site_dir, bucket, client)
+        for line in report_lines(plan):
+            print(line)
+        paths = invalidation_paths(plan) if distribution else []
+        if args.dry_run:
+            print(f"dry run, nothing sent: would send {summary(plan)}")
+            if paths:
+                print(f"would invalidate {len(paths)} path(s): {' '.join(paths)}")
+            return
+        site.carry_out(plan, bucket, client)
+        print(f"published: {summary(plan)}")
+        if paths:
+            cloudfront = site.cloudfront_client(args.endpoint_url)
+            invalidation = site.invalidate(cloudfront, distribution, paths)
+            print(f"invalidation {invalidation}: {' '.join(paths)}")
+    except site.PublishError as error:
+        raise BuildFailed(str(error)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -329,6 +467,12 @@ def parser() -> argparse.ArgumentParser:
         "--weights", action="store_true", help="print every page's critical-path bytes"
     )
     build.add_argument("--budget", type=int, help="critical-path budget in bytes (default: 14336)")
+    build.add_argument(
+        "--preview",
+        action="store_true",
+        help="a build to look at on this computer: runs without WEGWIJS_SITE_URL (links then "
+        "point to http://127.0.0.1:8000/); build.py publish refuses it",
+    )
     build.set_defaults(func=run_build)
 
     serve = sub.add_parser("serve", help="build, then serve site/ and the feedback API")
@@ -344,7 +488,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--store", help="feedback store URL (default: sqlite:///var/feedback.sqlite3)"
     )
-    serve.set_defaults(func=run_serve)
+    # What serve builds is a preview: it runs without the public address.
+    serve.set_defaults(func=run_serve, preview=True)
 
     check = sub.add_parser("check", help="check content only (what CI runs first)")
     site_options(check)
@@ -356,6 +501,16 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--notices", action="store_true", help="also show notices (links to fallback pages)"
+    )
+    check.add_argument(
+        "--base",
+        help="with --format github: the branch the pull request goes into (default: "
+        "$GITHUB_BASE_REF); findings on the lines changed since then come first",
+    )
+    check.add_argument(
+        "--summary",
+        help="with --format github: append the full table (Markdown) to this file "
+        "(default: $GITHUB_STEP_SUMMARY)",
     )
     check.set_defaults(func=run_check)
 
@@ -372,9 +527,53 @@ def parser() -> argparse.ArgumentParser:
     )
     stamp.set_defaults(func=run_stamp)
 
-    status = sub.add_parser("status", help="table of pages x languages: up to date or not")
+    review = sub.add_parser(
+        "review",
+        help="record that a native speaker checked translations against the current Dutch page",
+    )
+    site_options(review)
+    review.add_argument("pages", nargs="+", help="content/<lang>/<page>.md")
+    review.add_argument(
+        "--role",
+        required=True,
+        help='who checked it, e.g. "native speaker, social interpreter" (no names)',
+    )
+    review.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    review.set_defaults(func=run_review)
+
+    status = sub.add_parser(
+        "status", help="tables of pages x languages: up to date or not, reviewed or not"
+    )
     site_options(status)
     status.set_defaults(func=run_status)
+
+    publish = sub.add_parser(
+        "publish", help="send the built site/ to the stack's bucket; only what changed"
+    )
+    publish.add_argument(
+        "--stack",
+        help="the deployed stack (wegwijs-feedback-<stage>): its outputs give the bucket, the "
+        "distribution and the address the build must have",
+    )
+    publish.add_argument("--bucket", help="the bucket (default: the stack's SiteBucketName)")
+    publish.add_argument(
+        "--distribution",
+        help="CloudFront forgets the files that changed (default: the stack's SiteDistributionId)",
+    )
+    publish.add_argument("--site-dir", help="the built site (default: site/)")
+    publish.add_argument(
+        "--site-url",
+        help="the address the build must have been made for (default: WEGWIJS_SITE_URL, "
+        "else the stack's SiteUrl)",
+    )
+    publish.add_argument(
+        "--dry-run", action="store_true", help="print what would change; send nothing"
+    )
+    publish.add_argument("--region", help="the bucket's region (default: AWS' configuration)")
+    publish.add_argument(
+        "--endpoint-url", help="an S3 (and CloudFront) compatible server instead of AWS"
+    )
+    publish.set_defaults(func=run_publish)
 
     add = sub.add_parser(
         "add-language",
@@ -385,6 +584,10 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="the language's own name, e.g. ትግርኛ")
     add.add_argument("--english", required=True, help="its English name, e.g. Tigrinya")
     add.add_argument("--dir", required=True, choices=("ltr", "rtl"), help="text direction")
+    add.add_argument(
+        "--script",
+        help="ISO 15924 script, e.g. Arab, Ethi, Cyrl (default: the language's usual script)",
+    )
     add.set_defaults(func=run_add_language)
 
     sources = sub.add_parser(

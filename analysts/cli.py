@@ -24,6 +24,7 @@ from analysts.cli_options import (
     opened_store,
     out_option,
     page_language,
+    report_language,
     store_option,
     window_options,
     write_atomically,
@@ -101,9 +102,10 @@ def export_command(
 @out_option("report.html", "The HTML file to write.")
 @click.option(
     "--lang",
-    type=click.Choice(("nl", "en")),
+    metavar="nl|en",
     default="nl",
     show_default=True,
+    callback=report_language,
     help="Language of the report's text (the page-language filter is --page-lang).",
 )
 @click.option(

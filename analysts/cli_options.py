@@ -80,6 +80,27 @@ def page_language(ctx: click.Context, param: click.Parameter, value: str | None)
     return code
 
 
+def report_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """nl or en; a page language given here is pointed to --page-lang."""
+    from analysts.report_text import REPORT_LANGUAGES
+
+    code = value.strip().lower()
+    if code in REPORT_LANGUAGES:
+        return code
+    hint = ""
+    if _is_site_language(code):
+        hint = f"; to report on answers about pages in {code}, use --page-lang {code}"
+    raise click.BadParameter(
+        f"{value!r}: the report is written in {' or '.join(REPORT_LANGUAGES)}{hint}", ctx, param
+    )
+
+
+def _is_site_language(code: str) -> bool:
+    from wegwijs_shared.languages import language_codes
+
+    return code in language_codes()
+
+
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--page-lang, --channel and --part: the same filters on export and report."""
     command = click.option(

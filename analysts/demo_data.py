@@ -11,13 +11,14 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 from analysts.selection import SYNTHETIC_PAGE_PREFIX
 from wegwijs_shared.record import FeedbackRecord
 from wegwijs_shared.store.base import FeedbackStore
-from wegwijs_shared.vocabulary import BARRIERS
+from wegwijs_shared.vocabulary import BARRIERS, UNKNOWN_CHANNEL
 
 # How often each channel is named, and how often its readers are at least satisfied.
 CHANNEL_MIX: dict[str, tuple[float, float]] = {
@@ -116,8 +117,31 @@ def _barriers(rng: random.Random, channel: str, lang: str, satisfied: bool) -> t
     return tuple(named)
 
 
-def make_record(rng: random.Random, start: datetime, span_seconds: int) -> FeedbackRecord:
-    """One synthetic record with a time in [start, start + span)."""
+# Channels that reach readers with a channel link (a QR code, a link in a message).
+LINKED_CHANNELS = {"letter": 0.6, "sms": 0.7, "email": 0.6, "folder": 0.5}
+UNKNOWN_SHARE = 0.03
+
+
+def provenance(rng: random.Random, channel: str, js: bool) -> tuple[str, str, int]:
+    """(channel, channel_source, folded): how the channel was set, and identical no-JS
+    posts folded into the record (a double tap, or a classmate's identical answer)."""
+    folded = 0
+    if not js and rng.random() < 0.06:
+        folded = rng.choices((1, 2, 3), weights=(0.7, 0.2, 0.1))[0]
+    if rng.random() < UNKNOWN_SHARE:
+        return UNKNOWN_CHANNEL, "none", folded
+    source = "link" if rng.random() < LINKED_CHANNELS.get(channel, 0.1) else "reader"
+    return channel, source, folded
+
+
+def make_record(
+    rng: random.Random, start: datetime, span_seconds: int, extra: random.Random | None = None
+) -> FeedbackRecord:
+    """One synthetic record with a time in [start, start + span).
+
+    `extra` draws the channel's provenance and folded posts; a stream of its own,
+    so that the other fields stay what they were before those fields existed.
+    """
     channel = str(_pick(rng, CHANNEL_MIX, 0))
     lang = str(_pick(rng, LANGUAGE_MIX, 0))
     part = rng.choices(list(PART_PAGES), weights=PART_WEIGHTS)[0]
@@ -129,7 +153,7 @@ def make_record(rng: random.Random, start: datetime, span_seconds: int) -> Feedb
         comment = rng.choice(COMMENTS[lang])
     prefix = "" if lang == "nl" else f"{lang}/"
     moment = start + timedelta(milliseconds=rng.randrange(span_seconds * 1000))
-    return FeedbackRecord(
+    record = FeedbackRecord(
         id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         received_at=moment,
         page=f"{SYNTHETIC_PAGE_PREFIX}{prefix}{page}",
@@ -143,16 +167,20 @@ def make_record(rng: random.Random, start: datetime, span_seconds: int) -> Feedb
         device=_pick(rng, DEVICE_MIX),  # type: ignore[arg-type]
         js=rng.random() < 0.8,
     )
+    if extra is None:
+        return record
+    channel, source, folded = provenance(extra, record.channel, record.js)
+    return replace(record, channel=channel, channel_source=source, folded=folded)
 
 
 def generate_records(n: int, seed: int, end: datetime, months: int = 6) -> Iterator[FeedbackRecord]:
     """`n` records spread over the `months` months (of 30 days) before `end`, lazily."""
-    rng = random.Random(seed)
+    rng, extra = random.Random(seed), random.Random(f"provenance {seed}")
     end = end.astimezone(UTC).replace(microsecond=0)
     span = timedelta(days=30 * months)
     start = end - span
     for _ in range(n):
-        yield make_record(rng, start, int(span.total_seconds()))
+        yield make_record(rng, start, int(span.total_seconds()), extra)
 
 
 # Records per store.put_many call: one SQLite transaction each, instead of one per record.

@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 
 # The masks the feedback function writes in place of personal data: not the reader's words.
-_MASK = re.compile(r"\[[a-z_]+\]")
+_MASK = re.compile(r"\[[a-z_-]+\]")
 RIGHT_TO_LEFT_CLASSES = frozenset(("R", "AL"))
 
 

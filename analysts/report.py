@@ -8,6 +8,7 @@ from typing import Any
 from analysts.charts import bar_chart, heatmap_chart
 from analysts.direction import language_direction, text_direction
 from analysts.report_format import Formatter, alt_items, bars
+from analysts.report_provenance import provenance_section
 from analysts.report_text import REPORT_LANGUAGES, TEXTS, label
 from analysts.report_time import TimeSections
 from analysts.selection import Window
@@ -23,7 +24,7 @@ from analysts.tally import (
     tally_records,
 )
 from wegwijs_shared.record import FeedbackRecord
-from wegwijs_shared.vocabulary import BARRIERS, SEGMENTS
+from wegwijs_shared.vocabulary import BARRIERS, SEGMENTS, UNKNOWN_CHANNEL
 
 LOWEST_PAGES = 10
 # How many named problems the barrier chart's text alternative spells out.
@@ -46,10 +47,17 @@ class ReportBuilder:
     def t(self, key: str, **params: Any) -> str:
         return self.text[key].format(**params)
 
+    def ranking(self) -> tuple[list[tuple[str, Counts]], list[tuple[str, Counts]]]:
+        """(ranked, not ranked): "channel not known" is never ranked, whatever its n."""
+        counts = self.tally.channel_counts()
+        unknown = counts.pop(UNKNOWN_CHANNEL, Counts())
+        ranked, too_few = rank_groups(counts, MIN_ANSWERS)
+        return ranked, [*too_few, (UNKNOWN_CHANNEL, unknown)]
+
     def answered_channels(self) -> list[str]:
-        """Channels with answers in report order: ranked best first, then the too-few ones."""
-        ranked, too_few = rank_groups(self.tally.channel_counts(), MIN_ANSWERS)
-        return [code for code, counts in [*ranked, *too_few] if counts.n]
+        """Channels with answers in report order: ranked best first, then the others."""
+        ranked, others = self.ranking()
+        return [code for code, counts in [*ranked, *others] if counts.n]
 
     def channel_label(self, code: str) -> str:
         return label(self.lang, "channel", code)
@@ -58,7 +66,7 @@ class ReportBuilder:
         return ", ".join(self.channel_label(code) for code in codes)
 
     def answer(self) -> dict[str, Any]:
-        ranked, too_few = rank_groups(self.tally.channel_counts(), MIN_ANSWERS)
+        ranked, too_few = self.ranking()
         levels = tiers(ranked)
         everyone = [counts for _, counts in ranked]
         rows = []
@@ -277,6 +285,7 @@ class ReportBuilder:
             "pages": self.pages(),
             "comments": self.comments(),
             "comment_cap": tally.comment_cap,
+            "provenance": provenance_section(self),
         }
 
 

@@ -97,6 +97,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "change.none": "niet zeker",
         "change.few": "te weinig antwoorden",
         "compare_all": "Alle kanalen samen",
+        "provenance": "Hoe de antwoorden binnenkwamen",
+        "provenance_lead": "Hoe het kanaal van elk antwoord werd bepaald: door een kanaallink "
+        "(een QR-code op een brief, een link in een sms: ?c=letter), door de lezer zelf gekozen, "
+        "of niet bekend (dan is het kanaal 'onbekend'). Zonder JavaScript kan de server een "
+        "dubbele tik niet onderscheiden van een klasgenoot met hetzelfde antwoord: identieke "
+        "berichten van één afzender binnen enkele seconden worden één antwoord dat ze telt "
+        "('samengevoegd'). De cijfers van dit rapport tellen de opgeslagen antwoorden (de "
+        "ondergrens); 'ontvangen berichten' telt elk samengevoegd bericht als antwoord (de "
+        "bovengrens). Bij die bovengrens staat geen interval: samengevoegde berichten zijn "
+        "geen onafhankelijke antwoorden.",
+        "provenance_summary": "{stored} antwoorden opgeslagen uit {received} ontvangen berichten "
+        "({folded} samengevoegd). Kanaal via een link: {link}; door de lezer gekozen: {reader}; "
+        "niet bekend: {none}.",
+        "source.link": "Via een link",
+        "source.reader": "Door de lezer gekozen",
+        "source.none": "Niet bekend",
+        "source.not_recorded": "Niet vastgelegd (vóór schema 2)",
+        "stored": "Opgeslagen (n)",
+        "folded": "Samengevoegde berichten",
+        "received": "Ontvangen berichten",
+        "share_stored": "Minstens tevreden (opgeslagen)",
+        "share_received": "Minstens tevreden (ontvangen berichten)",
+        "total": "Totaal",
+        "not_ranked": "Niet gerangschikt: te weinig antwoorden (minder dan {min}), of kanaal "
+        "niet bekend",
         "pages": "Pagina's met het laagste aandeel tevreden lezers",
         "pages_lead": "De {count} pagina's met het laagste aandeel minstens tevreden lezers, "
         "onder pagina's met minstens {min} antwoorden.",
@@ -207,6 +232,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "change.none": "not certain",
         "change.few": "too few answers",
         "compare_all": "All channels together",
+        "provenance": "How the answers arrived",
+        "provenance_lead": "How each answer's channel was set: by a channel link (a QR code on "
+        "a letter, a link in a text message: ?c=letter), chosen by the reader, or not known "
+        "(the channel is then 'not known'). Without JavaScript the server cannot tell a double "
+        "tap from a classmate's identical answer: identical posts from one sender within a few "
+        "seconds are kept as one answer that counts them ('folded'). This report's figures "
+        "count the stored answers (the lower bound); 'posts received' counts every folded post "
+        "as an answer too (the upper bound). That upper bound has no interval: folded posts "
+        "are not independent answers.",
+        "provenance_summary": "{stored} answers stored from {received} posts received ({folded} "
+        "folded). Channel set by a link: {link}; chosen by the reader: {reader}; not known: "
+        "{none}.",
+        "source.link": "By a link",
+        "source.reader": "Chosen by the reader",
+        "source.none": "Not known",
+        "source.not_recorded": "Not recorded (before schema 2)",
+        "stored": "Stored (n)",
+        "folded": "Folded posts",
+        "received": "Posts received",
+        "share_stored": "At least satisfied (stored)",
+        "share_received": "At least satisfied (posts received)",
+        "total": "Total",
+        "not_ranked": "Not ranked: too few answers (fewer than {min}), or channel not known",
         "pages": "Pages with the lowest share of satisfied readers",
         "pages_lead": "The {count} pages with the lowest share of readers at least satisfied, "
         "among pages with at least {min} answers.",

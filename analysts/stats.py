@@ -49,11 +49,12 @@ class Counts:
     satisfied: int = 0
     rating_sum: int = 0
 
-    def add(self, rating: int) -> None:
-        self.n += 1
-        self.rating_sum += rating
+    def add(self, rating: int, weight: int = 1) -> None:
+        """Count `weight` answers with this rating (more than one: posts folded into one)."""
+        self.n += weight
+        self.rating_sum += rating * weight
         if rating >= SATISFIED_FROM:
-            self.satisfied += 1
+            self.satisfied += weight
 
     @property
     def share(self) -> float | None:

@@ -69,6 +69,10 @@ class ChannelTally:
     ratings: Counter[int] = field(default_factory=Counter)
     comments: deque[Comment] = field(default_factory=deque)
     months: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    # How the channel was set (link, reader, none; NOT_GIVEN before schema 2).
+    sources: Counter[str] = field(default_factory=Counter)
+    # Posts received: each record once plus the identical posts folded into it.
+    received: Counts = field(default_factory=Counts)
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Tally:
     comment_cap: int = COMMENTS_PER_CHANNEL
     comment_filter: CommentFilter = field(default_factory=CommentFilter)
     total: Counts = field(default_factory=Counts)
+    received: Counts = field(default_factory=Counts)
     channels: dict[str, ChannelTally] = field(default_factory=dict)
     splits: dict[str, dict[str, Counts]] = field(default_factory=dict)
     channel_splits: dict[str, dict[tuple[str, str], Counts]] = field(default_factory=dict)
@@ -110,11 +115,16 @@ class Tally:
         if channel is None:  # a code from a newer vocabulary, or "unknown": still counted
             channel = ChannelTally(comments=deque(maxlen=self.comment_cap))
             self.channels[record.channel] = channel
-        month = record.received_at.strftime("%Y-%m")
+        moment = record.received_at
+        month = f"{moment.year:04d}-{moment.month:02d}"  # strftime is slow per record
         channel.counts.add(rating)
         channel.ratings[rating] += 1
         channel.barriers.update(record.barriers)
         channel.months[month].add(rating)
+        channel.sources[record.channel_source or NOT_GIVEN] += 1
+        posts = 1 + max(0, record.folded)
+        channel.received.add(rating, posts)
+        self.received.add(rating, posts)
         self.barriers.update(record.barriers)
         for split in SPLITS:
             value = getattr(record, split) or NOT_GIVEN

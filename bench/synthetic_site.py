@@ -143,6 +143,7 @@ def build_ours(
         PYTHON,
         "build.py",
         "build",
+        "--preview",
         "--config",
         str(config),
         "--content",

@@ -202,6 +202,8 @@ def copy_sources(out: Path) -> None:
     # The one list of languages, as the shared package's data (see languages.py).
     shutil.copy2(ROOT / "languages.yml", out / "wegwijs_shared" / "languages.yml")
     shutil.copy2(PACKAGE_DIR / "serverless.yml", out / "serverless.yml")
+    # The site's CloudFront Function, which osls fills with the page list when packaging.
+    shutil.copytree(PACKAGE_DIR / "edge", out / "edge")
 
 
 def stage(out: Path, pages: Path = ROOT / "site" / PAGE_LIST_NAME) -> Path:

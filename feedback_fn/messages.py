@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from wegwijs_shared.languages import is_language_tag
+
 MESSAGES_DIR = Path(__file__).resolve().parent / "messages"
 FALLBACK_LANGUAGE = "en"
 
@@ -19,8 +21,11 @@ FALLBACK_LANGUAGE = "en"
 @cache
 def load_catalogue(lang: str) -> dict[str, dict[str, str]]:
     """The messages of one language; empty when there is no file for it."""
+    # Any BCP 47 tag of the site ('pt-BR', 'ckb'); nothing else becomes a file name.
+    if not is_language_tag(lang):
+        return {}
     path = MESSAGES_DIR / f"{lang}.yml"
-    if not lang.isalpha() or not path.is_file():
+    if not path.is_file():
         return {}
     with open(path, encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from sitegen.site_address import is_preview_address
 from wegwijs_shared.languages import parse_languages
 from wegwijs_shared.vocabulary import (
     BARRIERS,
@@ -112,9 +113,21 @@ def _staff_markdown(config) -> str:
         "---\ntitle: Feedbacklinks per kanaal\n"
         "description: Links en QR-codes om in brieven, folders, e-mails en lessen te zetten.\n"
         "---\n\n# Feedbacklinks per kanaal\n\n"
-        "Zet in elke brief, folder, e-mail, affiche of les de link of QR-code van dat kanaal. "
+        + _preview_notice(config.site_url)
+        + "Zet in elke brief, folder, e-mail, affiche of les de link of QR-code van dat kanaal. "
         'Wie zo op de site komt, krijgt de vraag "Hoe kreeg je deze informatie?" al '
         "ingevuld. Zo zien we per kanaal of de informatie duidelijk is.\n" + "\n".join(rows) + "\n"
+    )
+
+
+def _preview_notice(site_url: str) -> str:
+    """On a preview build, a warning above links that only this computer can open."""
+    if not is_preview_address(site_url):
+        return ""
+    return (
+        f'!!! warning "Voorbeeld: niet afdrukken of versturen"\n'
+        f"    Deze links en QR-codes wijzen naar {site_url}, een adres dat alleen deze computer "
+        f"kent. Neem links en QR-codes over van de gepubliceerde site.\n\n"
     )
 
 

@@ -20,6 +20,7 @@ from sitegen.mkdocs_seams import (
     path_in_language,
     set_html_language,
 )
+from sitegen.script_typography import typeset_scripts
 from sitegen.sitemap import page_path
 from wegwijs_shared.languages import Language, parse_languages
 
@@ -40,7 +41,8 @@ def on_config(config):
     config.theme["language"] = language.code
     config.theme["direction"] = language.dir
     css_path = Path(config.theme.custom_dir) / "assets" / "wegwijs.css"
-    _state["css"] = cssmin(css_path.read_text(encoding="utf-8"))
+    css = cssmin(css_path.read_text(encoding="utf-8"))
+    _state["css"] = typeset_scripts(css, _languages(config).values())
     return config
 
 
@@ -51,6 +53,14 @@ def _norm_path(url: str, language: Language) -> str:
 
 def _has_source(docs_dir: str, language: Language, src_uri: str) -> bool:
     return is_offered(Path(docs_dir), language.code, PurePosixPath(src_uri))
+
+
+def is_fallback(page, current: Language) -> bool:
+    """The Dutch page in another language's site, or a new language's page that is still
+    the Dutch text ('translated: false')."""
+    return (file_language(page.file) or current.code) != current.code or (
+        page.meta.get("translated") is False
+    )
 
 
 def build_context(config, page=None) -> dict:
@@ -80,12 +90,8 @@ def build_context(config, page=None) -> dict:
                 "current": language.code == current.code,
             }
         )
-    # A fallback: the Dutch page in another language's site, or a new language's page
-    # that is still the Dutch text ('translated: false').
-    fallback = page is not None and (
-        (file_language(page.file) or current.code) != current.code
-        or page.meta.get("translated") is False
-    )
+    fallback = page is not None and is_fallback(page, current)
+    next_page = getattr(page, "next_page", None)
     hreflang = [
         {"hreflang": alt["code"], "url": alt["url"]} for alt in alternates if alt["available"]
     ]
@@ -115,6 +121,10 @@ def build_context(config, page=None) -> dict:
         # Fallbacks are not translations: a fallback page advertises no alternates.
         "hreflang": [] if fallback else hreflang,
         "home": current.prefix or ".",
+        # This page in Dutch (the original of a translation), for the review notice.
+        "source_path": norm_url or ".",
+        # The next step's title is Dutch when that page falls back to Dutch: mark it.
+        "next_fallback": next_page is not None and is_fallback(next_page, current),
         "css": _state.get("css", ""),
     }
 

@@ -25,6 +25,7 @@ from wegwijs_shared.languages import (
     LanguageFileError,
     load_languages,
     parse_languages,
+    script_problem,
     tag_problem,
 )
 
@@ -57,7 +58,7 @@ def _yaml_value(value: str) -> str:
 
 def languages_line(language: Language) -> str:
     values = {"code": language.code, "name": language.name}
-    values |= {"english": language.english, "dir": language.dir}
+    values |= {"english": language.english, "dir": language.dir, "script": language.script}
     return "- {" + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in values.items()) + "}\n"
 
 
@@ -67,6 +68,9 @@ def _check_new(language: Language, languages_file: Path, docs_dir: Path, theme_d
         raise AddLanguageError(f"'{language.code}': {problem}")
     if language.dir not in ("ltr", "rtl"):
         raise AddLanguageError("--dir must be 'ltr' (left to right) or 'rtl' (right to left).")
+    problem = script_problem(language.code, language.script)
+    if problem:
+        raise AddLanguageError(f"--script: {problem}")
     if language.code in {lang.code for lang in load_languages(languages_file)}:
         raise AddLanguageError(
             f"'{language.code}' is already in {languages_file.name}: translate its pages in "
@@ -171,6 +175,10 @@ def start_language(
         f"'{NOT_TRANSLATED}': translate it, remove that line, then run 'build.py stamp')"
     )
     started.todo.append(f"{count} UI strings in {strings.name}, copied from English")
+    started.todo.append(
+        f"nothing for the fonts: they follow the script {language.script} (languages.yml; "
+        "if that is not how the language is written, correct 'script' there)"
+    )
     started.todo.append(
         f"Material's UI strings (skip link, search): {why}"
         + (f"; check them in {partial.name}" if partial else "")

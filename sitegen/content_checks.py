@@ -18,12 +18,15 @@ from sitegen.checks.readability import check_readability
 from sitegen.checks.safety import check_safety
 from sitegen.checks.source import ContentSite, load_pages
 from sitegen.checks.sources import check_sources
+from sitegen.checks.title import check_title_heading
 from sitegen.checks.translations import check_translation
+from sitegen.review_terms import load_review_terms
 
 # check(page, site) -> findings. The first run on every page; the others only on pages
 # whose front matter could be read (otherwise they would only add noise).
 ALWAYS = (check_front_matter, check_translation)
 WHEN_READABLE = (
+    check_title_heading,
     check_safety,
     check_links,
     check_images,
@@ -44,5 +47,6 @@ def check_content(
         for check in ALWAYS + (WHEN_READABLE if readable else ()):
             findings += check(page, site)
     findings += check_sources(pages, root)
+    findings += load_review_terms(root, docs_dir, languages)[1]
     order = {page.display: number for number, page in enumerate(pages)}
     return sorted(findings, key=lambda f: (order.get(f.path, len(order)), f.line))

@@ -12,16 +12,19 @@ from __future__ import annotations
 import datetime
 import hashlib
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
 
 from sitegen.checks.source import parse_front_matter, split_front_matter
+from sitegen.review import REVIEWED, Review, read_review, review_state
 from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 HASH_LENGTH = 12
 UP_TO_DATE = "up to date"
 OUTDATED = "outdated"
+NEVER_STAMPED = "never stamped"  # no source_hash: which Dutch version it translates is unknown
 MISSING = "missing"
 
 
@@ -94,25 +97,30 @@ def changed_on(path: Path) -> str:
     return datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
 
 
-def history_hashes(path: Path) -> list[str]:
-    """Hashes of the committed versions of a file, newest first (empty without git)."""
+def history_texts(path: Path) -> Iterator[str]:
+    """The committed versions of a file, newest first (none without git)."""
     folder, name = path.parent, path.name
     commits = _git(folder, "log", "--format=%H", "--", name)
-    hashes = []
     for commit in (commits or "").split():
         text = _git(folder, "show", f"{commit}:./{name}")
         if text is not None:
-            hashes.append(source_hash(text))
-    return hashes
+            yield text
+
+
+def history_hashes(path: Path) -> list[str]:
+    """Hashes of the committed versions of a file, newest first (empty without git)."""
+    return [source_hash(text) for text in history_texts(path)]
 
 
 @dataclass(frozen=True)
 class PageState:
     code: str
     rel: PurePosixPath
-    state: str  # up to date, outdated, missing
+    state: str  # up to date, outdated, never stamped, missing
     recorded: str | None = None
     current: str | None = None
+    review: str | None = None  # of a translation: reviewed, review outdated, not reviewed
+    reviewed: Review | None = None
 
 
 def translation_state(docs_dir: Path, code: str, rel: PurePosixPath) -> PageState:
@@ -124,9 +132,15 @@ def translation_state(docs_dir: Path, code: str, rel: PurePosixPath) -> PageStat
     page = docs_dir / code / rel
     if not is_offered(docs_dir, code, rel):
         return PageState(code, rel, MISSING, None, current)
-    recorded = recorded_hash(page.read_text(encoding="utf-8"))
-    state = UP_TO_DATE if recorded == current else OUTDATED
-    return PageState(code, rel, state, recorded, current)
+    meta, _ = parse_front_matter(page.read_text(encoding="utf-8"))
+    meta = meta or {}
+    recorded = str(meta["source_hash"]) if meta.get("source_hash") is not None else None
+    if recorded is None:
+        state = NEVER_STAMPED
+    else:
+        state = UP_TO_DATE if recorded == current else OUTDATED
+    review = review_state(meta, current)
+    return PageState(code, rel, state, recorded, current, review, read_review(meta))
 
 
 def dutch_pages(docs_dir: Path) -> list[PurePosixPath]:
@@ -148,3 +162,10 @@ def completeness(states: list[PageState]) -> int:
     if not states:
         return 100
     return round(100 * sum(s.state == UP_TO_DATE for s in states) / len(states))
+
+
+def reviewed_share(states: list[PageState]) -> int:
+    """Percentage of pages whose translation a native reviewer checked against today's Dutch."""
+    if not states:
+        return 100
+    return round(100 * sum(s.review == REVIEWED for s in states) / len(states))

@@ -9,7 +9,8 @@ alef, yeh or kaf it is typed with, and in any digits. Titles and descriptions ar
 kept as written, for the results list.
 
 Pagefind writes its files gzipped; we store them plain and let the compress phase's
-brotli variants travel instead (Pagefind reads either), which is smaller.
+brotli variants travel instead (Pagefind reads either), which is smaller. Runs before
+the compress phase.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sitegen.compress import compress_file
 from wegwijs_shared.languages import Language
 
 SEARCH_DIR = "pagefind"
@@ -175,22 +175,18 @@ async def _write_index(source: Path, output: Path) -> None:
         await index.write_files(output_path=str(output))
 
 
-def _store_plain(output: Path, jobs: int) -> None:
-    """Drop what we do not use; store Pagefind's gzipped files plain, with .br and .gz."""
+def _store_plain(output: Path) -> None:
+    """Drop what we do not use; store Pagefind's gzipped files plain: the compress phase
+    writes their .br and .gz (sitegen.compress.TEXT_SUFFIXES names their suffixes)."""
     for pattern in UNUSED:
         for path in output.glob(pattern):
             path.unlink()
-    binaries = [path for path in output.rglob("*") if path.suffix in BINARY_SUFFIXES]
-    for path in binaries:
-        path.write_bytes(gzip.decompress(path.read_bytes()))
-    # Brotli at its best takes half a second per WebAssembly file: in parallel.
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(compress_file, binaries, chunksize=8))
+    for path in output.rglob("*"):
+        if path.suffix in BINARY_SUFFIXES:
+            path.write_bytes(gzip.decompress(path.read_bytes()))
 
 
-def write_search_index(
-    site_dir: Path, languages: tuple[Language, ...], jobs: int = 1
-) -> list[LanguageIndex]:
+def write_search_index(site_dir: Path, languages: tuple[Language, ...]) -> list[LanguageIndex]:
     """Index every language's own pages into site/pagefind/; return the count per language."""
     codes = [lang.code for lang in languages]
     counts = []
@@ -210,5 +206,5 @@ def write_search_index(
         # In a thread of its own: the caller may be running an event loop (a test's browser).
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(asyncio.run, _write_index(source, output)).result()
-    _store_plain(output, jobs)
+    _store_plain(output)
     return counts

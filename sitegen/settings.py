@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.checks.findings import Finding
 from sitegen.mkdocs_seams import MATERIAL_TEMPLATES, read_config_file
+from sitegen.ui_strings import check_ui_strings
 from wegwijs_shared.languages import (
     LANGUAGES_FILE,
     ROOT,
@@ -33,6 +35,8 @@ class Settings:
     theme_dir: Path | None = None  # the theme's custom_dir
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     budget_bytes: int = BUDGET_BYTES
+    # Warnings of the settings phase (a UI string missing from a language's file).
+    findings: tuple[Finding, ...] = ()
 
     @property
     def work_dir(self) -> Path:
@@ -112,8 +116,10 @@ def load_settings(
     _check_language_folders(docs, languages)
     raw = read_config_file(config)
     theme = _theme_dir(config, raw)
+    findings: list[Finding] = []
     if theme is not None:
         _check_theme_files(theme, languages)
+        findings = check_ui_strings(theme, languages, config.parent)
     return Settings(
         config_file=config,
         languages_file=languages_path,
@@ -124,4 +130,5 @@ def load_settings(
         languages=languages,
         jobs=max(1, jobs or os.cpu_count() or 1),
         budget_bytes=budget_bytes or BUDGET_BYTES,
+        findings=tuple(findings),
     )

@@ -1,19 +1,24 @@
-"""`build.py stamp`: record in a translation which Dutch version it translates.
+"""`build.py stamp` and `build.py review`: what a translation translates, and who checked it.
 
-Only the `source_hash` line of the front matter changes; every other byte of
-the file stays as it was.
+`stamp` records which Dutch version a translation translates (`source_hash`);
+`review` records a native reviewer's sign-off (`reviewed`, see sitegen.review).
+Only that line of the front matter changes; every other byte of the file stays
+as it was.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.freshness import history_hashes, recorded_hash, source_hash
+from sitegen.checks.source import parse_front_matter
+from sitegen.freshness import history_texts, marked_untranslated, recorded_hash, source_hash
+from sitegen.minor_change import major_change
+from sitegen.review import KEY as REVIEW_KEY
+from sitegen.review import Review, read_review, review_value
 from wegwijs_shared.languages import SOURCE_LANGUAGE
-
-_HASH_LINE = re.compile(r"^source_hash:[^\r\n]*", re.M)
 
 
 class StampError(ValueError):
@@ -27,10 +32,14 @@ class Stamped:
     new: str
 
 
-def write_hash(path: Path, value: str) -> str | None:
-    """Set source_hash in the file's front matter; return the old value."""
-    data = path.read_bytes()
-    text = data.decode("utf-8")
+def _key_lines(key: str) -> re.Pattern:
+    """A key's line in front matter, with the indented lines of a value written over several."""
+    return re.compile(rf"^{re.escape(key)}:[^\r\n]*(?:\r?\n[ \t]+[^\r\n]*)*", re.M)
+
+
+def write_key(path: Path, key: str, value: str) -> None:
+    """Set one front matter key to a YAML value written on one line; nothing else changes."""
+    text = path.read_bytes().decode("utf-8")
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
     if not text.startswith("---"):
         raise StampError(
@@ -40,17 +49,22 @@ def write_hash(path: Path, value: str) -> str | None:
     end = text.find("\n---", 3)
     if end == -1:
         raise StampError(f"{path}: the front matter never ends: add a line '---'.")
-    old = recorded_hash(text)
-    # YAML would read a hash of digits only as a number.
-    value = f'"{value}"' if value.isdigit() else value
     head, rest = text[:end], text[end:]
-    if _HASH_LINE.search(head):
-        head = _HASH_LINE.sub(f"source_hash: {value}", head, count=1)
+    pattern = _key_lines(key)
+    if pattern.search(head):
+        head = pattern.sub(lambda _: f"{key}: {value}", head, count=1)
     else:
         closing_cr = head.endswith("\r")
-        head = (head[:-1] if closing_cr else head) + f"{newline}source_hash: {value}"
+        head = (head[:-1] if closing_cr else head) + f"{newline}{key}: {value}"
         head += "\r" if closing_cr else ""
     path.write_bytes((head + rest).encode("utf-8"))
+
+
+def write_hash(path: Path, value: str) -> str | None:
+    """Set source_hash in the file's front matter; return the old value."""
+    old = recorded_hash(path.read_text(encoding="utf-8"))
+    # YAML would read a hash of digits only as a number.
+    write_key(path, "source_hash", f'"{value}"' if value.isdigit() else value)
     return old
 
 
@@ -100,24 +114,81 @@ def stamp_minor(path: Path, docs_dir: Path, languages) -> list[tuple[Path, str, 
             f"({SOURCE_LANGUAGE}/{rel.as_posix()}); to mark this translation as checked, "
             f"run 'build.py stamp {path}'."
         )
-    current = source_hash(path.read_text(encoding="utf-8"))
-    previous = next((h for h in history_hashes(path.resolve()) if h != current), None)
-    if previous is None:
+    text = path.read_text(encoding="utf-8")
+    current = source_hash(text)
+    older = (old for old in history_texts(path.resolve()) if source_hash(old) != current)
+    before = next(older, None)
+    if before is None:
         raise StampError(
             f"{path}: git knows no earlier version of this page with other text, so it is "
             "unclear which translations were up to date before your change. Stamp each "
             "translation you checked with 'build.py stamp content/<language>/"
             f"{rel.as_posix()}'."
         )
+    major = major_change(before, text)
+    if major:
+        raise StampError(
+            f"{path}: this is not a small change: {major}, so its translations must say it "
+            f"too. Nothing was stamped. Update each translation, then stamp it: 'build.py "
+            f"stamp content/<language>/{rel.as_posix()}'. Until then readers of the "
+            "translations are told that they may be out of date."
+        )
+    previous = source_hash(before)
     results = []
     for language in languages:
         translation = docs_dir / language.code / rel
         if language.code == SOURCE_LANGUAGE or not translation.is_file():
             continue
-        recorded = recorded_hash(translation.read_text(encoding="utf-8"))
+        translated = translation.read_text(encoding="utf-8")
+        recorded = recorded_hash(translated)
         if recorded == previous:
             write_hash(translation, current)
             results.append((translation, "stamped", current))
         else:
             results.append((translation, "current" if recorded == current else "outdated", current))
+        # A review of the text before a small change still covers the text after it.
+        meta, _ = parse_front_matter(translated)
+        review = read_review(meta or {})
+        if review is not None and review.source_hash == previous:
+            moved = Review(review.role, review.date, current)
+            write_key(translation, REVIEW_KEY, review_value(moved))
     return results
+
+
+def review_translation(path: Path, docs_dir: Path, role: str, date: str | None = None) -> Review:
+    """Record that a native reviewer checked this translation against the current Dutch page."""
+    code, rel = locate(path, docs_dir)
+    if code == SOURCE_LANGUAGE:
+        raise StampError(
+            f"{path} is a Dutch page, the source: a review is of a translation "
+            f"(content/<language>/{rel.as_posix()})."
+        )
+    if not role.strip():
+        raise StampError(
+            "--role is empty: say who checked the translation, for example --role "
+            '"native speaker, social interpreter".'
+        )
+    try:
+        day = datetime.date.fromisoformat(date) if date else datetime.date.today()
+    except ValueError:
+        raise StampError(f"--date {date}: write the date as YYYY-MM-DD.") from None
+    dutch = docs_dir / SOURCE_LANGUAGE / rel
+    if not dutch.is_file():
+        raise StampError(f"{path}: there is no Dutch page {SOURCE_LANGUAGE}/{rel.as_posix()}.")
+    text = path.read_text(encoding="utf-8")
+    if marked_untranslated(text):
+        raise StampError(
+            f"{path} is still the Dutch text ('translated: false'): translate it, remove that "
+            "line and stamp it before a review."
+        )
+    current = source_hash(dutch.read_text(encoding="utf-8"))
+    if recorded_hash(text) != current:
+        raise StampError(
+            f"{path} is not stamped against the current Dutch page {SOURCE_LANGUAGE}/"
+            f"{rel.as_posix()}, and a review says which Dutch text the translation was checked "
+            f"against. Bring the translation up to date, run 'build.py stamp {path}', then "
+            "review it."
+        )
+    review = Review(role.strip(), day.isoformat(), current)
+    write_key(path, REVIEW_KEY, review_value(review))
+    return review

@@ -1,5 +1,6 @@
-"""Fixtures shared across test folders: the project root on sys.path, the real site built
-once, one Chromium, and the DynamoDB-compatible servers (moto's and dynalite) on 127.0.0.1."""
+"""Fixtures shared across test folders: the project root on sys.path, the real and the
+fixture sites built once, one Chromium, and the DynamoDB-compatible servers (moto's and
+dynalite) on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -33,8 +34,24 @@ def real_site(tmp_path_factory) -> Path:
     import build
 
     site_dir = tmp_path_factory.mktemp("real") / "site"
-    argv = ["build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(ROOT / "content")]
+    argv = ["build", "--preview", "--config", str(ROOT / "mkdocs.yml")]
+    argv += ["--content", str(ROOT / "content")]
     assert build.main([*argv, "--site-dir", str(site_dir)]) == 0
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture site, built once: nl, en, ar and ps, with kosten.md only in Dutch and mo.md
+    not in Pashto. Dutch fallback inside a right-to-left language is tested here, so that no
+    test needs a language of the real site to stay incomplete."""
+    from tests.site.conftest import FIXTURE, build_site
+
+    site_dir = tmp_path_factory.mktemp("fixture") / "site"
+    assert (
+        build_site(FIXTURE / "mkdocs.yml", FIXTURE / "content", site_dir, FIXTURE / "languages.yml")
+        == 0
+    )
     return site_dir
 
 

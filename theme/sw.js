@@ -22,6 +22,9 @@ function prefixOf(path) {
   return BUILD.languages.indexOf(first) >= 0 ? first + "/" : "";
 }
 function manifestUrl(prefix) { return SCOPE + prefix + "offline.json"; }
+/* Asked of the server, not of the browser's HTTP cache: scripts and manifests keep
+   their names from build to build, and a day-old copy would belong to the last one. */
+function fresh(url) { return new Request(url, { cache: "no-cache" }); }
 function pageKey(url) { return url.origin + url.pathname; }
 
 self.addEventListener("install", function () { self.skipWaiting(); });
@@ -46,7 +49,7 @@ function carryOver(oldCache, cache, request) {
         var same = before.files && before.files[path] === now.files[path];
         return oldCache.match(key).then(function (old) {
           if (old && same) return cache.put(key, old);
-          if (saved) return cache.add(key);
+          if (saved) return cache.add(fresh(key));
         });
       });
       work.push(cache.put(request, jsonResponse(now)));
@@ -97,7 +100,7 @@ function page(event, url) {
 /* Kept without its query string: Pagefind asks for its entry file with a new ?ts= each time. */
 function fromBuild(event, url) {
   return caches.match(pageKey(url)).then(function (cached) {
-    return cached || fetch(event.request).then(function (response) {
+    return cached || fetch(new Request(event.request, { cache: "no-cache" })).then(function (response) {
       if (response.ok) {
         var copy = response.clone();
         event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(pageKey(url), copy); }));
@@ -113,8 +116,8 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || url.origin !== location.origin) return;
   var path = url.pathname.slice(SCOPE.length);
   if (url.pathname.indexOf(SCOPE) !== 0 || path.indexOf("api/") === 0) return;
-  if (FROM_BUILD_CACHE.test(path)) event.respondWith(fromBuild(event, url));
-  else if (request.mode === "navigate") event.respondWith(page(event, url));
+  if (request.mode === "navigate") event.respondWith(page(event, url));
+  else if (FROM_BUILD_CACHE.test(path)) event.respondWith(fromBuild(event, url));
 });
 
 /* Messages from assets/offline.js, answered on the port they bring.
@@ -139,7 +142,7 @@ function ready(pagePath, prefix) {
   return caches.open(CACHE).then(function (cache) {
     var wanted = [SCOPE + prefix + "offline/", manifestUrl(prefix)];
     var work = wanted.map(function (path) {
-      return cache.match(path).then(function (hit) { return hit || cache.add(path); });
+      return cache.match(path).then(function (hit) { return hit || cache.add(fresh(path)); });
     });
     if (pagePath) {
       var key = pageKey(new URL(pagePath, location.href));
@@ -157,12 +160,12 @@ function ready(pagePath, prefix) {
 
 function keep(prefix, port) {
   return caches.open(CACHE).then(function (cache) {
-    return fetch(manifestUrl(prefix)).then(function (response) { return response.json(); })
+    return fetch(fresh(manifestUrl(prefix))).then(function (response) { return response.json(); })
       .then(function (manifest) {
         var paths = Object.keys(manifest.files).map(function (path) { return SCOPE + path; });
         var count = 0;
         return Promise.all(paths.map(function (path) {
-          return cache.match(path).then(function (hit) { return hit || cache.add(path); }).then(function () {
+          return cache.match(path).then(function (hit) { return hit || cache.add(fresh(path)); }).then(function () {
             count += 1;
             if (port) port.postMessage({ progress: count, of: paths.length });
           });

@@ -26,14 +26,53 @@ LANGUAGES_FILE = _languages_file()
 SOURCE_LANGUAGE = "nl"
 
 
+# The script a language is usually written in (ISO 15924), for the ones that are not
+# written in the Latin script: the theme's typography (fonts, line height) follows the
+# script. A code's own script subtag ('sr-Latn') wins; any other language is Latin
+# unless languages.yml says otherwise (`script: Cyrl`).
+USUAL_SCRIPTS = {
+    **dict.fromkeys(("ar", "fa", "prs", "pes", "ps", "pbt", "ckb", "ur", "ug", "sd"), "Arab"),
+    **dict.fromkeys(("ti", "am", "tig", "byn"), "Ethi"),
+    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn"), "Cyrl"),
+    **dict.fromkeys(("he", "yi"), "Hebr"),
+    **dict.fromkeys(("hi", "mr", "ne"), "Deva"),
+    "el": "Grek",
+    "hy": "Armn",
+    "ka": "Geor",
+    "bn": "Beng",
+    "ta": "Taml",
+    "th": "Thai",
+    "my": "Mymr",
+    "km": "Khmr",
+    "zh": "Hans",
+    "ja": "Jpan",
+    "ko": "Kore",
+}
+_SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
+
+
+def usual_script(code: str) -> str:
+    """The script of a language tag: its script subtag, else the language's usual one."""
+    parts = code.split("-")
+    for part in parts[1:]:
+        if _SCRIPT.match(part):
+            return part
+    return USUAL_SCRIPTS.get(parts[0], "Latn")
+
+
 @dataclass(frozen=True)
 class Language:
-    """One site language: its code, its own name, its English name and its direction."""
+    """One site language: code, own name, English name, direction and script."""
 
     code: str
     name: str
     english: str
     dir: str
+    script: str = ""  # ISO 15924 ('Arab', 'Latn'); empty: the code's usual script
+
+    def __post_init__(self) -> None:
+        if not self.script:
+            object.__setattr__(self, "script", usual_script(self.code))
 
     @property
     def is_source(self) -> bool:
@@ -78,6 +117,11 @@ def canonical_case(code: str) -> str:
     return "-".join(fixed)
 
 
+def is_language_tag(code: str) -> bool:
+    """Whether a code is a BCP 47 tag in canonical case (never a path: no '/', no '.')."""
+    return bool(_TAG.match(code))
+
+
 def tag_problem(code: object) -> str | None:
     """Why a languages.yml code is not a usable BCP 47 tag, with the fix; None if it is."""
     if isinstance(code, bool):
@@ -101,6 +145,19 @@ def tag_problem(code: object) -> str | None:
     )
 
 
+def script_problem(code: str, script: object) -> str | None:
+    """Why a languages.yml script is wrong, with the fix; None if it is right."""
+    if not isinstance(script, str) or not _SCRIPT.match(script):
+        return (
+            f"script must be an ISO 15924 code of 4 letters, the first a capital, such as "
+            f"'Arab', 'Ethi', 'Latn' or 'Cyrl' (leave it out for '{usual_script(code)}')."
+        )
+    subtag = usual_script(code) if re.search(r"-[A-Z][a-z]{3}(?:-|$)", code) else None
+    if subtag and subtag != script:
+        return f"the code says the script is '{subtag}': write script: {subtag} or leave it out."
+    return None
+
+
 def parse_languages(entries: object, origin: str = "languages.yml") -> tuple[Language, ...]:
     """Validate the raw YAML list and return the languages, source language first."""
     if not isinstance(entries, list) or not entries:
@@ -120,11 +177,28 @@ def parse_languages(entries: object, origin: str = "languages.yml") -> tuple[Lan
             raise LanguageFileError(
                 f"{origin}: entry {index} ({entry['code']}): dir must be 'ltr' or 'rtl'."
             )
+        script = entry.get("script") or ""
+        problem = script_problem(entry["code"], script) if "script" in entry else None
+        if problem:
+            raise LanguageFileError(f"{origin}: entry {index} ({entry['code']}): {problem}")
+        unknown = entry.keys() - {"code", "name", "english", "dir", "script"}
+        if unknown:
+            raise LanguageFileError(
+                f"{origin}: entry {index} ({entry['code']}): unknown key "
+                f"{', '.join(sorted(map(str, unknown)))}: the keys are code, name, english, "
+                "dir and script."
+            )
         if entry["code"] in seen:
             raise LanguageFileError(f"{origin}: language {entry['code']} is listed twice.")
         seen.add(entry["code"])
         languages.append(
-            Language(str(entry["code"]), str(entry["name"]), str(entry["english"]), entry["dir"])
+            Language(
+                str(entry["code"]),
+                str(entry["name"]),
+                str(entry["english"]),
+                entry["dir"],
+                str(script),
+            )
         )
     if languages[0].code != SOURCE_LANGUAGE:
         raise LanguageFileError(f"{origin}: the first language must be '{SOURCE_LANGUAGE}'.")

@@ -7,10 +7,12 @@ import re
 
 from sitegen.checks.findings import ERROR, WARNING, Finding
 from sitegen.checks.source import ContentSite, SourcePage
+from sitegen.review import review_problem
 
 REQUIRED_KEYS = ("title", "description")
 # Every key a page may have, and what it holds. source_hash is for translations only;
-# so is 'translated: false' (a new language's page that is still the Dutch text).
+# so are 'translated: false' (a new language's page that is still the Dutch text) and
+# 'reviewed' (a native reviewer's sign-off, sitegen.review).
 # sources lists ids of docs/sources.yml (checked by sitegen.checks.sources).
 KNOWN_KEYS = {
     "title": str,
@@ -18,6 +20,7 @@ KNOWN_KEYS = {
     "source_hash": str,
     "translated": bool,
     "sources": list,
+    "reviewed": dict,
 }
 DESCRIPTION_MAX = 160  # search engines cut longer descriptions
 HASH_FORMAT = re.compile(r"^[0-9a-f]{12}$")
@@ -42,8 +45,8 @@ def _unknown_key(page: SourcePage, key: object) -> Finding:
 def _check_types(page: SourcePage, data: dict) -> list[Finding]:
     findings = []
     for key, kind in KNOWN_KEYS.items():
-        if data.get(key) is None or isinstance(data[key], kind):
-            continue
+        if data.get(key) is None or isinstance(data[key], kind) or kind is dict:
+            continue  # a mapping ('reviewed') is checked on its own
         if kind is bool:
             findings.append(
                 _finding(
@@ -114,6 +117,33 @@ def _check_source_hash(page: SourcePage, data: dict) -> list[Finding]:
     return []
 
 
+def _check_reviewed(page: SourcePage, data: dict) -> list[Finding]:
+    if "reviewed" not in data:
+        return []
+    line = page.key_line("reviewed")
+    if page.language.is_source:
+        return [
+            _finding(
+                page,
+                line,
+                "'reviewed' belongs in translations only: a Dutch page is the source. "
+                "Remove the line.",
+            )
+        ]
+    problem = review_problem(data["reviewed"])
+    if problem is None:
+        return []
+    return [
+        _finding(
+            page,
+            line,
+            f"'reviewed' is not as 'build.py review' writes it: {problem}. Do not edit it by "
+            f"hand: remove the line, and let the reviewer run 'build.py review {page.display} "
+            '--role "..."\'.',
+        )
+    ]
+
+
 def check_front_matter(page: SourcePage, site: ContentSite) -> list[Finding]:
     data, error = page.front_matter
     if error:
@@ -135,6 +165,7 @@ def check_front_matter(page: SourcePage, site: ContentSite) -> list[Finding]:
     findings += _check_types(page, data)
     findings += _check_source_hash(page, data)
     findings += _check_translated(page, data)
+    findings += _check_reviewed(page, data)
     description = data.get("description")
     if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
         findings.append(

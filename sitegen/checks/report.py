@@ -61,10 +61,14 @@ def as_json(findings: list[Finding]) -> str:
     )
 
 
-def print_findings(findings: list[Finding], fmt: str = "text", notices: bool = False) -> None:
+def print_findings(
+    findings: list[Finding], fmt: str = "text", notices: bool = False, arranged: bool = False
+) -> None:
     """Findings in a format: text for people on stderr, github and json on stdout.
 
-    Notices are left out unless asked for (json always has them).
+    Notices are left out unless asked for (json always has them). Annotations come
+    errors first, unless the findings are `arranged` for a pull request already
+    (sitegen.checks.pull_request).
     """
     if fmt == "json":
         print(as_json(findings))
@@ -72,7 +76,7 @@ def print_findings(findings: list[Finding], fmt: str = "text", notices: bool = F
     shown = [f for f in findings if notices or f.level != NOTICE]
     if fmt == "github":
         order = {"error": 0, "warning": 1, "notice": 2}  # GitHub shows the first ten of each
-        for finding in sorted(shown, key=lambda f: order[f.level]):
+        for finding in shown if arranged else sorted(shown, key=lambda f: order[f.level]):
             print(as_github(finding))
         return
     for finding in shown:

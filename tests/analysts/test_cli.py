@@ -139,7 +139,7 @@ def test_the_cli_imports_no_analysis_library_before_a_command_runs() -> None:
 def test_unreachable_store_is_one_line_and_leaves_no_file(
     runner: CliRunner, aws_credentials: dict[str, str], tmp_path: Path
 ) -> None:
-    from tests.feedback.conftest import free_port
+    from tests.feedback.servers import free_port
 
     url = f"dynamodb://t?region=eu-west-1&endpoint=http://127.0.0.1:{free_port()}"
     out = tmp_path / "x.csv"

@@ -20,7 +20,7 @@ from analysts.cli import cli
 from tests.analysts.conftest import make_record
 from wegwijs_shared.record import FIELDS, FeedbackRecord
 from wegwijs_shared.store.sqlite import SqliteStore
-from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS
+from wegwijs_shared.vocabulary import BARRIERS, CHANNEL_SOURCES, CHANNELS, SEGMENTS
 
 START = datetime(2025, 11, 1, tzinfo=UTC)
 # Texts a reader (or an attacker) may send: backslashes and regex replacement syntax,
@@ -86,6 +86,8 @@ def record_lists(draw: st.DrawFn) -> list[FeedbackRecord]:
                 status=draw(st.one_of(st.none(), st.sampled_from(SEGMENTS["status"]))),
                 device=draw(st.one_of(st.none(), st.sampled_from(SEGMENTS["device"]))),
                 js=draw(st.booleans()),
+                channel_source=draw(st.sampled_from((None, *CHANNEL_SOURCES))),
+                folded=draw(st.sampled_from((0, 0, 0, 1, 3))),
             )
         )
     return records
@@ -140,6 +142,17 @@ def test_report_never_crashes_and_its_totals_add_up(
         total = "in totaal" if lang == "nl" else "in total"
         assert f": {len(records)} {total}." in html
         assert sum(channel_ns(html)) == len(records)
+        # How the answers arrived: stored, by source, folded and received add up.
+        arrived = html[html.index('<section id="provenance"') :]
+        footer = arrived[arrived.index("<tfoot>") : arrived.index("</tfoot>")]
+        kept, link, reader, none, unrecorded, folded, received = [
+            int(n) for n in re.findall(r'<td class="rpt-num">(\d+)</td>', footer)[:7]
+        ]
+        assert kept == link + reader + none + unrecorded == len(records)
+        assert folded == sum(record.folded for record in records)
+        assert received == kept + folded
+    else:
+        assert "<section" not in html
     assert "<script" not in html
 
 

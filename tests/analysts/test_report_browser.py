@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from analysts.demo_data import generate_records
 from analysts.report import render_report
+from analysts.selection import Window
 from tests.analysts.conftest import make_record
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,15 @@ def test_axe_finds_no_violations_in_the_report(page, tmp_path: Path) -> None:
     end = datetime(2026, 6, 30, tzinfo=UTC)
     records = [*generate_records(600, seed=2, end=end, months=3)]
     records.append(make_record(1, end, lang="ar", channel="letter", comment="<b>مرحبا</b>"))
-    html, _ = render_report(records, "nl")
+    # An Arabic comment that starts with a Latin word: dir="auto" would make it left to right.
+    latin_first = "OK الرسالة كانت صعبة جدا"
+    records.append(make_record(2, end, lang="ar", channel="letter", comment=latin_first))
+    earlier = list(generate_records(400, seed=5, end=end - timedelta(days=100), months=2))
+    window = Window(end - timedelta(days=95))
+    html, _ = render_report(
+        [r for r in records if r.received_at >= window.since], "nl", window=window,
+        earlier=(earlier, Window(None, window.since)),
+    )  # fmt: skip
     path = tmp_path / "report.html"
     path.write_text(html, encoding="utf-8")
     failed: list[str] = []
@@ -36,6 +45,9 @@ def test_axe_finds_no_violations_in_the_report(page, tmp_path: Path) -> None:
     page.goto(path.as_uri())
     assert page.locator("table").count() > 10
     assert page.locator("svg[role=img]").count() == 8
+    assert page.locator("#compare table tbody tr").count() >= 10
+    comment = page.get_by_text(latin_first)
+    assert comment.evaluate("el => getComputedStyle(el).direction") == "rtl"
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert failed == []

@@ -112,3 +112,41 @@ def test_wilson_bounds_at_0_and_100_percent_are_exact_for_every_n() -> None:
         assert wilson_interval(n, n)[1] == 1.0
         low, high = wilson_interval(n // 3, n)
         assert low <= n // 3 / n <= high
+
+
+@pytest.mark.parametrize(
+    ("a", "n_a", "b", "n_b", "low", "high"),
+    [
+        # Newcombe (1998), Statistics in Medicine 17: 873-890, table II, method 10.
+        (56, 70, 48, 80, 0.0524, 0.3339),
+        (9, 10, 3, 10, 0.1705, 0.8090),
+        (5, 56, 0, 29, -0.0381, 0.1926),
+    ],
+)
+def test_newcombe_interval_matches_the_published_values(
+    a: int, n_a: int, b: int, n_b: int, low: float, high: float
+) -> None:
+    from analysts.stats import newcombe_interval
+
+    assert newcombe_interval(a, n_a, b, n_b) == pytest.approx((low, high), abs=5e-5)
+    assert newcombe_interval(b, n_b, a, n_a) == pytest.approx((-high, -low), abs=5e-5)
+
+
+def test_tiers_group_channels_that_overlap_the_best_one_left() -> None:
+    from analysts.stats import rank_range, tiers
+
+    groups = {
+        "counter": counts(130, 116),  # 89%, 83-94
+        "course": counts(260, 213),  # 82%, 77-86: overlaps the counter
+        "website": counts(460, 331),  # 72%, 68-76: does not; leads tier 2
+        "phone": counts(43, 29),  # 67%, 53-80: overlaps course, website and letter
+        "letter": counts(170, 82),  # 48%, 41-56: overlaps the phone only
+    }
+    ranked, _ = rank_groups(groups)
+    levels = [[code for code, _ in tier] for tier in tiers(ranked)]
+    assert levels == [["counter", "course"], ["website", "phone"], ["letter"]]
+    everyone = list(groups.values())
+    assert rank_range(groups["counter"], everyone) == (1, 2)
+    assert rank_range(groups["phone"], everyone) == (2, 5)
+    assert rank_range(groups["website"], everyone) == (3, 4)
+    assert rank_range(groups["letter"], everyone) == (4, 5)

@@ -65,6 +65,15 @@ def site_url(local_server) -> str:
 
 
 @pytest.fixture
+def fixture_url(fixture_site, db_path) -> Iterator[str]:
+    """The fixture site (tests/site/fixture) served like the real one: its Pashto and
+    Arabic pages fall back to Dutch, which every language of the real site may outgrow."""
+    server = LocalServer(fixture_site, db_path)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
 def records(db_path):
     """Reads what landed in the SQLite file, as the analysts' exports would."""
 

@@ -51,15 +51,24 @@ def text_of(pdf_file) -> str:
     return result.stdout
 
 
+def assert_printed_with_qr_code(context, base: str, path: str, tmp_path) -> None:
+    page = context.new_page()
+    page.goto(base + path)
+    pdf = page.pdf(format="A4")
+    assert qr_codes_in(pdf, tmp_path) == [f"{SITE_URL}{path[1:]}?c=folder"]
+    assert f"127.0.0.1:8000{path}" in text_of(tmp_path / "printed.pdf")
+
+
 @pytest.mark.parametrize("path", ["/mo/", "/ar/mo/", "/ar/kosten/", "/ps/kosten/"])
 def test_page_printed_right_after_loading_has_a_qr_code_back_to_it(
     context, site_url, tmp_path, path
 ):
-    page = context.new_page()
-    page.goto(site_url + path)
-    pdf = page.pdf(format="A4")
-    assert qr_codes_in(pdf, tmp_path) == [f"{SITE_URL}{path[1:]}?c=folder"]
-    assert f"127.0.0.1:8000{path}" in text_of(tmp_path / "printed.pdf")
+    assert_printed_with_qr_code(context, site_url, path, tmp_path)
+
+
+def test_printed_dutch_fallback_leads_back_to_the_readers_language(context, fixture_url, tmp_path):
+    """The fixture site's Pashto kosten page is the Dutch text: the QR code keeps /ps/."""
+    assert_printed_with_qr_code(context, fixture_url, "/ps/kosten/", tmp_path)
 
 
 def test_printed_offline_the_qr_code_is_still_there(context, site_url, tmp_path):

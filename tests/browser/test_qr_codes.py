@@ -43,6 +43,12 @@ def test_print_qr_code_leads_back_to_the_page_as_a_leaflet(context, site_url, pa
     assert decode_svg(context, f"{site_url}{path}qr-folder.svg") == f"{SITE_URL}{path[1:]}?c=folder"
 
 
+def test_print_qr_code_of_a_dutch_fallback_keeps_the_readers_language(context, fixture_url):
+    # In the fixture site, ps/kosten/ is the Dutch page shown to Pashto readers.
+    svg = f"{fixture_url}/ps/kosten/qr-folder.svg"
+    assert decode_svg(context, svg) == f"{SITE_URL}ps/kosten/?c=folder"
+
+
 def test_staff_page_lists_every_channel_in_every_language(context, site_url):
     from wegwijs_shared.languages import load_languages
     from wegwijs_shared.vocabulary import CHANNELS

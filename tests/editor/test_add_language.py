@@ -16,6 +16,14 @@ from tests.site.test_languages import string_keys
 def own_theme(project):
     """The project with a theme and feedback messages of its own, which the command writes to."""
     shutil.copytree(ROOT / "theme", project.root / "theme")
+    # The real theme has the partials of every real site language (ckb among them); keep only
+    # the fixture project's own, so that adding one is as in a project that lacks it.
+    entries = yaml.safe_load(project.languages.read_text(encoding="utf-8"))
+    codes = {entry["code"] for entry in entries}
+    for folder in ("wegwijs/strings", "languages"):
+        for partial in (project.root / "theme" / "partials" / folder).glob("*.html"):
+            if partial.stem not in codes:
+                partial.unlink()
     messages = project.root / "feedback_fn" / "messages"
     messages.mkdir(parents=True)
     shutil.copy(ROOT / "feedback_fn" / "messages" / "en.yml", messages / "en.yml")
@@ -46,7 +54,11 @@ def test_a_new_language_in_one_command(own_theme, tmp_path, capsys):
     assert "- the feedback function's messages in ckb.yml, copied from English" in out
 
     entry = yaml.safe_load(project.languages.read_text(encoding="utf-8"))[-1]
-    assert entry == {"code": "ckb", "name": "کوردی", "english": "Kurdish (Sorani)", "dir": "rtl"}
+    assert entry == {
+        "code": "ckb", "name": "کوردی", "english": "Kurdish (Sorani)", "dir": "rtl",
+        "script": "Arab",
+    }  # fmt: skip
+    assert "- nothing for the fonts: they follow the script Arab" in out
     home = project.page("ckb/index.md").read_text(encoding="utf-8")
     assert home.startswith("---\ntranslated: false\ntitle: Welkom\n")
     strings = project.root / "theme" / "partials" / "wegwijs" / "strings"
@@ -60,7 +72,12 @@ def test_a_new_language_in_one_command(own_theme, tmp_path, capsys):
     page = (site / "ckb" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ckb" dir="rtl">' in page
     assert '<div lang="nl" dir="ltr" data-wg-fallback>' in page
+    # Sorani is set like Arabic, Farsi and Pashto (its script, Arab), Dutch inside it as Latin.
+    naskh = re.search(r"}([^{}]*)\{font-family:\"Noto Naskh Arabic\"[^}]*line-height:1.8", page)
+    assert naskh.group(1).split(",") == [":lang(ar)", ":lang(ps)", ":lang(ckb)"]
+    assert ":lang(nl),:lang(en){font-family:var(--wg-font);line-height:1.6}" in page
     assert 'hreflang="ckb"' not in page and "/ckb/" not in (site / "sitemap.xml").read_text()
+    capsys.readouterr()
     assert project.run("status") == 0
     assert capsys.readouterr().out.splitlines()[1].split() == [
         "index.md", "source", "up", "to", "date", "up", "to", "date", "up", "to", "date", "missing"
@@ -97,6 +114,33 @@ def test_settings_name_a_missing_strings_file(own_theme, capsys):
     err = capsys.readouterr().err
     assert "theme/partials/wegwijs/strings/ps.html is missing: the UI strings of Pashto" in err
     assert "Copy en.html to ps.html and translate it" in err
+
+
+def test_a_missing_ui_string_is_named_and_never_builds_an_empty_button(own_theme, tmp_path, capfd):
+    strings = own_theme.root / "theme" / "partials" / "wegwijs" / "strings" / "ps.html"
+    text = strings.read_text(encoding="utf-8")
+    for key in ("form.send", "fallback.notice"):
+        text = re.sub(rf'^\s*"{re.escape(key)}": .*\n', "", text, flags=re.M)
+    strings.write_text(text.replace('"menu":', '"menu.typo": "x",\n  "menu":', 1), "utf-8")
+    end = text.count("\n", 0, text.index("}[key]")) + 2  # the line of '}[key]', one line added
+    assert own_theme.build(tmp_path / "site") == 0  # the build goes on ...
+    out, err = capfd.readouterr()
+    settings = next(line for line in out.splitlines() if line.startswith("settings"))
+    assert settings.endswith("0 error(s), 3 warning(s), 0 notice(s)")
+    # ... and names the file, the line and the key, in the settings phase.
+    shown = "theme/partials/wegwijs/strings/ps.html"
+    assert (
+        f"warning: {shown}:{end}: the UI string 'form.send' is missing: readers of Pashto get "
+        'the English text there. Add "form.send": "...", translated from en.html (line '
+    ) in err
+    assert f"warning: {shown}:{end}: the UI string 'fallback.notice' is missing" in err
+    assert f"warning: {shown}:5: 'menu.typo' is not a UI string of en.html" in err
+    # The page shows the English text, never an empty button or notice.
+    page = (tmp_path / "site" / "ps" / "kosten" / "index.html").read_text(encoding="utf-8")
+    assert '<button type="submit" class="wg-send">Send</button>' in page
+    assert "This page is not yet available in English. Here is the Dutch version." in page
+    assert own_theme.run("check", "--format", "github") == 0
+    assert f"::warning file={shown},line={end},title=ui-strings::" in capfd.readouterr().out
 
 
 def test_settings_name_a_missing_material_partial(own_theme, capsys):

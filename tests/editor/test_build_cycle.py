@@ -94,11 +94,13 @@ def test_editors_status_page(outdated):
     assert '<meta name="robots" content="noindex">' in text
     assert (
         '<tr><th scope="row">mo.md</th><td><a href="../../mo/">source</a></td>'
-        '<td><a href="../../en/mo/">outdated</a></td><td><a href="../../ar/mo/">outdated</a>'
-        "</td><td>missing</td></tr>"
+        '<td><a href="../../en/mo/">outdated</a><br><small>not reviewed</small></td>'
+        '<td><a href="../../ar/mo/">outdated</a><br><small>not reviewed</small></td>'
+        "<td>missing</td></tr>"
     ) in text
     assert (
-        '<tr><th scope="row">Complete</th><td>100%</td><td>33%</td><td>33%</td><td>33%</td></tr>'
+        '<tr><th scope="row">Complete</th><td>100%</td><td>33%</td><td>33%</td><td>33%</td></tr>\n'
+        '<tr><th scope="row">Reviewed</th><td>-</td><td>0%</td><td>0%</td><td>0%</td></tr>'
     ) in text
     # Not for readers: not in the sitemap, no language alternates.
     assert "_editors" not in read(site, "sitemap.xml")

@@ -13,17 +13,19 @@ from tests.site.conftest import ROOT
 def test_every_editor_command_is_in_contributing():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     commands = build.parser()._subparsers._group_actions[0].choices
-    for name in ("check", "stamp", "status", "serve", "add-language"):
+    for name in ("check", "stamp", "status", "serve", "add-language", "review"):
         assert name in commands
         assert f"build.py {name}" in guide, name
-    for option in ("serve --watch", "stamp --minor", "check --notices", "check --format github"):
+    for option in ("serve --watch", "stamp --minor", "check --notices", "check --format github",
+                   "check --format github --base"):  # fmt: skip
         assert f"build.py {option}" in guide, option
 
 
 def test_every_check_has_a_section_in_contributing():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     sections = set(re.findall(r"^### (\w+)", guide, re.M))
-    assert {"Front", "Translations", "Links", "Safety", "Images", "Readability"} <= sections
+    expected = {"Front", "Title", "Translations", "Links", "Safety", "Images", "Readability"}
+    assert expected <= sections
 
 
 def test_pull_request_workflow_runs_the_check_and_ci():

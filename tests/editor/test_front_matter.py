@@ -32,8 +32,8 @@ def test_unknown_key_suggests_the_known_one(project, capsys):
     assert project.run("check") == 1
     assert (
         "error: content/nl/extra.md:4: 'titel' is not a front matter key Wegwijs knows (known "
-        "keys: title, description, source_hash, translated, sources). Did you mean 'title'? "
-        "Rename it or remove the line."
+        "keys: title, description, source_hash, translated, sources, reviewed). Did you mean "
+        "'title'? Rename it or remove the line."
     ) in errors_of(capsys)
 
 

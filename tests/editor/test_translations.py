@@ -56,7 +56,7 @@ def test_dutch_change_makes_translations_outdated_until_stamped(project, capsys)
 def test_what_is_hashed(project, capsys):
     before = dutch_hash(project, "mo.md")
     # The translation's own front matter does not count, nor do spaces at line ends.
-    edit(project.page("en/mo.md"), "title: MO course", "title: The MO course")
+    edit(project.page("en/mo.md"), "MO course\n", "The MO course\n")  # title and heading
     edit(project.page("nl/mo.md"), "Cursus MO\n", "Cursus MO   \n")
     assert dutch_hash(project, "mo.md") == before
     assert project.run("check") == 0

@@ -3,6 +3,9 @@ DynamoDB-compatible servers (moto's and dynalite) started on free 127.0.0.1 port
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,13 +18,18 @@ from openapi_core.testing import MockRequest, MockResponse
 from werkzeug.test import TestResponse
 
 from feedback_fn import create_app
+from feedback_fn.bundle import stage
 from feedback_fn.db import get_store
+from wegwijs_shared.languages import load_languages
+from wegwijs_shared.pages import PAGE_LIST_NAME, dump_page_list
 from wegwijs_shared.store.sqlite import SqliteStore
 
 from .samples import Clock
 from .servers import (
+    DUMMY_CREDENTIALS,
     ROOT,
     make_dynamo_client,
+    node_tool,
 )
 
 OPENAPI_FILE = ROOT / "feedback_fn" / "openapi.yaml"
@@ -132,3 +140,56 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fixed = Clock()
     monkeypatch.setattr("feedback_fn.api.utc_now", fixed)
     return fixed
+
+
+# Every language has every page (missing translations fall back to Dutch): home and MO.
+PACKAGED_PAGES = ("", "mo/")
+
+
+@pytest.fixture(scope="session")
+def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The staged stack after `osls package` (no AWS call; dummy credentials).
+
+    .serverless/ holds the CloudFormation template and the Lambda zip; shared by the
+    function's packaging tests and the site's stack tests, so it is made once.
+    """
+    osls = node_tool("osls")
+    if not (ROOT / "node_modules" / "serverless-wsgi" / "index.js").exists():
+        pytest.fail("the serverless-wsgi plugin is not installed: run `make install-test`")
+    # The page list a build writes (site/pages.json), with the page of the sample event.
+    pages = tmp_path_factory.mktemp("site") / PAGE_LIST_NAME
+    paths = [f"/{lang.prefix}{page}" for lang in load_languages() for page in PACKAGED_PAGES]
+    pages.write_text(dump_page_list(paths), encoding="utf-8")
+    out = stage(tmp_path_factory.mktemp("lambda") / "stage", pages)
+    assert (out / "node_modules").resolve() == (ROOT / "node_modules").resolve()
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(out),
+        "SLS_TELEMETRY_DISABLED": "1",
+        "SLS_NOTIFICATIONS_MODE": "off",
+        "FEEDBACK_ID_SECRET": "packaging-test",
+        **DUMMY_CREDENTIALS,
+    }
+    result = subprocess.run(
+        [str(osls), "package", "--stage", "test", "--region", "eu-west-1"],
+        cwd=out,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def template(packaged: Path) -> dict[str, Any]:
+    path = packaged / ".serverless" / "cloudformation-template-update-stack.json"
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def resources(template: dict[str, Any]) -> dict[str, Any]:
+    loaded: dict[str, Any] = template["Resources"]
+    return loaded

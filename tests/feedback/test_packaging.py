@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,53 +15,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from feedback_fn.bundle import distributions, pinned_requirements, stage
-from wegwijs_shared.pages import PAGE_LIST_NAME, dump_page_list
+from feedback_fn.bundle import distributions, pinned_requirements
 from wegwijs_shared.store.dynamo_items import TTL_ATTRIBUTE, table_definition
 
-from .servers import DUMMY_CREDENTIALS, ROOT, node_tool
+from .servers import ROOT
 
 EVENT = ROOT / "tests" / "events" / "apigw_v2_form_base64_ar.json"
-
-
-@pytest.fixture(scope="module")
-def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The staged folder after `osls package`: .serverless/ holds the template and the zip."""
-    osls = node_tool("osls")
-    if not (ROOT / "node_modules" / "serverless-wsgi" / "index.js").exists():
-        pytest.fail("the serverless-wsgi plugin is not installed: run `make install-test`")
-    # The page list a build writes (site/pages.json), with the page of the sample event.
-    pages = tmp_path_factory.mktemp("site") / PAGE_LIST_NAME
-    pages.write_text(dump_page_list(["/", "/ar/", "/ar/mo/"]), encoding="utf-8")
-    out = stage(tmp_path_factory.mktemp("lambda") / "stage", pages)
-    assert (out / "node_modules").resolve() == (ROOT / "node_modules").resolve()
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(out),
-        "SLS_TELEMETRY_DISABLED": "1",
-        "SLS_NOTIFICATIONS_MODE": "off",
-        "FEEDBACK_ID_SECRET": "packaging-test",
-        **DUMMY_CREDENTIALS,
-    }
-    result = subprocess.run(
-        [str(osls), "package", "--stage", "test", "--region", "eu-west-1"],
-        cwd=out,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def resources(packaged: Path) -> dict[str, Any]:
-    template = packaged / ".serverless" / "cloudformation-template-update-stack.json"
-    loaded: dict[str, Any] = json.loads(template.read_text())["Resources"]
-    return loaded
 
 
 def of_type(resources: dict[str, Any], kind: str) -> list[dict[str, Any]]:

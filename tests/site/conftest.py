@@ -1,7 +1,9 @@
-"""Fixtures that build real sites: the tiny fixture site and, once, the real content."""
+"""Building sites for the tests: the fixture project and the helper that builds it
+(the fixture site itself is built once in tests/conftest.py, for the browser tests too)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,8 +16,14 @@ FIXTURE = Path(__file__).resolve().parent / "fixture"
 
 
 def build_site(
-    config: Path, content: Path, site_dir: Path, languages: Path | None, *extra: str
+    config: Path,
+    content: Path,
+    site_dir: Path,
+    languages: Path | None,
+    *extra: str,
+    preview: bool = True,
 ) -> int:
+    """build.py build of a project: a preview (local address) unless preview=False."""
     argv = [
         "build",
         "--config",
@@ -27,18 +35,7 @@ def build_site(
     ]
     if languages:
         argv += ["--languages", str(languages)]
-    return build.main([*argv, *extra])
-
-
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    """The fixture site (nl, en, ar, ps; kosten.md only in Dutch), built once."""
-    site_dir = tmp_path_factory.mktemp("fixture") / "site"
-    assert (
-        build_site(FIXTURE / "mkdocs.yml", FIXTURE / "content", site_dir, FIXTURE / "languages.yml")
-        == 0
-    )
-    return site_dir
+    return build.main([*argv, *(["--preview"] if preview else []), *extra])
 
 
 @pytest.fixture
@@ -53,3 +50,29 @@ def fixture_copy(tmp_path) -> Path:
         encoding="utf-8",
     )
     return target
+
+
+PUBLIC_URL = "https://wegwijs.example.org/"
+
+
+@pytest.fixture(scope="session")
+def public_fixture_site(tmp_path_factory) -> Path:
+    """The fixture site built for publishing, with a public address (as CI builds it)."""
+    site_dir = tmp_path_factory.mktemp("public") / "site"
+    saved = os.environ.get("WEGWIJS_SITE_URL")
+    os.environ["WEGWIJS_SITE_URL"] = PUBLIC_URL  # read by mkdocs.yml's !ENV in every process
+    try:
+        built = build_site(
+            FIXTURE / "mkdocs.yml",
+            FIXTURE / "content",
+            site_dir,
+            FIXTURE / "languages.yml",
+            preview=False,
+        )
+    finally:
+        if saved is None:
+            del os.environ["WEGWIJS_SITE_URL"]
+        else:
+            os.environ["WEGWIJS_SITE_URL"] = saved
+    assert built == 0
+    return site_dir

@@ -10,6 +10,7 @@ import pytest
 
 from sitegen.html_scan import scan_html
 from sitegen.urls import is_remote
+from wegwijs_shared.languages import load_languages
 
 EXPECTED_PAGES = {
     "index.html", "mo/index.html", "kosten/index.html", "404.html",
@@ -24,6 +25,7 @@ EXPECTED_PAGES = {
 }  # fmt: skip
 DIRECTION = {"nl": "ltr", "en": "ltr", "ar": "rtl", "ps": "rtl"}
 SITE_URL = "http://127.0.0.1:8000/"
+FIXTURE = Path(__file__).resolve().parent / "fixture"
 
 
 def read(site: Path, rel: str) -> str:
@@ -92,6 +94,22 @@ def test_fallback_page_has_notice_in_readers_language_and_dutch_markup(fixture_s
     ps = read(fixture_site, "ps/kosten/index.html")
     assert '<html lang="ps" dir="rtl">' in ps
     assert 'class="wg-notice"' in ps and "Deze pagina is alleen" in ps
+
+
+def pages_of(content: Path, code: str) -> set[Path]:
+    return {p.relative_to(content / code) for p in (content / code).rglob("*.md")}
+
+
+def test_the_fixture_keeps_a_right_to_left_language_partial():
+    # The hard case of fallback is a right-to-left site showing left-to-right Dutch text.
+    # Every language of the real site may become complete; this fixture keeps the case.
+    content = FIXTURE / "content"
+    partial = [
+        language.code
+        for language in load_languages(FIXTURE / "languages.yml")
+        if language.dir == "rtl" and pages_of(content, language.code) < pages_of(content, "nl")
+    ]
+    assert partial, "keep a right-to-left language of tests/site/fixture partial"
 
 
 def test_translated_page_has_no_notice(fixture_site):
@@ -175,3 +193,28 @@ def test_only_reader_content_pages_are_indexed(fixture_site):
         assert noindex not in read(fixture_site, rel), rel
     robots = read(fixture_site, "robots.txt")
     assert "Disallow: /_staff/" in robots and f"Sitemap: {SITE_URL}sitemap.xml" in robots
+
+
+def test_a_fallback_pages_title_says_in_the_readers_language_that_it_is_dutch(fixture_site):
+    # The <title> cannot carry lang="nl": it says so in words instead.
+    assert "<title>Kosten (in Dutch) - Wegwijs</title>" in read(
+        fixture_site, "en/kosten/index.html"
+    )
+    assert "<title>Kosten (بالهولندية) - Wegwijs</title>" in read(
+        fixture_site, "ar/kosten/index.html"
+    )
+    assert "<title>Kosten - Wegwijs</title>" in read(fixture_site, "kosten/index.html")
+    assert "<title>MO course - Wegwijs</title>" in read(fixture_site, "en/mo/index.html")
+
+
+def test_next_step_titles_of_fallback_pages_are_marked_dutch(fixture_site):
+    def next_link(rel: str) -> str:
+        found = re.search(r'<p class="wg-next"><a [^>]*>(.*?)</a></p>', read(fixture_site, rel))
+        return found.group(1)
+
+    # mo's next step is kosten, which only Dutch has; index's next step is mo.
+    assert next_link("en/mo/index.html") == 'Next step: <span lang="nl" dir="ltr">Kosten</span>'
+    assert next_link("en/index.html") == "Next step: MO course"
+    assert next_link("mo/index.html").endswith(": Kosten")  # Dutch in Dutch: nothing to mark
+    ps = next_link("ps/index.html")  # ps has no mo.md: the Dutch page is its next step
+    assert ps.endswith('<span lang="nl" dir="ltr">Cursus MO</span>')

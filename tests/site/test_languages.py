@@ -93,3 +93,39 @@ def test_any_bcp47_tag_is_a_language_code(code):
         {"code": code, "name": code, "english": code, "dir": "ltr"},
     ]
     assert [language.code for language in parse_languages(entries)] == ["nl", code]
+
+
+def _with(entry: dict) -> list[dict]:
+    return [{"code": "nl", "name": "Nederlands", "english": "Dutch", "dir": "ltr"}, entry]
+
+
+@pytest.mark.parametrize(
+    ("code", "script"),
+    [("ckb", "Arab"), ("prs", "Arab"), ("ti", "Ethi"), ("uk", "Cyrl"), ("so", "Latn"),
+     ("tr", "Latn"), ("sr-Latn", "Latn"), ("sr", "Cyrl"), ("zh-Hant-TW", "Hant")],
+)  # fmt: skip
+def test_the_script_defaults_to_the_codes_usual_script(code, script):
+    language = parse_languages(_with({"code": code, "name": code, "english": code, "dir": "ltr"}))
+    assert language[1].script == script
+
+
+def test_a_script_in_languages_yml_wins():
+    entry = {"code": "ku", "name": "Kurdî", "english": "Kurmanji", "dir": "ltr", "script": "Latn"}
+    assert parse_languages(_with(entry))[1].script == "Latn"
+    entry = {"code": "ku", "name": "کوردی", "english": "Kurdish", "dir": "rtl", "script": "Arab"}
+    assert parse_languages(_with(entry))[1].script == "Arab"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"script": "arabic"}, r"entry 2 \(xx\): script must be an ISO 15924 code .* 'Latn'\)"),
+        ({"script": "ARAB"}, "ISO 15924"),
+        ({"code": "sr-Latn", "script": "Cyrl"}, "the code says the script is 'Latn'"),
+        ({"scrpit": "Arab"}, r"unknown key scrpit: the keys are code, name, english, dir"),
+    ],
+)
+def test_a_wrong_script_is_explained(extra, message):
+    entry = {"code": "xx", "name": "X", "english": "X", "dir": "ltr", **extra}
+    with pytest.raises(LanguageFileError, match=message):
+        parse_languages(_with(entry))

@@ -116,3 +116,29 @@ def test_the_plugins_stand_in_name_never_shows(site):
             text = page.read_text(encoding="utf-8")
             assert not re.search(r"\bqz\b", text), page
     assert not (site / "qz").exists()
+
+
+def _typography(browser, page: Path, selector: str) -> tuple[str, str]:
+    tab = browser.new_page()
+    try:
+        tab.goto(page.as_uri())
+        style = tab.eval_on_selector(
+            selector, "e => [getComputedStyle(e).fontFamily, getComputedStyle(e).lineHeight]"
+        )
+    finally:
+        tab.close()
+    return style[0].split(",")[0], style[1]
+
+
+@pytest.mark.browser
+def test_sorani_and_dari_are_set_like_arabic_from_their_script(site, browser):
+    """Fonts follow languages.yml's script (Arab by default for ckb and prs), no language list."""
+    arabic = _typography(browser, site / "ar" / "mo" / "index.html", "main p")
+    assert arabic[0] == '"Noto Naskh Arabic"'
+    assert _typography(browser, site / "ckb" / "mo" / "index.html", "main p") == arabic
+    assert _typography(browser, site / "prs" / "index.html", "main p") == arabic
+    latin = _typography(browser, site / "pt-BR" / "index.html", "main p")
+    assert latin[0] == "system-ui" and latin != arabic
+    # The Dutch text of a fallback page inside a Dari page is set as Latin.
+    fallback = _typography(browser, site / "prs" / "mo" / "index.html", "[data-wg-fallback] p")
+    assert fallback == latin

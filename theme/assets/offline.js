@@ -57,7 +57,7 @@
     var confirm = box.querySelector("[data-wg-keep-confirm]");
     var askButton = box.querySelector("[data-wg-keep-ask]");
     if (!box.hasAttribute("data-home") && (count < 2 || load(NO))) return;
-    fetch(manifestUrl).then(function (response) { return response.json(); }).then(function (manifest) {
+    fetch(manifestUrl, { cache: "no-cache" }).then(function (response) { return response.json(); }).then(function (manifest) {
       if (manifest.saved) return; /* already on this phone */
       box.hidden = false;
       askButton.addEventListener("click", function () {

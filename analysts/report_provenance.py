@@ -1,0 +1,62 @@
+"""How the answers arrived: how each channel was set (a channel link, the reader, not known)
+and the identical no-JavaScript posts folded into one record, so both bounds can be read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysts.report_format import Cell, Formatter
+from analysts.stats import Counts
+from analysts.tally import NOT_GIVEN, Tally
+from wegwijs_shared.vocabulary import CHANNEL_SOURCES
+
+# The columns of the table: the vocabulary's sources, then records from before schema 2.
+SOURCE_COLUMNS: tuple[str, ...] = (*CHANNEL_SOURCES, NOT_GIVEN)
+
+
+def share_only(fmt: Formatter, counts: Counts) -> Cell:
+    """The share without an interval: folded posts are not independent answers."""
+    return Cell(fmt.cell(counts).share, "", counts.n)
+
+
+def provenance_section(builder: Any) -> dict[str, Any]:
+    """Per channel: answers by how the channel was set, folded posts, posts received."""
+    tally: Tally = builder.tally
+    fmt, t = builder.fmt, builder.t
+    lines = []
+    for code in builder.answered_channels():
+        channel = tally.channels[code]
+        lines.append(
+            {
+                "label": builder.channel_label(code),
+                "n": channel.counts.n,
+                "sources": [channel.sources.get(source, 0) for source in SOURCE_COLUMNS],
+                "folded": channel.received.n - channel.counts.n,
+                "received": channel.received.n,
+                "stored_share": fmt.cell(channel.counts),
+                "received_share": share_only(fmt, channel.received),
+            }
+        )
+    sources = [sum(line["sources"][i] for line in lines) for i in range(len(SOURCE_COLUMNS))]
+    folded = tally.received.n - tally.total.n
+    return {
+        "columns": [t(f"source.{source or 'not_recorded'}") for source in SOURCE_COLUMNS],
+        "lines": lines,
+        "totals": {
+            "n": tally.total.n,
+            "sources": sources,
+            "folded": folded,
+            "received": tally.received.n,
+            "stored_share": fmt.cell(tally.total),
+            "received_share": share_only(fmt, tally.received),
+        },  # fmt: skip
+        "summary": t(
+            "provenance_summary",
+            stored=tally.total.n,
+            received=tally.received.n,
+            folded=folded,
+            link=sources[0],
+            reader=sources[1],
+            none=sources[2],
+        ),  # fmt: skip
+    }

@@ -1,0 +1,67 @@
+"""The page's one level-1 heading is its title (CONTRIBUTING.md, 'Add a page').
+
+Readers see the heading on the page and the title in the browser tab, the topic
+list and the next-step link: when the two differ, the link promises another page.
+"""
+
+from __future__ import annotations
+
+from sitegen.checks.findings import WARNING, Finding
+from sitegen.checks.source import ContentSite, SourcePage
+
+
+def _finding(page: SourcePage, line: int, message: str) -> Finding:
+    return Finding(page.display, line, message, WARNING, "title")
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def check_title_heading(page: SourcePage, site: ContentSite) -> list[Finding]:
+    title = page.meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return []  # a missing title is a front matter error already
+    title = title.strip()
+    headings = page.headings
+    first_level_one = [h for h in headings if h.level == 1]
+    if not first_level_one:
+        return [
+            _finding(
+                page,
+                headings[0].line if headings else 1,
+                f"the page has no level-1 heading: start the text with '# {title}', the title "
+                "of the front matter.",
+            )
+        ]
+    findings = []
+    heading = first_level_one[0]
+    if headings[0] is not heading:
+        findings.append(
+            _finding(
+                page,
+                headings[0].line,
+                f"the heading '{headings[0].text}' comes before the level-1 heading: the page "
+                f"starts with '# {title}'.",
+            )
+        )
+    if not _same(heading.text, title):
+        findings.append(
+            _finding(
+                page,
+                heading.line,
+                f"the heading '# {heading.text}' is not the title '{title}': readers see the "
+                "title in the browser tab, the topic list and the next-step link. Make them the "
+                "same (change the heading or the title).",
+            )
+        )
+    findings += [
+        _finding(
+            page,
+            extra.line,
+            f"a second level-1 heading ('# {extra.text}'): a page has one, its title. Make it "
+            f"'## {extra.text}'.",
+        )
+        for extra in first_level_one[1:]
+    ]
+    return findings

@@ -1,0 +1,68 @@
+"""Our UI strings (theme/partials/wegwijs/strings/<code>.html): every language has every key.
+
+English (en.html) is the reference: `build.py add-language` copies it, and the theme
+shows its text for a key a language's file lacks (theme/partials/wegwijs/t.html),
+so a missing key never builds an empty button. The settings phase reports each
+missing or unknown key with its file and line, so that a translator adds it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sitegen.checks.findings import WARNING, Finding
+from sitegen.checks.source import display_path
+
+STRINGS = Path("partials") / "wegwijs" / "strings"
+REFERENCE = "en"
+_KEY = re.compile(r'^\s*"([^"]+)"\s*:', re.M)
+_END = re.compile(r"^\s*\}\[key\]", re.M)
+
+
+def string_keys(text: str) -> dict[str, int]:
+    """Each key of a strings file with its line number."""
+    return {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _KEY.finditer(text)}
+
+
+def check_ui_strings(theme_dir: Path, languages, root: Path) -> list[Finding]:
+    """Warnings for keys missing from (or unknown to) a language's strings file."""
+    folder = theme_dir / STRINGS
+    reference = folder / f"{REFERENCE}.html"
+    if not reference.is_file():
+        return []
+    wanted = string_keys(reference.read_text(encoding="utf-8"))
+    findings = []
+    for language in languages:
+        path = folder / f"{language.code}.html"
+        if language.code == REFERENCE or not path.is_file():
+            continue  # a missing file stops the settings phase (sitegen.settings)
+        text = path.read_text(encoding="utf-8")
+        found = string_keys(text)
+        end = _END.search(text)
+        last = text.count("\n", 0, end.start()) + 1 if end else 1
+        shown = display_path(path, root)
+        for key in wanted.keys() - found.keys():
+            findings.append(
+                Finding(
+                    shown,
+                    last,
+                    f"the UI string '{key}' is missing: readers of {language.english} get "
+                    f'the English text there. Add "{key}": "...", translated from '
+                    f"{reference.name} (line {wanted[key]}), to this file.",
+                    WARNING,
+                    "ui-strings",
+                )
+            )
+        for key in found.keys() - wanted.keys():
+            findings.append(
+                Finding(
+                    shown,
+                    found[key],
+                    f"'{key}' is not a UI string of {reference.name}, so the theme never shows "
+                    "it: correct its name or remove the line.",
+                    WARNING,
+                    "ui-strings",
+                )
+            )
+    return sorted(findings, key=lambda f: (f.path, f.line, f.message))

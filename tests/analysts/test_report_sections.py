@@ -1,0 +1,188 @@
+"""The report's answer to the agency: status x part, barriers by group, tiers, partial months,
+comments with their barriers and direction, how answers arrived; each on known records."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from analysts.direction import text_direction
+from analysts.report import render_report
+from analysts.selection import Window
+from analysts.tally import CommentFilter
+from tests.analysts.conftest import make_record
+from tests.analysts.test_report import section
+from wegwijs_shared.record import FeedbackRecord
+
+START = datetime(2026, 3, 10, tzinfo=UTC)
+
+
+def many(count: int, first: int, satisfied: int, **fields: object) -> list[FeedbackRecord]:
+    """`count` records, the first `satisfied` of them rated 5, the others 2."""
+    return [
+        make_record(
+            first + index,
+            START + timedelta(hours=first + index),
+            rating=5 if index < satisfied else 2,
+            **fields,
+        )
+        for index in range(count)
+    ]
+
+
+def cells(html: str, row_label: str) -> list[str]:
+    """The text of each <td> in the first row headed `row_label`, tags turned into ' / '."""
+    row = re.search(rf'<th scope="row"[^>]*>{re.escape(row_label)}</th>(.*?)</tr>', html, re.S)
+    assert row, row_label
+    found = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
+    return [re.sub(r"\s*<br>\s*", " / ", re.sub(r"</?span[^>]*>", "", cell)) for cell in found]
+
+
+def test_status_by_part_gives_share_interval_and_n_and_hides_small_cells() -> None:
+    records = many(40, 0, 30, part="intake", status="mandatory")
+    records += many(5, 100, 5, part="intake", status="voluntary")
+    records += many(3, 200, 0, part="mo")  # status not answered
+    html, _ = render_report(records, "en")
+    table = section(html, "status-part")
+    assert re.findall(r'<th scope="col" class="rpt-num">([^<]+)</th>', table) == [
+        "Mandatory",
+        "Voluntary",
+        "(not answered)",
+    ]
+    assert cells(table, "Welcome and intake") == [
+        "75% / 60% – 86% / n = 40",
+        "– / n = 5",  # 5 of 5 satisfied: not shown as 100%
+        "– / n = 0",
+    ]
+    assert cells(table, "Civic orientation") == ["– / n = 0", "– / n = 0", "– / n = 3"]
+
+
+def test_fewer_than_30_answers_never_shows_a_percentage() -> None:
+    records = many(40, 0, 20)
+    records += many(1, 100, 1, channel="sms", device="tablet", barriers=("internet",))
+    html, _ = render_report(records, "en")
+    split = re.sub(r"<svg.*?</svg>", "", section(html, "split-device"), flags=re.S)
+    assert cells(split, "Tablet")[:3] == ["–", "fewer than 30 answers", "1"]
+    assert "100%" not in split  # the axis of the chart aside
+    assert cells(split, "Text or WhatsApp") == ["– / n = 1", "– / n = 0"]  # tablet, not given
+    assert cells(section(html, "barriers"), "No stable internet") == ["1", "–"]  # sms, n = 1
+    # By status, the one group (not answered) has 41 answers: a share of 1 in 41.
+    assert cells(section(html, "barriers-by"), "No stable internet") == ["2% (1)"]
+
+
+def test_barriers_by_status_and_by_part_with_group_n() -> None:
+    records = many(30, 0, 10, status="mandatory", part="work", barriers=("language",))
+    records += many(10, 100, 5, status="voluntary", part="work", barriers=("language", "alone"))
+    html, _ = render_report(records, "en")
+    table = section(html, "barriers-by")
+    assert "Mandatory (n = 30)" in table and "Voluntary (n = 10)" in table
+    status = table[: table.index('id="barriers-by-part-h"')]
+    assert cells(status, "Not in my language") == ["100% (30)", "– (10)"]
+    assert cells(status, "Hard to understand on my own") == ["0% (0)", "– (10)"]
+    part = table[table.index('id="barriers-by-part-h"') :]
+    assert cells(part, "Not in my language") == ["100% (40)"]
+
+
+def test_one_channel_is_not_called_best() -> None:
+    html, _ = render_report(many(50, 0, 40), "en")
+    answer = section(html, "answer")
+    assert "Rated best" not in answer and "No single channel" not in answer
+    assert "Only Website has at least 30 answers" in answer
+    assert "nothing to compare" not in answer and "no channel is called" in answer
+
+
+def test_a_channel_apart_from_all_others_is_rated_best_and_ties_are_tiers() -> None:
+    records = many(100, 0, 95)  # website 95%
+    records += many(100, 1000, 50, channel="letter")  # 50%
+    records += many(100, 2000, 46, channel="email")  # 46%: overlaps the letter
+    html, _ = render_report(records, "en")
+    answer = section(html, "answer")
+    assert "<strong>Rated best: Website, 95% at least satisfied" in answer
+    assert "<li>Tier 1: Website.</li>" in answer
+    assert "<li>Tier 2: Letter, E-mail.</li>" in answer
+    assert cells(answer, "Letter")[-1] == "2–3" and cells(answer, "Website")[-1] == "1"
+
+
+def test_partial_first_and_last_months_are_marked() -> None:
+    records = [
+        make_record(1, datetime(2026, 3, 12, 9, tzinfo=UTC)),
+        make_record(2, datetime(2026, 4, 15, tzinfo=UTC)),
+        make_record(3, datetime(2026, 5, 20, tzinfo=UTC)),
+    ]
+    html, _ = render_report(records, "en")
+    months = re.findall(r'<th scope="row"[^>]*>(20[^<]+)</th>', section(html, "trend"))
+    assert months[:3] == [
+        "2026-03 (partial: days 12–31)",
+        "2026-04",
+        "2026-05 (partial: days 1–20)",
+    ]
+    # A window over whole months marks nothing, even where the answers start later.
+    window = Window(datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 6, 1, tzinfo=UTC))
+    html, _ = render_report(records, "nl", window=window)
+    months = re.findall(r'<th scope="row"[^>]*>(20[^<]+)</th>', section(html, "trend"))
+    assert months[:3] == ["2026-03", "2026-04", "2026-05"]
+
+
+def test_trend_per_channel_has_n_in_every_cell() -> None:
+    records = many(35, 0, 35) + many(2, 100, 0, channel="letter")
+    html, _ = render_report(records, "en")
+    trend = section(html, "trend")
+    table = trend[trend.index('id="channel-trend"') :]
+    assert cells(table, "Website") == ["100% / 90% – 100% / n = 35"]
+    assert cells(table, "Letter") == ["– / n = 2"]
+
+
+def test_comments_filtered_with_their_barriers_and_their_own_direction() -> None:
+    arabic = "Hello الرسالة صعبة جدا ولم أفهمها"
+    records = [
+        make_record(1, START, channel="letter", lang="ar", status="mandatory",
+                    barriers=("language", "difficult"), comment=arabic),
+        make_record(2, START, channel="letter", lang="ar", status="voluntary",
+                    barriers=("language",), comment="[email] شكرا"),
+        make_record(3, START, channel="website", status="mandatory",
+                    barriers=("language",), comment="Te lang"),
+        make_record(4, START, channel="letter", status="mandatory", comment="Goed"),
+    ]  # fmt: skip
+    only = CommentFilter(frozenset({"letter"}), frozenset({"language"}), frozenset({"mandatory"}))
+    html, _ = render_report(records, "en", comment_filter=only)
+    comments = section(html, "comments")
+    assert re.findall(r'<p lang="(\w+)" dir="(\w+)">([^<]*)</p>', comments) == [
+        ("ar", "rtl", arabic)
+    ]
+    assert "Ticked: Not in my language, Words or sentences too difficult" in comments
+    assert "Mandatory" in comments
+    assert ("Only comments with --comment-channel letter; --comment-barrier language; "
+            "--comment-status mandatory (1 found).") in comments  # fmt: skip
+    html, _ = render_report(records, "nl")
+    comments = section(html, "comments")
+    assert '<p lang="ar" dir="rtl">[email] شكرا</p>' in comments
+    assert '<p lang="nl" dir="ltr">Te lang</p>' in comments
+    assert "Aangevinkt: geen werkpunt aangevinkt" in comments
+
+
+def test_direction_by_the_majority_of_letters_then_the_page_language() -> None:
+    assert text_direction("OK الرسالة صعبة") == "rtl"
+    assert text_direction("[email] [phone] [national-number] [iban] خیلی") == "rtl"
+    assert text_direction("Merci شكرا beaucoup") == "ltr"
+    assert text_direction("12345 !!", "rtl") == "rtl"
+    assert text_direction("ab شك", "ltr") == "ltr"
+
+
+def test_how_answers_arrived_counts_sources_and_folded_posts() -> None:
+    records = many(3, 0, 3, channel="letter", channel_source="link", folded=2)
+    records += many(2, 100, 0, channel="letter", channel_source="reader")
+    records += many(1, 200, 1, channel="unknown", channel_source="none")
+    records += many(1, 300, 1)  # schema 1: no source recorded
+    html, count = render_report(records, "en")
+    assert count == 7
+    table = section(html, "provenance")
+    assert "7 answers stored from 13 posts received (6 folded). Channel set by a link: 3; " in (
+        table
+    )
+    # stored, link, reader, none, not recorded, folded, received, share stored, share received
+    assert cells(table, "Letter")[:7] == ["5", "3", "2", "0", "0", "6", "11"]
+    assert cells(table, "Channel not known")[:7] == ["1", "0", "0", "1", "0", "0", "1"]
+    assert cells(table, "Total")[:7] == ["7", "3", "2", "1", "1", "6", "13"]
+    # "Channel not known" is never ranked; it is listed with the channels not ranked.
+    answer = section(html, "answer")
+    assert "Channel not known" in answer[answer.index('id="too-few"') :]
