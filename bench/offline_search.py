@@ -2,7 +2,7 @@
 """Offline packs, the bytes of a first search, and requests per page view: ours vs before.
 
 Builds the real content twice: from this checkout, and from a baseline git revision
-(default: where this branch left main), each with its own build.py. Then, in headless
+(default: the one before offline reading came in), each with its own build.py. Then, in headless
 Chromium against the local server, for each build:
 - the offline pack of every language (bytes brotli, from its manifest; ours only);
 - a first search from each language's topic index: the bytes the server sent for it
@@ -69,8 +69,13 @@ class Recorder:
 
 
 def build(source: Path, site_dir: Path) -> None:
+    """A preview build (the local address); a revision older than --preview builds so anyway."""
     command = [sys.executable, str(source / "build.py"), "build", "--site-dir", str(site_dir)]
-    subprocess.run(command, cwd=source, check=True, capture_output=True)
+    done = subprocess.run([*command, "--preview"], cwd=source, capture_output=True, text=True)
+    if done.returncode == 2 and "--preview" in done.stderr:
+        done = subprocess.run(command, cwd=source, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"the build in {source} failed:\n{done.stderr[-2000:]}")
 
 
 def baseline_source(ref: str, target: Path) -> Path:
@@ -81,6 +86,23 @@ def baseline_source(ref: str, target: Path) -> Path:
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(target, filter="data")
     return target
+
+
+def before_offline_reading() -> str:
+    """The revision before the one that added assets/offline.js."""
+    added = subprocess.run(
+        ["git", "log", "--format=%H", "--diff-filter=A", "--", "theme/assets/offline.js"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    if not added:
+        raise SystemExit("no revision added theme/assets/offline.js: name one with --baseline")
+    parent = subprocess.run(
+        ["git", "rev-parse", f"{added[-1]}^"], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    return parent.stdout.strip()
 
 
 def page_views(browser, recorder: Recorder) -> list[tuple[int, int]]:
@@ -126,19 +148,12 @@ def packs(site_dir: Path) -> dict[str, tuple[int, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--baseline", help="git revision (default: merge-base of HEAD and main)")
+    parser.add_argument(
+        "--baseline", help="git revision (default: the one before offline reading came in)"
+    )
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    ref = (
-        args.baseline
-        or subprocess.run(
-            ["git", "merge-base", "HEAD", "main"],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    )
+    ref = args.baseline or before_offline_reading()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         ours_dir, base_dir = work / "ours", work / "base"
