@@ -33,8 +33,9 @@ $(VENV)/.installed-test: requirements-dev.txt package.json scripts/install-test-
 serve: install
 	$(BIN)/python build.py serve --port $(PORT)
 
+# A build for publishing needs the public address; without it, a preview build.
 build: install
-	$(BIN)/python build.py build
+	$(BIN)/python build.py build $(if $(WEGWIJS_SITE_URL),,--preview)
 
 # Lint and format first: a style slip fails in seconds, not after the suite.
 test: install-test
