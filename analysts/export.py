@@ -1,9 +1,14 @@
-"""Exports: one streaming writer per format (CSV for Excel, JSON Lines, Parquet).
+"""Exports: one streaming writer per format (CSV for Excel, JSON Lines, Parquet, xlsx).
 
-Every writer takes an iterable of records and a binary stream, writes as it
-reads, and returns the number of records written. Memory does not grow with
-the number of records: CSV and JSON Lines hold one row, Parquet the columns of
-one small row group.
+Every writer takes an iterable of rows (FeedbackStore.iter_rows: a record's values in
+COLUMNS order, its time as text) and a binary stream, writes as it reads, and returns
+the number of rows written; write_csv, write_jsonl and write_parquet take records.
+Memory does not grow with the number of records: the text formats hold one batch of
+TEXT_BATCH_ROWS rows, Parquet the columns of one row group, xlsx one row.
+
+Reading rows rather than records, and making each column's cells with a formatter
+chosen once per column (most columns repeat a few values: their cells are made once),
+is what makes a million records take seconds rather than half a minute.
 """
 
 from __future__ import annotations
@@ -11,13 +16,19 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
-from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from json.encoder import encode_basestring  # the C encoder json.dumps uses for text
 from typing import Any, BinaryIO
 
-from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, format_time
+from analysts.export_parquet import parquet_schema, write_parquet_rows
+from analysts.export_xlsx import write_xlsx_rows
+from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, Field
+from wegwijs_shared.store.base import FeedbackStore, record_row
 
+__all__ = ["parquet_schema"]  # re-exported: the record schema's test reads it from here
+
+Row = tuple[Any, ...]
 # The stable column order of every export: the record's field order.
 COLUMNS = FIELDS
 BARRIER_SEPARATOR = ";"
@@ -27,9 +38,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # so that removing one leading apostrophe from every cell that has one restores the
 # text exactly (a reader's own "'s Avonds" comes back whole).
 ESCAPED_STARTS = (*FORMULA_STARTS, "'")
-# Rows per Parquet row group: big enough for good compression, small enough that
-# the columns held for one group (up to 1000-character comments) stay a few MB.
-PARQUET_BATCH_ROWS = 8_192
+# Rows the text writers format before writing them out together.
+TEXT_BATCH_ROWS = 256
+# Distinct values whose cells a column keeps; beyond, cells are made each time.
+MEMO_LIMIT = 4096
 
 
 def neutralise_formula(text: str) -> str:
@@ -38,129 +50,139 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if text.startswith(ESCAPED_STARTS) else text
 
 
-def csv_time(moment: datetime) -> str:
-    """format_time's text (ISO 8601 UTC, milliseconds, Z), faster for the usual UTC times."""
-    if moment.tzinfo is UTC:
-        return moment.isoformat(timespec="milliseconds")[:-6] + "Z"
-    return format_time(moment)
+class _Cells(dict[Any, str]):
+    """A column's cell per value, made once: a lookup is a dict's (in C) after that."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value: Any) -> str:
+        cell = self.make(value)
+        if len(self) < MEMO_LIMIT:  # free text never fills memory
+            self[value] = cell
+        return cell
 
 
-# Per field kind, a cell of text: booleans as true/false, None as empty.
+def _formatter(field: Field, make: Callable[[Any], str], empty: str) -> Callable[[Any], str]:
+    """The cell maker of one column: remembered when its values repeat, else called."""
+    cell = (lambda value: empty if value is None else make(value)) if field.nullable else make
+    repeats = field.kind in ("int", "bool", "list") or field.vocabulary is not None
+    return _Cells(cell).__getitem__ if repeats else cell
+
+
+# Per field kind, a CSV cell of text: booleans as true/false, None as empty, every
+# cell that starts like a formula neutralised. A time is already its text.
 _CSV_CELL: dict[str, Callable[[Any], str]] = {
-    "text": str,
-    "time": lambda moment: csv_time(moment),
-    "int": str,
+    "text": neutralise_formula,
+    "time": str,
+    "int": lambda number: neutralise_formula(str(number)),
     "bool": lambda flag: "true" if flag else "false",
-    "list": BARRIER_SEPARATOR.join,
+    "list": lambda codes: neutralise_formula(BARRIER_SEPARATOR.join(codes)),
 }
-_KINDS = tuple(field.kind for field in RECORD_FIELDS)
+# Per field kind, the JSON text of a value, as json.dumps(ensure_ascii=False) writes it.
+_JSON_VALUE: dict[str, Callable[[Any], str]] = {
+    "text": encode_basestring,
+    "time": encode_basestring,
+    "int": lambda number: str(int(number)),
+    "bool": lambda flag: "true" if flag else "false",
+    "list": lambda codes: "[" + ",".join(map(encode_basestring, codes)) + "]",
+}
 
 
-def csv_row(record: FeedbackRecord) -> list[str]:
-    """One CSV row in COLUMNS order, every cell text; formula starts neutralised."""
-    cells = [
-        "" if value is None else _CSV_CELL[kind](value)
-        for kind, value in zip(_KINDS, record.values(), strict=True)
-    ]
-    return [neutralise_formula(cell) for cell in cells]
+def csv_formatters() -> list[Callable[[Any], str]]:
+    return [_formatter(field, _CSV_CELL[field.kind], "") for field in RECORD_FIELDS]
 
 
-def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+def write_csv_rows(rows: Iterable[Row], out: BinaryIO) -> int:
     """CSV that Excel opens as UTF-8 (BOM), every field quoted, CRLF line ends (RFC 4180)."""
     out.write(codecs.BOM_UTF8)
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     try:
         writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         writer.writerow(COLUMNS)
+        formatters = csv_formatters()
         count = 0
-        write_row = writer.writerow
-        for record in records:
-            write_row(csv_row(record))
-            count += 1
-        text.flush()
+        batch: list[list[str]] = []
+        for row in rows:
+            batch.append([cell(value) for cell, value in zip(formatters, row, strict=True)])
+            if len(batch) == TEXT_BATCH_ROWS:
+                count += _flush(writer.writerows, batch, text)
+        count += _flush(writer.writerows, batch, text)
     finally:
         text.detach()  # the caller owns `out` and closes it
     return count
 
 
-def json_object(record: FeedbackRecord) -> dict[str, Any]:
-    """The record as one JSON object in COLUMNS order, the schema version included."""
-    data = dict(zip(COLUMNS, record.values(), strict=True))
-    data["received_at"] = format_time(record.received_at)
-    data["barriers"] = list(record.barriers)
-    return data
+def _flush(write: Callable[[list[Any]], Any], batch: list[Any], stream: Any) -> int:
+    write(batch)
+    stream.flush()
+    written = len(batch)
+    batch.clear()
+    return written
+
+
+def jsonl_line_template() -> str:
+    """One JSON object's text in COLUMNS order, a %s per value, and its line end."""
+    members = ",".join(f"{encode_basestring(name)}:%s" for name in COLUMNS)
+    return "{" + members + "}\n"
+
+
+def write_jsonl_rows(rows: Iterable[Row], out: BinaryIO) -> int:
+    """One JSON object per line, UTF-8 (no BOM), readable by FeedbackRecord.from_dict.
+
+    Each line is exactly what json.dumps(..., ensure_ascii=False, separators=(",", ":"))
+    writes for the record's dict; it is put together from the values' own JSON texts.
+    """
+    template = jsonl_line_template()
+    formatters = [_formatter(field, _JSON_VALUE[field.kind], "null") for field in RECORD_FIELDS]
+    count = 0
+    lines: list[str] = []
+    for row in rows:
+        lines.append(
+            template % tuple([cell(value) for cell, value in zip(formatters, row, strict=True)])
+        )
+        if len(lines) == TEXT_BATCH_ROWS:
+            count += _flush(lambda batch: out.write("".join(batch).encode("utf-8")), lines, out)
+    count += _flush(lambda batch: out.write("".join(batch).encode("utf-8")), lines, out)
+    return count
+
+
+WRITERS: dict[str, Callable[[Iterable[Row], BinaryIO], int]] = {
+    "csv": write_csv_rows,
+    "jsonl": write_jsonl_rows,
+    "parquet": write_parquet_rows,
+    "xlsx": write_xlsx_rows,
+}
+
+
+def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+    return write_csv_rows(map(record_row, records), out)
 
 
 def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
-    """One JSON object per line, UTF-8 (no BOM), readable by FeedbackRecord.from_dict."""
-    count = 0
-    for record in records:
-        line = json.dumps(json_object(record), ensure_ascii=False, separators=(",", ":"))
-        out.write(line.encode("utf-8") + b"\n")
-        count += 1
-    return count
+    return write_jsonl_rows(map(record_row, records), out)
 
 
-def parquet_schema() -> Any:
-    """Typed columns from the record's fields: UTC timestamps, sized integers, booleans,
-    a list of barrier codes; nullable only where a record may hold None."""
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    types = {
-        "text": lambda field: pa.string(),
-        "time": lambda field: pa.timestamp("ms", tz="UTC"),
-        "int": lambda field: {8: pa.int8(), 16: pa.int16(), 32: pa.int32()}[field.bits],
-        "bool": lambda field: pa.bool_(),
-        "list": lambda field: pa.list_(pa.string()),
-    }
-    return pa.schema(
-        [
-            pa.field(field.name, types[field.kind](field), nullable=field.nullable)
-            for field in RECORD_FIELDS
-        ],
-        metadata={"source": "wegwijs feedback export"},
-    )
+def write_parquet(records: Iterable[FeedbackRecord], out: BinaryIO, **options: Any) -> int:
+    return write_parquet_rows(map(record_row, records), out, **options)
 
 
-def _empty_columns() -> dict[str, list[Any]]:
-    return {name: [] for name in COLUMNS}
-
-
-def write_parquet(
-    records: Iterable[FeedbackRecord], out: BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS
-) -> int:
-    """Parquet (zstd) written one row group per `batch_rows` records.
-
-    The values go straight into per-column lists, not a list of records, and
-    each group is written and dropped before the next: memory stays flat.
-    """
-    import pyarrow as pa  # type: ignore[import-untyped]
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
-
-    schema = parquet_schema()
-    count = 0
-    columns = _empty_columns()
-    appenders = [(name, columns[name].append) for name in COLUMNS]
-    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
-        pending = 0
-        for record in records:
-            for name, append in appenders:
-                append(getattr(record, name))
-            pending += 1
-            if pending == batch_rows:
-                writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
-                count += pending
-                pending = 0
-                for values in columns.values():
-                    values.clear()
-        if pending or count == 0:
-            writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
-            count += pending
-    return count
-
-
-WRITERS: dict[str, Callable[[Iterable[FeedbackRecord], BinaryIO], int]] = {
-    "csv": write_csv,
-    "jsonl": write_jsonl,
-    "parquet": write_parquet,
-}
+def select_rows(
+    store: FeedbackStore,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    lang: str | None = None,
+    channel: str | None = None,
+    part: str | None = None,
+) -> Iterator[Row]:
+    """select_records' records as rows: the store's window, then the same filters."""
+    wanted = [
+        (COLUMNS.index(name), value)
+        for name, value in (("lang", lang), ("channel", channel), ("part", part))
+        if value is not None
+    ]
+    rows = store.iter_rows(since, until)
+    if not wanted:
+        return iter(rows)
+    return (row for row in rows if all(row[index] == value for index, value in wanted))
