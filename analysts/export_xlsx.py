@@ -67,7 +67,7 @@ class _SheetWriter:
 
     def finish_sheet(self) -> None:
         if self.sheet is not None:
-            self.sheet.autofilter(0, 0, max(self.row, 1), len(RECORD_FIELDS) - 1)
+            self.sheet.autofilter(0, 0, self.row, len(RECORD_FIELDS) - 1)
 
     def cell_writers(self) -> list[Callable[[int, int, Any, str], Any]]:
         """Per column, how a value becomes a typed cell (text always as a string)."""
