@@ -64,7 +64,7 @@ def export_command(
     store_url: str,
 ) -> None:
     """Export feedback records as CSV, JSON Lines, Parquet or Excel (xlsx), streamed."""
-    from analysts.export import WRITERS, select_rows
+    from analysts.export import select_rows, write_rows
 
     if old_lang is not None:
         if page_lang is not None and page_lang != old_lang:
@@ -77,7 +77,6 @@ def export_command(
         page_lang = old_lang
     checked_window(since, until)
     check_out(out)
-    writer = WRITERS[file_format]
     stdout = sys.stdout.buffer  # click.get_binary_stream is deprecated in click 8.5
     if out is None and file_format in BINARY_FORMATS and stdout.isatty():
         raise click.UsageError(
@@ -86,10 +85,10 @@ def export_command(
     with opened_store(store_url) as store:
         rows = select_rows(store, since, until, lang=page_lang, channel=channel, part=part)
         if out is None:
-            count = writer(rows, stdout)
+            count = write_rows(file_format, rows, stdout)
             stdout.flush()
         else:
-            count = write_atomically(out, lambda handle: writer(rows, handle))
+            count = write_atomically(out, lambda handle: write_rows(file_format, rows, handle))
     target = out if out is not None else "standard output"
     click.echo(f"Exported {count} records as {file_format} to {target}.", err=True)
 

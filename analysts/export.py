@@ -14,6 +14,7 @@ is what makes a million records take seconds rather than half a minute.
 from __future__ import annotations
 
 import codecs
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from itertools import islice
@@ -168,6 +169,23 @@ WRITERS: dict[str, Callable[[Iterable[Row], BinaryIO], int]] = {
     "parquet": write_parquet_rows,
     "xlsx": write_xlsx_rows,
 }
+
+
+def write_rows(file_format: str, rows: Iterable[Row], out: BinaryIO) -> int:
+    """Write the rows in a format of WRITERS, Python's cyclic garbage collector paused.
+
+    An export makes millions of short-lived tuples and strings and no reference
+    cycles: reference counting frees each batch as soon as it is written (memory
+    stays flat), while the collector, set off by every few hundred allocations, walks
+    the live objects again and again: a fifth of a million-record Parquet export.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return WRITERS[file_format](rows, out)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:

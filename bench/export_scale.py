@@ -53,11 +53,11 @@ FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 
 
 def export_ours(file_format: str, db: Path, out: Path) -> int:
-    from analysts.export import WRITERS, select_rows
+    from analysts.export import select_rows, write_rows
     from wegwijs_shared.store.sqlite import SqliteStore
 
     with open(out, "wb") as handle:
-        return WRITERS[file_format](select_rows(SqliteStore(db)), handle)
+        return write_rows(file_format, select_rows(SqliteStore(db)), handle)
 
 
 def export_naive(file_format: str, db: Path, out: Path) -> int:

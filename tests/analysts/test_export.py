@@ -6,6 +6,7 @@ Both paths are checked to give the same bytes.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import shutil
@@ -28,11 +29,12 @@ from analysts.export import (
     write_jsonl,
     write_jsonl_rows,
     write_parquet,
+    write_rows,
 )
 from analysts.selection import select_records
 from tests.analysts.conftest import make_record
 from wegwijs_shared.record import FeedbackRecord
-from wegwijs_shared.store.base import record_row
+from wegwijs_shared.store.base import StoreUnavailable, record_row
 from wegwijs_shared.store.sqlite import SqliteStore
 
 V1_DATABASE = Path(__file__).resolve().parents[1] / "data" / "feedback-schema-v1.sqlite3"
@@ -89,10 +91,10 @@ def test_a_schema_1_database_exports_the_same_from_rows_and_records(tmp_path: Pa
     copy = tmp_path / "old.sqlite3"
     shutil.copy2(V1_DATABASE, copy)  # never the committed file: opening migrates it
     store = SqliteStore(copy)
-    for write_rows, write_records in ((write_csv_rows, write_csv), (write_jsonl_rows, write_jsonl)):
+    for from_row, from_record in ((write_csv_rows, write_csv), (write_jsonl_rows, write_jsonl)):
         from_rows, from_records = io.BytesIO(), io.BytesIO()
-        assert write_rows(store.iter_rows(), from_rows) == 3
-        assert write_records(store.iter_records(), from_records) == 3
+        assert from_row(store.iter_rows(), from_rows) == 3
+        assert from_record(store.iter_records(), from_records) == 3
         assert from_rows.getvalue() == from_records.getvalue()
 
 
@@ -224,3 +226,23 @@ def test_rows_are_filtered_as_records_are(filled_store: SqliteStore, choice: dic
     for window in ({}, {"since": since}, {"since": since, "until": since.replace(day=6)}):
         records = select_records(filled_store, **window, **choice)
         assert list(select_rows(filled_store, **window, **choice)) == list(map(record_row, records))
+
+
+def test_write_rows_pauses_the_garbage_collector_and_restores_it(filled_store: SqliteStore) -> None:
+    assert gc.isenabled()
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        assert not gc.isenabled()  # paused while the rows stream
+        yield from select_rows(filled_store)
+
+    out = io.BytesIO()
+    assert write_rows("csv", rows(), out) == 8 and out.getvalue() == EXPECTED_CSV
+    assert gc.isenabled()
+
+    def unavailable() -> Iterator[tuple[object, ...]]:
+        raise StoreUnavailable("the store went away")
+        yield ()
+
+    with pytest.raises(StoreUnavailable):
+        write_rows("jsonl", unavailable(), io.BytesIO())
+    assert gc.isenabled()
