@@ -64,7 +64,7 @@ def fold(text: str) -> str:
 # Parts of a page that are not its text: navigation, forms, notices, tools, print.
 _SKIP_TAGS = {"nav", "form", "script", "style", "svg", "header", "footer", "template"}
 _SKIP_CLASSES = {"wg-notice", "wg-next", "wg-print", "wg-keep", "wg-listen", "wg-feedback"}
-_SKIP_CLASSES |= {"wg-offer", "wg-langs", "wg-first"}
+_SKIP_CLASSES |= {"wg-offer", "wg-langs", "wg-first", "wg-review"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 _VOID |= {"track", "wbr"}
 
