@@ -44,9 +44,9 @@ test: install-test
 	$(BIN)/mypy --strict feedback_fn wegwijs_shared
 	$(BIN)/python -m pytest
 
-# The inner loop: no browser, no build of the real site.
+# The inner loop: no browser, no build of the real site, on every core (pytest-xdist).
 test-fast: install-test
-	$(BIN)/python -m pytest -m "not browser and not slow" -q
+	$(BIN)/python -m pytest -m "not browser and not slow" -q -n auto
 
 lint: install-test
 	$(BIN)/ruff check .

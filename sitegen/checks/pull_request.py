@@ -28,9 +28,11 @@ class ChangesError(ValueError):
 
 
 def _git(root: Path, *args: str) -> str | None:
+    # Paths as they are (not octal-quoted), whatever the user's git configuration says.
+    command = ["git", "-C", str(root), "-c", "core.quotepath=off", *args]
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60
+            command, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60
         )
     except (OSError, subprocess.SubprocessError):
         return None
@@ -60,15 +62,18 @@ def _changed_lines(diff: str) -> dict[str, frozenset[int] | None]:
     """Per file of a `git diff -U0`, the line numbers of the new version that changed."""
     files: dict[str, frozenset[int] | None] = {}
     for part in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
-        target = re.search(r"^\+\+\+ (?:b/)?(.+)$", part, re.M)
+        target = re.search(r"^\+\+\+ (.+)$", part, re.M)
         if not target or target.group(1) == "/dev/null":
             continue  # a deleted file
+        path = target.group(1)
+        if path.startswith('"'):  # a name with a quote, tab or newline: C-quoted
+            path = path[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+        path = path.removeprefix("b/")
         lines: set[int] = set()
         for hunk in _HUNK.finditer(part):
             start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
             # A deletion (count 0) is shown on the line after it.
             lines.update(range(start, start + count) if count else [max(start, 1)])
-        path = target.group(1).strip('"')
         files[path] = None if "\nnew file mode" in part.split("@@", 1)[0] else frozenset(lines)
     return files
 
@@ -86,7 +91,10 @@ def find_changes(root: Path, base: str) -> Changes:
             "with --base."
         )
     commit = merge_base.strip()
-    diff = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--relative", commit, "--")
+    diff = _git(
+        root, "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--relative",
+        "--src-prefix=a/", "--dst-prefix=b/", commit, "--",
+    )  # fmt: skip
     files = _changed_lines(diff or "")
     for path in (_git(root, "ls-files", "--others", "--exclude-standard") or "").splitlines():
         files[path] = None  # new and not yet added: every line is new

@@ -107,3 +107,19 @@ def test_a_base_git_does_not_know(pull_request, capsys, monkeypatch):
         "::warning file=content/en/mo.md",
         "::warning file=content/ar/mo.md",
     ]
+
+
+def test_a_new_page_with_a_name_beyond_ascii_is_the_pull_requests_own(pull_request, capsys):
+    page = "---\ntitle: Oriëntatie\ndescription: Nieuw.\n---\n\n# Oriëntatie\n\n[Weg](weg.md)\n"
+    pull_request.write("nl/oriëntatie.md", page)
+    git(pull_request, "add", "content/nl/oriëntatie.md")
+    git(pull_request, "commit", "-q", "-m", "nieuwe pagina")
+    assert pull_request.run("check", "--format", "github", "--base", "main") == 1
+    found = annotations(capsys.readouterr().out)
+    assert [where for level, where, _ in found if level == "error"] == [
+        "content/nl/oriëntatie.md:8",
+        "content/en/index.md:11",
+    ]
+    assert found.index(("error", "content/en/index.md:11", "link to oud.md leads nowhere: ")) < (
+        next(i for i, (_, where, _) in enumerate(found) if where == "content/nl/kosten.md:8")
+    )
