@@ -94,6 +94,7 @@ def on_page_context(context, page, config, nav):
         wegwijs["topics"] = f"{_prefix(config)}{TOPICS_PAGE}/"
         if _is_topics_page(page, config):
             wegwijs["form"] = False
+            wegwijs["indexed"] = True  # no feedback form, but a page for search engines too
             wegwijs["hreflang"] = []
             context["topic_groups"] = letter_groups(topic_entries(nav, config))
     return context

@@ -68,7 +68,6 @@
   }
 
   var timer = null;
-  form.hidden = false;
   input.addEventListener("focus", load, { once: true });
   input.addEventListener("input", function () {
     clearTimeout(timer);
