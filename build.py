@@ -66,7 +66,7 @@ def _report(problems: list, what: str) -> None:
 def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR
     from sitegen.checks.report import print_findings, summary
-    from sitegen.compress import compress_site
+    from sitegen.compress import compress_site_cached
     from sitegen.mkdocs_run import build_site
     from sitegen.output_checks import budget_report, check_site
     from sitegen.page_list import write_page_list
@@ -94,9 +94,16 @@ def run_build(args: argparse.Namespace) -> None:
         errors = [f for f in findings if f.level == ERROR]
         if any(f.check in STOP_BEFORE_BUILDING for f in errors):
             raise BuildFailed(f"{len(errors)} content error(s); nothing was published.")
+    # Compressed files by content hash, and what a later partial build reuses (serve --watch).
+    cache_dir = getattr(args, "cache_dir", None) or settings.site_dir.parent / (
+        f".{settings.site_dir.name}-cache"
+    )
     with phase("languages") as info:
-        results = build_site(settings)
-        info["detail"] = " ".join(f"{r.code}={r.seconds:.1f}s" for r in results)
+        only, previous = getattr(args, "only", None), getattr(args, "previous", None)
+        results = build_site(settings, only, previous, cache_dir)
+        info["detail"] = " ".join(
+            f"{r.code}={'kept' if r.kept else f'{r.seconds:.1f}s'}" for r in results
+        )
     for result in results:
         for warning in result.warnings:
             print(f"warning: [{result.code}] {warning}", file=sys.stderr)
@@ -109,7 +116,8 @@ def run_build(args: argparse.Namespace) -> None:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
-        info["detail"] = f"{compress_site(settings.site_dir, settings.jobs)} files"
+        done = compress_site_cached(settings.site_dir, cache_dir, settings.jobs)
+        info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
     with phase("output") as info:
         from_content = {page: links for r in results for page, links in r.content_links.items()}
         problems, weights = check_site(
@@ -178,10 +186,10 @@ def run_serve(args: argparse.Namespace) -> None:
     from sitegen.serve import serve
 
     site_dir = Path(args.site_dir or ROOT / "site").resolve()
-    watcher = None
+    watcher = preview = None
     if args.watch:
-        watcher = _watcher(args, site_dir)
-        if not args.no_build and not watcher.rebuild("first build"):
+        watcher, preview = _watcher(args, site_dir)
+        if not args.no_build and not preview.build(None, "first build"):
             if not (site_dir / "index.html").is_file():
                 raise BuildFailed("the first build failed: fix the messages above and run again.")
         watcher.start()
@@ -193,6 +201,7 @@ def run_serve(args: argparse.Namespace) -> None:
     finally:
         if watcher:
             watcher.stop()
+            preview.builder.stop()
 
 
 def _say_what_is_served(site_dir: Path) -> None:
@@ -207,19 +216,22 @@ def _say_what_is_served(site_dir: Path) -> None:
 
 
 def _watcher(args: argparse.Namespace, site_dir: Path):
-    """A watcher that rebuilds site/ in a new process whenever a watched file changes."""
+    """A watcher, and the preview it rebuilds (aside, then swapped in) on every change."""
     from sitegen.settings import load_settings
-    from sitegen.watch import Watcher, rebuild_in_process
+    from sitegen.watch import Builder, Preview, Watcher
 
     settings = load_settings(args.config, args.content, site_dir, args.languages, args.jobs)
-    argv = [str(ROOT / "build.py"), "build", "--preview", "--config", str(settings.config_file)]
-    argv += ["--content", str(settings.docs_dir), "--site-dir", str(site_dir)]
+    argv = ["build", "--preview", "--config", str(settings.config_file)]
+    argv += ["--content", str(settings.docs_dir)]
     if args.languages:
         argv += ["--languages", str(Path(args.languages).resolve())]
     if args.jobs:
         argv += ["--jobs", str(args.jobs)]
     print("watch: rebuilding on every change to content/, theme/, hooks/ and the .yml files")
-    return Watcher(settings.config_file, settings.docs_dir, site_dir, rebuild_in_process(argv))
+    codes = [language.code for language in settings.languages]
+    preview = Preview(argv, site_dir, settings.docs_dir, codes, Builder(ROOT / "build.py"))
+    watcher = Watcher(settings.config_file, settings.docs_dir, site_dir, preview.rebuild)
+    return watcher, preview
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -587,7 +599,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    return run(parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command (serve --watch's builder sets what to rebuild on `args`)."""
     from sitegen.mkdocs_run import MkdocsFailed
     from sitegen.settings import SettingsError
 
