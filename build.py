@@ -87,8 +87,9 @@ def run_build(args: argparse.Namespace) -> None:
             info["detail"] += f", {summary(list(settings.findings))}"
             print_findings(list(settings.findings))
     _check_address(settings.site_url, getattr(args, "preview", False))
+    only = getattr(args, "only", None)  # serve --watch: the languages an edit affects
     with phase("content") as info:
-        findings = _content_findings(settings)
+        findings = _content_findings(_with_languages(settings, only))
         info["detail"] = summary(findings)
         print_findings(findings)
         errors = [f for f in findings if f.level == ERROR]
@@ -99,8 +100,7 @@ def run_build(args: argparse.Namespace) -> None:
         f".{settings.site_dir.name}-cache"
     )
     with phase("languages") as info:
-        only, previous = getattr(args, "only", None), getattr(args, "previous", None)
-        results = build_site(settings, only, previous, cache_dir)
+        results = build_site(settings, only, getattr(args, "previous", None), cache_dir)
         info["detail"] = " ".join(
             f"{r.code}={'kept' if r.kept else f'{r.seconds:.1f}s'}" for r in results
         )
@@ -116,7 +116,7 @@ def run_build(args: argparse.Namespace) -> None:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
-        done = compress_site_cached(settings.site_dir, cache_dir, settings.jobs)
+        done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
         info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
     with phase("output") as info:
         from_content = {page: links for r in results for page, links in r.content_links.items()}
@@ -136,6 +136,16 @@ def run_build(args: argparse.Namespace) -> None:
         print(f"warning: {warning}", file=sys.stderr)
     if errors:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
+
+
+def _with_languages(settings, only: set[str] | None):
+    """The settings with Dutch and the languages in `only` (all when None): what to check."""
+    import dataclasses
+
+    if only is None:
+        return settings
+    languages = tuple(lang for lang in settings.languages if lang.is_source or lang.code in only)
+    return dataclasses.replace(settings, languages=languages)
 
 
 def _check_address(site_url: str, preview: bool) -> None:

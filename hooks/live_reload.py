@@ -3,7 +3,7 @@
 sitegen/watch.py sets WEGWIJS_LIVE_RELOAD=1 for its rebuilds; every other
 build (CI, `build.py build`, `make serve`) leaves pages without this script.
 The watcher writes a new BUILD_ID file once a whole build is ready, just before
-it swaps the build in; a small deferred script asks for it every second and
+it swaps the build in; a small deferred script asks for it four times a second and
 reloads the page when it changes.
 """
 
@@ -23,7 +23,7 @@ SCRIPT = (
     "(function(){var seen;setInterval(function(){"
     f'fetch("/{BUILD_ID}",{{cache:"no-store"}}).then(function(r){{return r.ok?r.text():seen}})'
     ".then(function(id){if(seen&&id&&id!==seen)location.reload();seen=id||seen})"
-    ".catch(function(){})},1000)})();\n"
+    ".catch(function(){})},250)})();\n"
 )
 
 

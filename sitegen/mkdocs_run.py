@@ -36,12 +36,12 @@ class LanguageBuild:
     kept: bool = False
 
 
-def _render(settings: Settings, target: str, out_dir: Path):
+def _render(settings: Settings, target: str, out_dir: Path, template_cache: Path | None):
     """Run mkdocs for one language; return its warnings and content links."""
     wegwijs = {
         "languages": [asdict(lang) for lang in settings.languages],
         "target": target,
-        "template_cache": str(settings.work_dir / "templates"),
+        "template_cache": str(template_cache or settings.work_dir / "templates"),
     }
     return build_language_pages(
         settings.config_file, settings.docs_dir, out_dir, settings.languages, target, wegwijs
@@ -63,11 +63,16 @@ def _place(settings: Settings, target: str, out_dir: Path) -> None:
     shutil.move(pages, settings.site_dir / target)
 
 
-def build_language(settings: Settings, target: str) -> LanguageBuild:
-    """Build and place one language; return its time and mkdocs warnings."""
+def build_language(
+    settings: Settings, target: str, template_cache: Path | None = None
+) -> LanguageBuild:
+    """Build and place one language; return its time and mkdocs warnings.
+
+    template_cache: compiled templates (checked against their source), kept between builds.
+    """
     started = time.perf_counter()
     out_dir = settings.work_dir / target
-    warnings, links = _render(settings, target, out_dir)
+    warnings, links = _render(settings, target, out_dir, template_cache)
     _place(settings, target, out_dir)
     return LanguageBuild(target, time.perf_counter() - started, warnings, links)
 
@@ -124,12 +129,14 @@ def build_site(
         kept = set(codes) - set(only)
         _keep_languages(settings, previous, kept)
     todo = [code for code in codes if code not in kept]
+    templates = cache_dir / "templates" if cache_dir is not None else None
     if settings.jobs == 1 or len(todo) == 1:
-        built = [build_language(settings, code) for code in todo]
+        built = [build_language(settings, code, templates) for code in todo]
     else:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context) as pool:
-            built = list(pool.map(build_language, [settings] * len(todo), todo))
+            count = len(todo)
+            built = list(pool.map(build_language, [settings] * count, todo, [templates] * count))
     shutil.rmtree(settings.work_dir)
     by_code = {r.code: r for r in built}
     for code in kept:

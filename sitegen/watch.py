@@ -295,11 +295,18 @@ class Preview:
         self.out = builder.out
         self.built_from: dict[str, str] | None = None  # content_state of the served build
         self.passes: list[list[str]] = []  # the languages each successful build rendered
+        self.pending: set[Path] = set()  # changes since the served build (a build failed)
 
     def rebuild(self, changes: set[Path]) -> bool:
-        only = affected_languages(changes, self.docs_dir, self.codes, self.built_from)
+        self.pending |= changes
+        only = affected_languages(self.pending, self.docs_dir, self.codes, self.built_from)
         names = sorted({p.name for p in changes})
-        return self.build(only, f"{', '.join(names[:3])}{' ...' if len(names) > 3 else ''} changed")
+        built = self.build(
+            only, f"{', '.join(names[:3])}{' ...' if len(names) > 3 else ''} changed"
+        )
+        if built:
+            self.pending = set()
+        return built
 
     def build(self, only: set[str] | None, reason: str = "first build") -> bool:
         started = time.perf_counter()
@@ -325,11 +332,11 @@ class Preview:
                 flush=True,
             )
             return False
+        self.built_from = state
+        self.passes.append(sorted(only) if only is not None else list(self.codes))
         write_build_id(aside)
         swap_in(aside, self.site_dir)
         shutil.rmtree(aside, ignore_errors=True)  # the previous build
-        self.built_from = state
-        self.passes.append(sorted(only) if only is not None else list(self.codes))
         seconds = time.perf_counter() - started
         print(f"watch: built in {seconds:.1f}s; open pages reload themselves.", file=self.out)
         self.out.flush()

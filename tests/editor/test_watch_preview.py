@@ -119,11 +119,18 @@ def test_a_failed_rebuild_leaves_the_last_good_site_served(project, preview, ser
     files = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     build_id = status_and_text(server + "/" + BUILD_ID)[1]
     # Front matter that cannot be read stops the build before anything is built.
+    ar_page = edit(project, "ar/mo.md", "\n# ", "\nسطر جديد.\n\n# ")
     broken = edit(project, "en/mo.md", "---\n", "---\ntitle: [unclosed\n")
-    assert not preview.rebuild({broken})
+    assert not preview.rebuild({broken, ar_page})
     assert {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()} == files
+    assert not (site.parent / ".site-next").exists()
     assert status_and_text(server + "/en/mo/")[0] == 200
     assert status_and_text(server + "/" + BUILD_ID)[1] == build_id  # no reload of a failure
+    # Fixed: the next build also renders what the failed one should have.
+    fixed = edit(project, "en/mo.md", "title: [unclosed\n", "")
+    assert preview.rebuild({fixed})
+    assert preview.passes[-1] == ["ar", "en"]
+    assert "سطر جديد." in status_and_text(server + "/ar/mo/")[1]
 
 
 def test_the_build_id_changes_once_per_build_and_only_when_it_is_complete(project, preview):
