@@ -7,7 +7,8 @@ Phases of `build` (each prints one line with its duration):
   languages one mkdocs + mkdocs-static-i18n build per language, in parallel
   sitemap   sitemap.xml and robots.txt with real translations only
   pages     pages.json: the pages the feedback function accepts answers about
-  compress  .br and .gz beside every text file, in parallel
+  compress  .br and .gz beside every text file, in parallel; content compressed before
+            comes from the cache beside the site (.site-cache/), keyed by its hash
   output    14 KB first-round-trip budget, no other hosts, no broken links in what the
             theme and hooks add (links in content are checked by the content phase)
 """
@@ -48,12 +49,23 @@ def phase(name: str, out=None) -> Iterator[dict[str, Any]]:
         print(line, file=out or sys.stdout, flush=True)  # sys.stdout as it is now
 
 
-def _content_findings(settings) -> list:
+def _content_findings(settings, only: set[str] | None = None) -> list:
+    """Findings on content/; with `only` (serve --watch), on the pages of Dutch and those languages.
+
+    The other languages' pages have not changed since the served build checked them;
+    the review terms file names every language, so it is read against all of them.
+    """
     from sitegen.content_checks import check_content
+    from sitegen.review_terms import load_review_terms
 
     # Paths in messages are relative to the project (the folder of mkdocs.yml), as in git.
     project = settings.config_file.parent
-    return check_content(settings.docs_dir, settings.languages, project, settings.config_file)
+    if only is None:
+        return check_content(settings.docs_dir, settings.languages, project, settings.config_file)
+    languages = tuple(lang for lang in settings.languages if lang.is_source or lang.code in only)
+    findings = check_content(settings.docs_dir, languages, project, settings.config_file)
+    findings = [finding for finding in findings if finding.check != "review-terms"]
+    return findings + load_review_terms(project, settings.docs_dir, settings.languages)[1]
 
 
 def _report(problems: list, what: str) -> None:
@@ -89,7 +101,7 @@ def run_build(args: argparse.Namespace) -> None:
     _check_address(settings.site_url, getattr(args, "preview", False))
     only = getattr(args, "only", None)  # serve --watch: the languages an edit affects
     with phase("content") as info:
-        findings = _content_findings(_with_languages(settings, only))
+        findings = _content_findings(settings, only)
         info["detail"] = summary(findings)
         print_findings(findings)
         errors = [f for f in findings if f.level == ERROR]
@@ -136,16 +148,6 @@ def run_build(args: argparse.Namespace) -> None:
         print(f"warning: {warning}", file=sys.stderr)
     if errors:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
-
-
-def _with_languages(settings, only: set[str] | None):
-    """The settings with Dutch and the languages in `only` (all when None): what to check."""
-    import dataclasses
-
-    if only is None:
-        return settings
-    languages = tuple(lang for lang in settings.languages if lang.is_source or lang.code in only)
-    return dataclasses.replace(settings, languages=languages)
 
 
 def _check_address(site_url: str, preview: bool) -> None:

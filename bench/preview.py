@@ -92,7 +92,10 @@ class Ours:
         time.sleep(0.3)
         started = time.perf_counter()
         one_line_edit(page, number)
+        deadline = time.monotonic() + 300
         while fetch(self.url + "/" + BUILD_ID)[1] in ("", first):
+            if time.monotonic() > deadline:
+                raise SystemExit("no new build within 300 s: the preview's build failed")
             time.sleep(0.02)
         seconds = time.perf_counter() - started
         stop.set()

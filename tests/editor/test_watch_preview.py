@@ -73,6 +73,11 @@ def test_which_languages_an_edit_needs(project):
 
 
 def test_a_translated_edit_renders_only_its_language(project, preview):
+    # Terms of another language: the partial check still reads them against every language.
+    (project.root / "docs").mkdir(exist_ok=True)
+    (project.root / "docs" / "review-terms.yml").write_text(
+        "ar:\n  - term: كلمة\n    why: a word to check\n", encoding="utf-8"
+    )
     before = (preview.site_dir / "ar" / "mo" / "index.html").read_bytes()
     changed = edit(project, "en/mo.md", "\n# ", "\nFreshly added line.\n\n# ")
     assert preview.rebuild({changed})
