@@ -7,8 +7,11 @@ Phases of `build` (each prints one line with its duration):
   languages one mkdocs + mkdocs-static-i18n build per language, in parallel
   sitemap   sitemap.xml and robots.txt with real translations only
   pages     pages.json: the pages the feedback function accepts answers about
+  search    a Pagefind index per language of the pages really in that language
   compress  .br and .gz beside every text file, in parallel; content compressed before
             comes from the cache beside the site (.site-cache/), keyed by its hash
+  offline   per language an offline pack manifest (brotli size, <= 150 KB); the service
+            worker's build version
   output    14 KB first-round-trip budget, no other hosts, no broken links in what the
             theme and hooks add (links in content are checked by the content phase)
 """
@@ -80,8 +83,10 @@ def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.report import print_findings, summary
     from sitegen.compress import compress_site_cached
     from sitegen.mkdocs_run import build_site
+    from sitegen.offline_packs import write_packs
     from sitegen.output_checks import budget_report, check_site
     from sitegen.page_list import write_page_list
+    from sitegen.search_index import write_search_index
     from sitegen.settings import load_settings
     from sitegen.sitemap import write_sitemap
 
@@ -126,10 +131,17 @@ def run_build(args: argparse.Namespace) -> None:
         info["detail"] = f"{count} URLs"
     with phase("pages") as info:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
+    with phase("search") as info:
+        indexes = write_search_index(settings.site_dir, settings.languages)
+        info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
         done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
         info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
+    with phase("offline") as info:
+        packs, pack_problems = write_packs(settings.site_dir, settings.languages)
+        info["detail"] = " ".join(f"{p.code}={p.bytes / 1024:.0f}KB/{p.pages}p" for p in packs)
+        _report(pack_problems, "offline pack")
     with phase("output") as info:
         from_content = {page: links for r in results for page, links in r.content_links.items()}
         problems, weights = check_site(

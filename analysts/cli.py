@@ -32,7 +32,9 @@ from analysts.cli_options import (
 from analysts.selection import Filters, Window, select_records
 from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "xlsx")
+# Formats that are not text: never written to a terminal.
+BINARY_FORMATS = ("parquet", "xlsx")
 
 
 @click.command("export")
@@ -61,8 +63,8 @@ def export_command(
     out: Path | None,
     store_url: str,
 ) -> None:
-    """Export feedback records as CSV (for Excel), JSON Lines or Parquet, streamed."""
-    from analysts.export import WRITERS
+    """Export feedback records as CSV, JSON Lines, Parquet or Excel (xlsx), streamed."""
+    from analysts.export import select_rows, write_rows
 
     if old_lang is not None:
         if page_lang is not None and page_lang != old_lang:
@@ -75,17 +77,18 @@ def export_command(
         page_lang = old_lang
     checked_window(since, until)
     check_out(out)
-    writer = WRITERS[file_format]
     stdout = sys.stdout.buffer  # click.get_binary_stream is deprecated in click 8.5
-    if out is None and file_format == "parquet" and stdout.isatty():
-        raise click.UsageError("Parquet is binary: give --out FILE or redirect the output.")
+    if out is None and file_format in BINARY_FORMATS and stdout.isatty():
+        raise click.UsageError(
+            f"{file_format} is a binary format: give --out FILE or redirect the output."
+        )
     with opened_store(store_url) as store:
-        records = select_records(store, since, until, lang=page_lang, channel=channel, part=part)
+        rows = select_rows(store, since, until, lang=page_lang, channel=channel, part=part)
         if out is None:
-            count = writer(records, stdout)
+            count = write_rows(file_format, rows, stdout)
             stdout.flush()
         else:
-            count = write_atomically(out, lambda handle: writer(records, handle))
+            count = write_atomically(out, lambda handle: write_rows(file_format, rows, handle))
     target = out if out is not None else "standard output"
     click.echo(f"Exported {count} records as {file_format} to {target}.", err=True)
 

@@ -1,23 +1,34 @@
-"""Exports: one streaming writer per format (CSV for Excel, JSON Lines, Parquet).
+"""Exports: one streaming writer per format (CSV for Excel, JSON Lines, Parquet, xlsx).
 
-Every writer takes an iterable of records and a binary stream, writes as it
-reads, and returns the number of records written. Memory does not grow with
-the number of records: CSV and JSON Lines hold one row, Parquet the columns of
-one small row group.
+Every writer takes an iterable of rows (FeedbackStore.iter_rows: a record's values in
+COLUMNS order, its time as text) and a binary stream, writes as it reads, and returns
+the number of rows written; write_csv, write_jsonl and write_parquet take records.
+Memory does not grow with the number of records: the text formats hold one batch of
+TEXT_BATCH_ROWS rows, Parquet the columns of one row group, xlsx one row.
+
+Reading rows rather than records, and making each column's cells with a formatter
+chosen once per column (most columns repeat a few values: their cells are made once),
+is what makes a million records take seconds rather than half a minute.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
-import io
-import json
-from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from itertools import islice
+from json.encoder import encode_basestring  # the C encoder json.dumps uses for text
 from typing import Any, BinaryIO
 
-from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, format_time
+from analysts.export_parquet import parquet_schema, write_parquet_rows
+from analysts.export_xlsx import write_xlsx_rows
+from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, Field
+from wegwijs_shared.store.base import FeedbackStore, record_row
 
+__all__ = ["parquet_schema"]  # re-exported: the record schema's test reads it from here
+
+Row = tuple[Any, ...]
 # The stable column order of every export: the record's field order.
 COLUMNS = FIELDS
 BARRIER_SEPARATOR = ";"
@@ -27,9 +38,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # so that removing one leading apostrophe from every cell that has one restores the
 # text exactly (a reader's own "'s Avonds" comes back whole).
 ESCAPED_STARTS = (*FORMULA_STARTS, "'")
-# Rows per Parquet row group: big enough for good compression, small enough that
-# the columns held for one group (up to 1000-character comments) stay a few MB.
-PARQUET_BATCH_ROWS = 8_192
+# Rows the text writers format before writing them out together.
+TEXT_BATCH_ROWS = 256
+# Distinct values whose cells a column keeps; beyond, cells are made each time.
+MEMO_LIMIT = 4096
+# The columns whose every value differs (nothing to remember); all others repeat:
+# vocabularies, languages, pages, empty comments, numbers, barrier sets.
+UNIQUE_COLUMNS = ("id", "received_at")
 
 
 def neutralise_formula(text: str) -> str:
@@ -38,129 +53,168 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if text.startswith(ESCAPED_STARTS) else text
 
 
-def csv_time(moment: datetime) -> str:
-    """format_time's text (ISO 8601 UTC, milliseconds, Z), faster for the usual UTC times."""
-    if moment.tzinfo is UTC:
-        return moment.isoformat(timespec="milliseconds")[:-6] + "Z"
-    return format_time(moment)
+class _Cells(dict[Any, str]):
+    """A column's cell per value, made once: a lookup is a dict's (in C) after that."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value: Any) -> str:
+        cell = self.make(value)
+        if len(self) < MEMO_LIMIT:  # free text never fills memory
+            self[value] = cell
+        return cell
 
 
-# Per field kind, a cell of text: booleans as true/false, None as empty.
-_CSV_CELL: dict[str, Callable[[Any], str]] = {
-    "text": str,
-    "time": lambda moment: csv_time(moment),
-    "int": str,
-    "bool": lambda flag: "true" if flag else "false",
-    "list": BARRIER_SEPARATOR.join,
+def _formatter(field: Field, make: Callable[[Any], str], empty: str) -> Callable[[Any], str]:
+    """The cell maker of one column: remembered when its values repeat, else called."""
+    cell = (lambda value: empty if value is None else make(value)) if field.nullable else make
+    return cell if field.name in UNIQUE_COLUMNS else _Cells(cell).__getitem__
+
+
+def quoted(text: str) -> str:
+    """A CSV field as RFC 4180 quotes it: in double quotes, each double quote inside doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_text(text: str) -> str:
+    """A text's CSV field: neutralised (see neutralise_formula), then quoted."""
+    if text.startswith(ESCAPED_STARTS):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"'
+
+
+# Per field kind, its CSV field: booleans as true/false, every cell that starts like a
+# formula neutralised, every field quoted. A time is its text already, and format_time's
+# text holds no double quote to double.
+_CSV_FIELD: dict[str, Callable[[Any], str]] = {
+    "text": csv_text,
+    "time": '"{}"'.format,
+    "int": lambda number: csv_text(str(number)),
+    "bool": lambda flag: '"true"' if flag else '"false"',
+    "list": lambda codes: csv_text(BARRIER_SEPARATOR.join(codes)),
 }
-_KINDS = tuple(field.kind for field in RECORD_FIELDS)
+# Per field kind, the JSON text of a value, as json.dumps(ensure_ascii=False) writes it.
+_JSON_VALUE: dict[str, Callable[[Any], str]] = {
+    "text": encode_basestring,
+    "time": encode_basestring,
+    "int": lambda number: str(int(number)),
+    "bool": lambda flag: "true" if flag else "false",
+    "list": lambda codes: "[" + ",".join(map(encode_basestring, codes)) + "]",
+}
 
 
-def csv_row(record: FeedbackRecord) -> list[str]:
-    """One CSV row in COLUMNS order, every cell text; formula starts neutralised."""
-    cells = [
-        "" if value is None else _CSV_CELL[kind](value)
-        for kind, value in zip(_KINDS, record.values(), strict=True)
-    ]
-    return [neutralise_formula(cell) for cell in cells]
+def batches(rows: Iterable[Row], size: int = TEXT_BATCH_ROWS) -> Iterator[list[Row]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
-def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
-    """CSV that Excel opens as UTF-8 (BOM), every field quoted, CRLF line ends (RFC 4180)."""
-    out.write(codecs.BOM_UTF8)
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    try:
-        writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        count = 0
-        write_row = writer.writerow
-        for record in records:
-            write_row(csv_row(record))
-            count += 1
-        text.flush()
-    finally:
-        text.detach()  # the caller owns `out` and closes it
-    return count
-
-
-def json_object(record: FeedbackRecord) -> dict[str, Any]:
-    """The record as one JSON object in COLUMNS order, the schema version included."""
-    data = dict(zip(COLUMNS, record.values(), strict=True))
-    data["received_at"] = format_time(record.received_at)
-    data["barriers"] = list(record.barriers)
-    return data
-
-
-def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
-    """One JSON object per line, UTF-8 (no BOM), readable by FeedbackRecord.from_dict."""
-    count = 0
-    for record in records:
-        line = json.dumps(json_object(record), ensure_ascii=False, separators=(",", ":"))
-        out.write(line.encode("utf-8") + b"\n")
-        count += 1
-    return count
-
-
-def parquet_schema() -> Any:
-    """Typed columns from the record's fields: UTC timestamps, sized integers, booleans,
-    a list of barrier codes; nullable only where a record may hold None."""
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    types = {
-        "text": lambda field: pa.string(),
-        "time": lambda field: pa.timestamp("ms", tz="UTC"),
-        "int": lambda field: {8: pa.int8(), 16: pa.int16(), 32: pa.int32()}[field.bits],
-        "bool": lambda field: pa.bool_(),
-        "list": lambda field: pa.list_(pa.string()),
-    }
-    return pa.schema(
-        [
-            pa.field(field.name, types[field.kind](field), nullable=field.nullable)
-            for field in RECORD_FIELDS
-        ],
-        metadata={"source": "wegwijs feedback export"},
+def formatted(batch: list[Row], formatters: list[Callable[[Any], str]]) -> Iterator[Row]:
+    """The batch's rows of cells, made column by column (map and zip loop in C)."""
+    columns = zip(*batch, strict=True)
+    return zip(
+        *(map(cell, column) for cell, column in zip(formatters, columns, strict=True)),
+        strict=True,
     )
 
 
-def _empty_columns() -> dict[str, list[Any]]:
-    return {name: [] for name in COLUMNS}
+def csv_formatters() -> list[Callable[[Any], str]]:
+    """Per column, its quoted CSV field; None (not answered) is an empty one."""
+    return [_formatter(field, _CSV_FIELD[field.kind], '""') for field in RECORD_FIELDS]
 
 
-def write_parquet(
-    records: Iterable[FeedbackRecord], out: BinaryIO, batch_rows: int = PARQUET_BATCH_ROWS
-) -> int:
-    """Parquet (zstd) written one row group per `batch_rows` records.
+def write_csv_rows(rows: Iterable[Row], out: BinaryIO) -> int:
+    """CSV that Excel opens as UTF-8 (BOM), every field quoted, CRLF line ends (RFC 4180).
 
-    The values go straight into per-column lists, not a list of records, and
-    each group is written and dropped before the next: memory stays flat.
+    The fields are quoted as the csv module's QUOTE_ALL quotes them, a batch of lines
+    joined at a time: the same bytes, without a call per field.
     """
-    import pyarrow as pa  # type: ignore[import-untyped]
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
-
-    schema = parquet_schema()
+    out.write(codecs.BOM_UTF8)
+    out.write((",".join(map(quoted, COLUMNS)) + "\r\n").encode("utf-8"))
+    formatters = csv_formatters()
     count = 0
-    columns = _empty_columns()
-    appenders = [(name, columns[name].append) for name in COLUMNS]
-    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
-        pending = 0
-        for record in records:
-            for name, append in appenders:
-                append(getattr(record, name))
-            pending += 1
-            if pending == batch_rows:
-                writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
-                count += pending
-                pending = 0
-                for values in columns.values():
-                    values.clear()
-        if pending or count == 0:
-            writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=schema))
-            count += pending
+    for batch in batches(rows):
+        lines = "\r\n".join(map(",".join, formatted(batch, formatters)))
+        out.write((lines + "\r\n").encode("utf-8"))
+        count += len(batch)
     return count
 
 
-WRITERS: dict[str, Callable[[Iterable[FeedbackRecord], BinaryIO], int]] = {
-    "csv": write_csv,
-    "jsonl": write_jsonl,
-    "parquet": write_parquet,
+def jsonl_line_template() -> str:
+    """One JSON object's text in COLUMNS order, a %s per value, and its line end."""
+    members = ",".join(f"{encode_basestring(name)}:%s" for name in COLUMNS)
+    return "{" + members + "}\n"
+
+
+def write_jsonl_rows(rows: Iterable[Row], out: BinaryIO) -> int:
+    """One JSON object per line, UTF-8 (no BOM), readable by FeedbackRecord.from_dict.
+
+    Each line is exactly what json.dumps(..., ensure_ascii=False, separators=(",", ":"))
+    writes for the record's dict; it is put together from the values' own JSON texts.
+    """
+    line = jsonl_line_template().__mod__
+    formatters = [_formatter(field, _JSON_VALUE[field.kind], "null") for field in RECORD_FIELDS]
+    count = 0
+    for batch in batches(rows):
+        out.write("".join(map(line, formatted(batch, formatters))).encode("utf-8"))
+        count += len(batch)
+    return count
+
+
+WRITERS: dict[str, Callable[[Iterable[Row], BinaryIO], int]] = {
+    "csv": write_csv_rows,
+    "jsonl": write_jsonl_rows,
+    "parquet": write_parquet_rows,
+    "xlsx": write_xlsx_rows,
 }
+
+
+def write_rows(file_format: str, rows: Iterable[Row], out: BinaryIO) -> int:
+    """Write the rows in a format of WRITERS, Python's cyclic garbage collector paused.
+
+    An export makes millions of short-lived tuples and strings and no reference
+    cycles: reference counting frees each batch as soon as it is written (memory
+    stays flat), while the collector, set off by every few hundred allocations, walks
+    the live objects again and again: a fifth of a million-record Parquet export.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return WRITERS[file_format](rows, out)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+    return write_csv_rows(map(record_row, records), out)
+
+
+def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+    return write_jsonl_rows(map(record_row, records), out)
+
+
+def write_parquet(records: Iterable[FeedbackRecord], out: BinaryIO, **options: Any) -> int:
+    return write_parquet_rows(map(record_row, records), out, **options)
+
+
+def select_rows(
+    store: FeedbackStore,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    lang: str | None = None,
+    channel: str | None = None,
+    part: str | None = None,
+) -> Iterator[Row]:
+    """select_records' records as rows: the store's window, then the same filters."""
+    wanted = [
+        (COLUMNS.index(name), value)
+        for name, value in (("lang", lang), ("channel", channel), ("part", part))
+        if value is not None
+    ]
+    rows = store.iter_rows(since, until)
+    if not wanted:
+        return iter(rows)
+    return (row for row in rows if all(row[index] == value for index, value in wanted))

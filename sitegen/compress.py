@@ -19,6 +19,9 @@ from pathlib import Path
 import brotli
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".webmanifest"}
+# Pagefind's index, results and WebAssembly (sitegen/search_index.py stores them plain):
+# brotli makes them smaller than Pagefind's own gzip, and Pagefind reads either.
+TEXT_SUFFIXES |= {".pf_meta", ".pf_index", ".pf_fragment", ".pagefind"}
 BROTLI_QUALITY = 11  # slowest, smallest: done once per build, read on every visit
 VARIANTS = (".br", ".gz")
 

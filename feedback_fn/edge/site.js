@@ -24,7 +24,7 @@ var PAGES = __PAGES__;
 // sitegen/compress.py writes .br and .gz beside files with these suffixes.
 var COMPRESSED = {
   ".html": 1, ".css": 1, ".js": 1, ".svg": 1, ".xml": 1, ".json": 1, ".txt": 1,
-  ".webmanifest": 1
+  ".webmanifest": 1, ".pf_meta": 1, ".pf_index": 1, ".pf_fragment": 1, ".pagefind": 1
 };
 var ENCODINGS = [["br", ".br"], ["gzip", ".gz"]];
 var STATUS_HEADER = "x-amz-meta-status";

@@ -63,9 +63,9 @@ def test_export_parquet_file(
 
 
 def test_bad_input_is_explained(runner: CliRunner, store_url: str) -> None:
-    result = runner.invoke(cli, ["export", "--format", "xlsx", "--store", store_url])
+    result = runner.invoke(cli, ["export", "--format", "xls", "--store", store_url])
     assert result.exit_code == 2
-    assert "'xlsx' is not one of 'csv', 'jsonl', 'parquet'" in result.stderr
+    assert "'xls' is not one of 'csv', 'jsonl', 'parquet', 'xlsx'" in result.stderr
     result = runner.invoke(cli, ["export", "--format", "csv", "--since", "March"])
     assert result.exit_code == 2
     assert "'March' is not a date: write 2026-03-01 or 2026-03-01T12:00Z" in result.stderr

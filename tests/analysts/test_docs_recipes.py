@@ -9,6 +9,7 @@ import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -32,7 +33,7 @@ COMMENTS = ["'s Avonds", "=1+1", "''", "NA", "gewoon", "-"]
 
 
 def test_the_guide_has_recipes_to_run() -> None:
-    assert len(PYTHON) == 2 and len(COMMANDS) == 3
+    assert len(PYTHON) == 2 and len(COMMANDS) == 4
 
 
 def test_the_quick_start_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -43,6 +44,7 @@ def test_the_quick_start_runs_in_order(tmp_path: Path, monkeypatch: pytest.Monke
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, (command, result.output)
     assert (tmp_path / "feedback.csv").stat().st_size > 300 * 50
+    assert openpyxl.load_workbook(tmp_path / "feedback.xlsx").active.max_row == 301
     assert "300 in totaal" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 

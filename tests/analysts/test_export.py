@@ -1,9 +1,15 @@
-"""The export writers: exact CSV bytes, JSON Lines round trip, Parquet types, streaming."""
+"""The export writers: exact CSV bytes, JSON Lines round trip, Parquet types, streaming.
+
+The command reads rows (FeedbackStore.iter_rows); write_csv and its kin take records.
+Both paths are checked to give the same bytes.
+"""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,15 +20,24 @@ import pytest
 
 from analysts.export import (
     COLUMNS,
+    TEXT_BATCH_ROWS,
+    WRITERS,
     neutralise_formula,
+    select_rows,
     write_csv,
+    write_csv_rows,
     write_jsonl,
+    write_jsonl_rows,
     write_parquet,
+    write_rows,
 )
 from analysts.selection import select_records
 from tests.analysts.conftest import make_record
 from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.store.base import StoreUnavailable, record_row
 from wegwijs_shared.store.sqlite import SqliteStore
+
+V1_DATABASE = Path(__file__).resolve().parents[1] / "data" / "feedback-schema-v1.sqlite3"
 
 HEADER = (
     '"id","received_at","page","lang","channel","rating","barriers","comment",'
@@ -58,6 +73,31 @@ def test_csv_bytes_are_exact(filled_store: SqliteStore) -> None:
     assert out.getvalue().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
 
 
+@pytest.mark.parametrize("file_format", ["csv", "jsonl"])
+def test_rows_from_the_store_give_the_same_bytes_as_records(
+    filled_store: SqliteStore, file_format: str
+) -> None:
+    from_rows, from_records = io.BytesIO(), io.BytesIO()
+    assert WRITERS[file_format](select_rows(filled_store), from_rows) == 8
+    write = write_csv if file_format == "csv" else write_jsonl
+    assert write(select_records(filled_store), from_records) == 8
+    assert from_rows.getvalue() == from_records.getvalue()
+    if file_format == "csv":
+        assert from_rows.getvalue() == EXPECTED_CSV
+
+
+def test_a_schema_1_database_exports_the_same_from_rows_and_records(tmp_path: Path) -> None:
+    """Rows read the stored text and values directly: old records must read as the records do."""
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy2(V1_DATABASE, copy)  # never the committed file: opening migrates it
+    store = SqliteStore(copy)
+    for from_row, from_record in ((write_csv_rows, write_csv), (write_jsonl_rows, write_jsonl)):
+        from_rows, from_records = io.BytesIO(), io.BytesIO()
+        assert from_row(store.iter_rows(), from_rows) == 3
+        assert from_record(store.iter_records(), from_records) == 3
+        assert from_rows.getvalue() == from_records.getvalue()
+
+
 def test_csv_of_no_records_is_the_header_alone() -> None:
     out = io.BytesIO()
     assert write_csv([], out) == 0
@@ -81,6 +121,28 @@ def test_csv_of_no_records_is_the_header_alone() -> None:
 )
 def test_formula_starts_are_neutralised(text: str, expected: str) -> None:
     assert neutralise_formula(text) == expected
+
+
+def test_jsonl_lines_are_what_json_dumps_writes() -> None:
+    """The lines are put together from the values' JSON texts: the same as json.dumps."""
+    start = datetime(2026, 5, 1, tzinfo=UTC)
+    texts = ['say "hi"\\', "الرسالة\n\tجدا", "\u2028\x00\x1f😀", "=1", "", "/p/"]
+    records = [
+        make_record(n, start, comment=text, page=text or "/", part=None if n % 2 else "mo",
+                    barriers=("language", "other")[: n % 3], comment_masked=bool(n % 2), folded=n)
+        for n, text in enumerate(texts)
+    ]  # fmt: skip
+    out = io.BytesIO()
+    assert write_jsonl(records, out) == len(records)
+    objects = [dict(zip(COLUMNS, record_row(record), strict=True)) for record in records]
+    expected = "".join(
+        json.dumps(
+            {**obj, "barriers": list(obj["barriers"])}, ensure_ascii=False, separators=(",", ":")
+        )
+        + "\n"
+        for obj in objects
+    )
+    assert out.getvalue().decode("utf-8") == expected
 
 
 def test_jsonl_round_trips_every_record(
@@ -130,20 +192,21 @@ def test_parquet_of_no_records_still_has_the_schema(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("writer", [write_csv, write_jsonl])
-def test_text_writers_write_each_row_before_reading_the_next(writer: object) -> None:
-    """Streaming: when record k is read, record k-1 is already in the output."""
+def test_text_writers_hold_at_most_one_batch(writer: object) -> None:
+    """Streaming: when record k is read, record k - TEXT_BATCH_ROWS is in the output."""
     out = io.BytesIO()
     start = datetime(2026, 5, 1, tzinfo=UTC)
+    total = 3 * TEXT_BATCH_ROWS + 5
 
     def records() -> Iterator[FeedbackRecord]:
-        previous = None
-        for number in range(1, 50):
-            if previous is not None:
-                assert previous.id.encode() in out.getvalue()
-            previous = make_record(number, start)
-            yield previous
+        for number in range(1, total + 1):
+            if number > TEXT_BATCH_ROWS:
+                written = make_record(number - TEXT_BATCH_ROWS, start)
+                assert written.id.encode() in out.getvalue()
+            yield make_record(number, start)
 
-    assert writer(records(), out) == 49  # type: ignore[operator]
+    assert writer(records(), out) == total  # type: ignore[operator]
+    assert out.getvalue().count(b"00000000-0000-4000-8000-") == total
 
 
 def test_filters_on_language_and_channel(filled_store: SqliteStore) -> None:
@@ -152,3 +215,34 @@ def test_filters_on_language_and_channel(filled_store: SqliteStore) -> None:
     assert [r.id[-1] for r in select_records(filled_store, lang="ar")] == ["2"]
     since, until = datetime(2026, 3, 2, tzinfo=UTC), datetime(2026, 3, 4, tzinfo=UTC)
     assert [r.id[-1] for r in select_records(filled_store, since, until)] == ["2", "3"]
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [{}, {"channel": "sms"}, {"lang": "ar"}, {"part": "mo"}, {"channel": "sms", "lang": "ar"}],
+)
+def test_rows_are_filtered_as_records_are(filled_store: SqliteStore, choice: dict) -> None:
+    since = datetime(2026, 3, 2, tzinfo=UTC)
+    for window in ({}, {"since": since}, {"since": since, "until": since.replace(day=6)}):
+        records = select_records(filled_store, **window, **choice)
+        assert list(select_rows(filled_store, **window, **choice)) == list(map(record_row, records))
+
+
+def test_write_rows_pauses_the_garbage_collector_and_restores_it(filled_store: SqliteStore) -> None:
+    assert gc.isenabled()
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        assert not gc.isenabled()  # paused while the rows stream
+        yield from select_rows(filled_store)
+
+    out = io.BytesIO()
+    assert write_rows("csv", rows(), out) == 8 and out.getvalue() == EXPECTED_CSV
+    assert gc.isenabled()
+
+    def unavailable() -> Iterator[tuple[object, ...]]:
+        raise StoreUnavailable("the store went away")
+        yield ()
+
+    with pytest.raises(StoreUnavailable):
+        write_rows("jsonl", unavailable(), io.BytesIO())
+    assert gc.isenabled()

@@ -11,6 +11,7 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pyarrow.parquet as pq
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from analysts.cli import cli
 from tests.analysts.conftest import make_record
+from tests.analysts.test_export_xlsx import excel_text
 from wegwijs_shared.record import FIELDS, FeedbackRecord
 from wegwijs_shared.store.sqlite import SqliteStore
 from wegwijs_shared.vocabulary import BARRIERS, CHANNEL_SOURCES, CHANNELS, SEGMENTS
@@ -161,7 +163,7 @@ def test_report_never_crashes_and_its_totals_add_up(
 def test_every_export_format_writes_every_record(records: list[FeedbackRecord]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = stored(records, Path(folder))
-        paths = {name: Path(folder) / f"out.{name}" for name in ("csv", "jsonl", "parquet")}
+        paths = {name: Path(folder) / f"out.{name}" for name in ("csv", "jsonl", "parquet", "xlsx")}
         for name, path in paths.items():
             message = run(["export", "--format", name, "--out", str(path), "--store", url])
             assert message == f"Exported {len(records)} records as {name} to {path}.\n"
@@ -169,6 +171,8 @@ def test_every_export_format_writes_every_record(records: list[FeedbackRecord]) 
         rows = list(csv.reader(io.StringIO(text, newline="")))
         lines = paths["jsonl"].read_bytes().split(b"\n")
         table = pq.read_table(paths["parquet"])
+        sheet = openpyxl.load_workbook(paths["xlsx"]).active
+        cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
     expected = sorted(records, key=lambda record: (record.received_at, record.id))
     assert rows[0] == list(FIELDS) and len(rows) == len(records) + 1
     assert [row[0] for row in rows[1:]] == [record.id for record in expected]
@@ -177,10 +181,21 @@ def test_every_export_format_writes_every_record(records: list[FeedbackRecord]) 
     assert table.num_rows == len(records) and table.column("id").to_pylist() == [
         record.id for record in expected
     ]
+    # Excel: typed cells, every text as the reader typed it (never a formula, no escape).
+    assert cells[0] == list(FIELDS) and len(cells) == len(records) + 1
+    column = {name: FIELDS.index(name) for name in FIELDS}
+    for row, record in zip(cells[1:], expected, strict=True):
+        assert row[column["id"]] == record.id
+        assert row[column["received_at"]] == record.received_at.replace(tzinfo=None)
+        assert excel_text(row[column["comment"]] or "") == record.comment
+        assert excel_text(row[column["page"]] or "") == record.page
+        assert (row[column["rating"]], row[column["js"]]) == (record.rating, record.js)
+        assert row[column["part"]] == record.part
     # Per-channel counts agree between the formats and sum to the total.
     by_csv = sorted(row[FIELDS.index("channel")] for row in rows[1:])
     assert (
         by_csv
         == sorted(record.channel for record in records)
         == sorted(table.column("channel").to_pylist())
+        == sorted(excel_text(row[column["channel"]]) for row in cells[1:])
     )

@@ -233,7 +233,7 @@ def test_the_edge_function_compresses_what_the_build_compresses() -> None:
     source = (ROOT / "feedback_fn" / "edge" / "site.js").read_text(encoding="utf-8")
     block = re.search(r"var COMPRESSED = \{(.*?)\};", source, re.S)
     assert block is not None
-    assert set(re.findall(r'"(\.[a-z]+)": 1', block.group(1))) == TEXT_SUFFIXES
+    assert set(re.findall(r'"(\.[a-z_]+)": 1', block.group(1))) == TEXT_SUFFIXES
 
 
 def test_the_edge_function_is_not_shipped_in_the_lambda(packaged: Path) -> None:

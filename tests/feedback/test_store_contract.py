@@ -18,6 +18,7 @@ import pytest
 
 from wegwijs_shared.record import FeedbackRecord
 from wegwijs_shared.store import FeedbackStore, StoreUnavailable, StoreURLError, open_store
+from wegwijs_shared.store.base import record_row
 from wegwijs_shared.store.dynamo import DynamoStore
 from wegwijs_shared.store.sqlite import SqliteStore
 
@@ -87,6 +88,30 @@ def test_windows_are_half_open_and_read_in_time_order(any_store: FeedbackStore) 
     assert list(any_store.iter_records(since=moments[4] + timedelta(seconds=1))) == []
 
 
+def test_rows_are_the_records_values_with_times_as_text(any_store: FeedbackStore) -> None:
+    # Defaults, None, Arabic, barriers (a new order and a repeat, parsed once), a formula.
+    records = [
+        record(1, START + timedelta(hours=30), barriers=("language", "difficult")),
+        record(2, START, comment="لا أفهم الرسالة", comment_masked=True, js=True, folded=2),
+        record(3, START, part="mo", status="voluntary", device="phone", channel_source=None),
+        record(4, START + timedelta(milliseconds=7), barriers=("difficult", "language")),
+        record(5, START + timedelta(days=2), barriers=("language", "difficult"), comment="=1"),
+    ]
+    any_store.put_many(records)
+    since = START - timedelta(days=1)
+    rows = list(any_store.iter_rows(since=since))
+    assert rows == [record_row(r) for r in any_store.iter_records(since=since)]
+    assert [row[0][-1] for row in rows] == ["2", "3", "4", "1", "5"]  # time, then id
+    assert rows[0][1] == "2026-03-01T09:00:00.000Z" and rows[2][1].endswith(":00.007Z")
+    assert (rows[0][7], rows[0][8], rows[0][12], rows[0][15]) == ("لا أفهم الرسالة", True, True, 2)
+    assert (rows[1][6], rows[1][9], rows[1][14]) == ((), "mo", None)
+    assert (rows[2][6], rows[3][6]) == (("difficult", "language"), ("language", "difficult"))
+    window = any_store.iter_rows(since=START + timedelta(hours=1), until=START + timedelta(days=2))
+    assert [row[0][-1] for row in window] == ["1"]  # since inclusive, until exclusive
+    if isinstance(any_store, SqliteStore):  # its whole-store read takes another plan
+        assert list(any_store.iter_rows()) == rows
+
+
 def test_an_unreachable_store_raises_store_unavailable_on_every_method(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
@@ -103,6 +128,7 @@ def test_an_unreachable_store_raises_store_unavailable_on_every_method(
             lambda s: s.put(record(1, START)),
             lambda s: s.get("x"),
             lambda s: list(s.iter_records(since=START, until=START + timedelta(days=1))),
+            lambda s: list(s.iter_rows(since=START, until=START + timedelta(days=1))),
             lambda s: s.add_folded("x"),
         ):
             with pytest.raises(StoreUnavailable):

@@ -18,6 +18,10 @@ EXPECTED_PAGES = {
     "ar/index.html", "ar/mo/index.html", "ar/kosten/index.html", "ar/404.html",
     "ps/index.html", "ps/mo/index.html", "ps/kosten/index.html", "ps/404.html",
     "_staff/channels/index.html",
+    # The offline page and the topic index of each language (hooks/offline_pack.py,
+    # hooks/topic_index.py).
+    "offline/index.html", "en/offline/index.html", "ar/offline/index.html", "ps/offline/index.html",
+    "a-z/index.html", "en/a-z/index.html", "ar/a-z/index.html", "ps/a-z/index.html",
 }  # fmt: skip
 DIRECTION = {"nl": "ltr", "en": "ltr", "ar": "rtl", "ps": "rtl"}
 SITE_URL = "http://127.0.0.1:8000/"
@@ -44,13 +48,18 @@ def test_output_file_list(fixture_site):
         for p in fixture_site.rglob("*")
         if p.is_file() and p.suffix not in (".html", ".br", ".gz")
     }
+    search = {name for name in files if name.startswith("pagefind/")}
+    assert {"pagefind/pagefind.js", "pagefind/pagefind-entry.json"} <= search
+    files -= search
     print_qr = {name for name in files if name.endswith("qr-folder.svg")}
     staff_qr = {name for name in files if name.startswith("_staff/qr/")}
     # No Material bundle, fonts or images: our favicon, the feedback script, the
     # service worker, the sitemap and robots.txt, the page list, and the QR codes.
     assert files - print_qr - staff_qr == {
         "assets/favicon.svg", "assets/feedback.js", "sw.js", "sitemap.xml", "robots.txt",
-        "pages.json",
+        "pages.json", "assets/offline.js", "assets/search.js",
+        "assets/listen.js", "assets/language-offer.js",
+        "offline.json", "en/offline.json", "ar/offline.json", "ps/offline.json",
     }  # fmt: skip
     # A print QR code beside every content page in every language (not the staff page).
     assert print_qr == {

@@ -28,7 +28,9 @@ def test_fixture_site_lists_its_pages_fallbacks_included(fixture_site: Path) -> 
     assert listed == sorted(
         f"/{prefix}{page}"
         for prefix in ("", "en/", "ar/", "ps/")
-        for page in ("", "mo/", "kosten/")  # kosten/ is Dutch only: the others are fallbacks
+        # kosten/ is Dutch only: the others are fallbacks. Every language also has its
+        # offline page and its topic index.
+        for page in ("", "mo/", "kosten/", "offline/", "a-z/")
     )
     # Neither the staff's page nor the 404 pages nor a file name.
     assert not [path for path in listed if "_staff" in path or "404" in path]

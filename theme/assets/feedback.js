@@ -165,20 +165,7 @@
     });
   });
 
-  /* Offline reading: the service worker caches pages as they are visited; this
-     page and this script were loaded before it ran, so cache them now. */
-  function keepOffline(script) {
-    if (!("serviceWorker" in navigator) || !script || !window.caches) return;
-    var root = script.src.replace(/assets\/feedback\.js.*$/, "");
-    navigator.serviceWorker.register(root + "sw.js").then(function () {
-      return caches.open("wegwijs-v1");
-    }).then(function (cache) {
-      return cache.addAll([location.pathname, script.src]);
-    }).catch(function () { /* offline use is a bonus, never an error */ });
-  }
-
   preset();
-  keepOffline(document.currentScript);
   window.addEventListener("online", flush);
   flush();
 })();

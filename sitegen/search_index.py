@@ -1,0 +1,210 @@
+"""Build phase: a Pagefind search index with one index per language.
+
+Pagefind (its indexer is a binary shipped in the pagefind-bin wheel) splits the index
+by language and lets the browser load only the chunks a query needs. We give it one
+record per page that really is in a language (fallback pages, which show the Dutch
+text, are left out of other languages) with the words folded as assets/search.js
+folds a query, so that a word matches with or without short vowels, whatever
+alef, yeh or kaf it is typed with, and in any digits. Titles and descriptions are
+kept as written, for the results list.
+
+Pagefind writes its files gzipped; we store them plain and let the compress phase's
+brotli variants travel instead (Pagefind reads either), which is smaller. Runs before
+the compress phase.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from wegwijs_shared.languages import Language
+
+SEARCH_DIR = "pagefind"
+TOPICS_PAGE = "a-z"  # each language's topic index and search page: /ar/a-z/
+# Pages that are not for searching: the tools, the no-JavaScript feedback answers,
+# the offline page and the topic index itself.
+NOT_INDEXED = ("feedback", "_staff", "_editors", "offline", TOPICS_PAGE, SEARCH_DIR)
+# Pagefind's own UIs: we use its API only (assets/search.js) and run it on the page.
+UNUSED = ("pagefind-*ui*", "pagefind-highlight.js", "pagefind-worker.js")
+BINARY_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pagefind")
+
+# One letter for each group of letters a reader may type for the same word.
+_FOLD = {
+    0x0649: "\u064a",  # alef maksura -> yeh
+    0x06CC: "\u064a",  # Persian yeh -> Arabic yeh
+    0x06A9: "\u0643",  # keheh (Persian kaf) -> kaf
+    0x0629: "\u0647",  # teh marbuta -> heh
+    0x0671: "\u0627",  # alef wasla -> alef
+    0x0640: "",  # tatweel (stretching)
+    0x200C: "",  # zero-width non-joiner (Persian half space)
+    0x200D: "",
+    **{0x0660 + n: str(n) for n in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + n: str(n) for n in range(10)},  # Persian digits
+    **{code: " " for code in range(0x1361, 0x1369)},  # Ethiopic wordspace and punctuation
+}
+
+
+def fold(text: str) -> str:
+    """A text as the index stores it (assets/search.js folds queries the same way)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
+    return bare.translate(_FOLD).lower()
+
+
+# Parts of a page that are not its text: navigation, forms, notices, tools, print.
+_SKIP_TAGS = {"nav", "form", "script", "style", "svg", "header", "footer", "template"}
+_SKIP_CLASSES = {"wg-notice", "wg-next", "wg-print", "wg-keep", "wg-listen", "wg-feedback"}
+_SKIP_CLASSES |= {"wg-offer", "wg-langs", "wg-first"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+_VOID |= {"track", "wbr"}
+
+
+@dataclass
+class PageText:
+    title: str = ""
+    description: str = ""
+    text: str = ""
+    fallback: bool = False
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = PageText()
+        self.depth = 0
+        self.skip_at: int | None = None
+        self.in_article = False
+        self.in_h1 = False
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        if "data-wg-fallback" in attributes:
+            self.page.fallback = True
+        if tag == "meta" and attributes.get("name") == "description":
+            self.page.description = attributes.get("content", "")
+        if tag in _VOID:
+            return
+        self.depth += 1
+        classes = set(attributes.get("class", "").split())
+        if self.skip_at is None and (tag in _SKIP_TAGS or classes & _SKIP_CLASSES):
+            self.skip_at = self.depth
+        if tag == "article":
+            self.in_article = True
+        if tag == "h1" and self.in_article:
+            self.in_h1 = True
+        if tag in ("p", "li", "h2", "h3", "h4", "td", "dt", "dd", "br"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in _VOID:
+            return
+        if self.skip_at == self.depth:
+            self.skip_at = None
+        if tag == "h1":
+            self.in_h1 = False
+        if tag == "article":
+            self.in_article = False
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.in_article or self.skip_at is not None:
+            return
+        if self.in_h1:
+            self.page.title += data
+        self.parts.append(data)
+
+
+def page_text(html: str) -> PageText:
+    """The title, description and readable text of a built page."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    parser.page.title = " ".join(parser.page.title.split())
+    parser.page.text = " ".join("".join(parser.parts).split())
+    return parser.page
+
+
+def searchable_pages(site_dir: Path, language: Language, others: Iterable[str]):
+    """(site path, text) of every page really written in the language."""
+    folder = site_dir / language.prefix
+    skip = set(NOT_INDEXED) | set(others)
+    for index in sorted(folder.rglob("index.html")):
+        parts = index.parent.relative_to(folder).parts
+        if parts and parts[0] in skip:
+            continue
+        text = page_text(index.read_text(encoding="utf-8"))
+        if not text.fallback:
+            yield language.prefix + "".join(f"{part}/" for part in parts), text
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    code: str
+    pages: int
+
+
+def _record_html(code: str, text: PageText) -> str:
+    """A page as Pagefind reads it: the folded words to index, the title and description
+    as written (metadata outside the indexed body)."""
+    words = fold(f"{text.title} {text.description} {text.text}")
+    return (
+        f'<!doctype html><html lang="{escape(code)}"><head><meta charset="utf-8"></head><body>'
+        f'<p data-pagefind-meta="title">{escape(text.title)}</p>'
+        f'<p data-pagefind-meta="description">{escape(text.description)}</p>'
+        f"<main data-pagefind-body>{escape(words)}</main></body></html>"
+    )
+
+
+async def _write_index(source: Path, output: Path) -> None:
+    from pagefind.index import PagefindIndex
+
+    # One folder of pages, one call: the Python API reads each answer in a 0.1 s round.
+    async with PagefindIndex(config={"verbose": False}) as index:
+        await index.add_directory(path=str(source))
+        await index.write_files(output_path=str(output))
+
+
+def _store_plain(output: Path) -> None:
+    """Drop what we do not use; store Pagefind's gzipped files plain: the compress phase
+    writes their .br and .gz (sitegen.compress.TEXT_SUFFIXES names their suffixes)."""
+    for pattern in UNUSED:
+        for path in output.glob(pattern):
+            path.unlink()
+    for path in output.rglob("*"):
+        if path.suffix in BINARY_SUFFIXES:
+            path.write_bytes(gzip.decompress(path.read_bytes()))
+
+
+def write_search_index(site_dir: Path, languages: tuple[Language, ...]) -> list[LanguageIndex]:
+    """Index every language's own pages into site/pagefind/; return the count per language."""
+    codes = [lang.code for lang in languages]
+    counts = []
+    output = site_dir / SEARCH_DIR
+    if output.exists():
+        shutil.rmtree(output)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder)
+        for language in languages:
+            others = [code for code in codes if code != language.code]
+            pages = list(searchable_pages(site_dir, language, others))
+            for url, text in pages:
+                target = source / url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(_record_html(language.code.lower(), text), encoding="utf-8")
+            counts.append(LanguageIndex(language.code, len(pages)))
+        # In a thread of its own: the caller may be running an event loop (a test's browser).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _write_index(source, output)).result()
+    _store_plain(output)
+    return counts

@@ -1,0 +1,124 @@
+"""Listen, in headless Chromium on the real site, with a stubbed speechSynthesis: the
+control appears only with a voice of the text's language, reads sentence by sentence
+with the sentence shown, pauses and continues; without such a voice or without
+JavaScript it is not there."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.conftest import ui_string, wait_in_page
+
+pytestmark = pytest.mark.browser
+
+
+def stub_speech(context, voice_langs: list[str], hold: bool = False) -> None:
+    """A speechSynthesis with the given voices that 'speaks' each utterance in 50 ms
+    (or holds it until the test releases it), recording what it was given."""
+    context.add_init_script(
+        """
+        (() => {
+          const voices = __VOICES__.map((lang, i) => ({name: "voice " + i, lang, localService: true,
+                                               default: i === 0, voiceURI: "v" + i}));
+          const log = window.__speech = {spoken: [], paused: false, cancelled: 0, hold: __HOLD__};
+          let current = null;
+          function finish() {
+            const u = current; current = null;
+            if (u && u.onend) u.onend();
+          }
+          window.__finishSentence = finish;
+          window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+          const synth = {
+            getVoices: () => voices,
+            speak(u) {
+              log.spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.name});
+              current = u;
+              if (!log.hold) setTimeout(() => { if (!log.paused) finish(); }, 50);
+            },
+            pause() { log.paused = true; },
+            resume() { log.paused = false; },
+            cancel() { current = null; log.cancelled += 1; },
+            addEventListener() {},
+          };
+          Object.defineProperty(window, "speechSynthesis", {value: synth, configurable: true});
+        })();
+        """.replace("__VOICES__", json.dumps(voice_langs)).replace("__HOLD__", json.dumps(hold))
+    )
+
+
+def test_listen_reads_the_arabic_page_sentence_by_sentence(context, site_url):
+    stub_speech(context, ["en-US", "ar-SA"], hold=True)
+    page = context.new_page()
+    page.goto(site_url + "/ar/mo/")
+    listen = page.locator("[data-wg-listen]")
+    play = listen.get_by_role("button", name=ui_string("ar", "listen.play"))
+    play.click()
+    wait_in_page(page, "window.__speech.spoken.length === 1")
+    first = page.evaluate("window.__speech.spoken[0]")
+    assert first["voice"] == "voice 1" and first["lang"] == "ar-SA"
+    assert first["text"] == page.locator("article h1").inner_text().strip()
+    # The sentence being read is shown, in its language.
+    shown = listen.locator("[data-wg-sentence]")
+    assert shown.is_visible() and shown.inner_text() == first["text"]
+    assert shown.get_attribute("lang") == "ar"
+    page.evaluate("window.__finishSentence()")
+    wait_in_page(page, "window.__speech.spoken.length === 2")
+    second = page.evaluate("window.__speech.spoken[1].text")
+    assert shown.inner_text() == second and second in page.locator("article").inner_text()
+    assert page.locator(".wg-reading").count() == 1
+    # Pause and continue.
+    listen.get_by_role("button", name=ui_string("ar", "listen.pause")).click()
+    assert page.evaluate("window.__speech.paused") is True
+    listen.get_by_role("button", name=ui_string("ar", "listen.resume")).click()
+    assert page.evaluate("window.__speech.paused") is False
+    page.evaluate("window.__finishSentence()")
+    wait_in_page(page, "window.__speech.spoken.length === 3")
+    listen.get_by_role("button", name=ui_string("ar", "listen.stop")).click()
+    assert not shown.is_visible() and page.locator(".wg-reading").count() == 0
+    assert play.is_visible()
+
+
+def test_the_whole_page_is_read_without_the_form(context, site_url):
+    stub_speech(context, ["nl-BE"])
+    page = context.new_page()
+    page.goto(site_url + "/ps/kosten/")  # a Dutch fallback page in the Pashto site
+    page.locator("[data-wg-listen] [data-wg-play]").click()
+    wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
+    log = page.evaluate("window.__speech.spoken")
+    spoken = [item["text"] for item in log]
+    assert spoken and all(item["lang"] == "nl-BE" for item in log)
+    form_question = ui_string("ps", "form.title")
+    assert not any(form_question in text for text in spoken)
+    assert not any(ui_string("ps", "fallback.notice") in text for text in spoken)
+
+
+def test_no_voice_for_the_language_no_control(context, site_url):
+    stub_speech(context, ["en-US", "nl-NL"])
+    page = context.new_page()
+    page.goto(site_url + "/fa/mo/")
+    page.wait_for_load_state("load")
+    assert page.locator("[data-wg-listen]").is_hidden()
+    # The same voices read the English page.
+    page.goto(site_url + "/en/mo/")
+    page.locator("[data-wg-listen]").wait_for(state="visible")
+
+
+def test_without_javascript_no_control(nojs_context, site_url):
+    page = nojs_context.new_page()
+    page.goto(site_url + "/ar/mo/")
+    assert page.locator("[data-wg-listen]").is_hidden()
+
+
+@pytest.mark.parametrize("path", ["/mo/", "/ar/mo/"])
+def test_axe_finds_nothing_while_reading(context, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    stub_speech(context, ["nl-BE", "ar-EG"], hold=True)
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.locator("[data-wg-listen] [data-wg-play]").click()
+    wait_in_page(page, "window.__speech.spoken.length === 1")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

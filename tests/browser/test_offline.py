@@ -1,0 +1,232 @@
+"""Offline reading in headless Chromium against a real server: visited pages, the offline
+page of the reader's language, a whole language kept on the phone, a new build, and how
+many requests a page view makes. The small fixture site keeps the two builds fast."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from tests.browser.conftest import LocalServer, ui_string, wait_in_page
+from tests.site.conftest import FIXTURE, ROOT, build_site
+
+pytestmark = pytest.mark.browser
+
+
+class CountingServer(LocalServer):
+    """The site and the feedback app, counting every request path the server answers."""
+
+    def __init__(self, site_dir: Path, db_path: Path) -> None:
+        self.requests: list[str] = []
+        super().__init__(site_dir, db_path)
+
+    def start(self) -> None:
+        def counted(environ, start_response):
+            self.requests.append(environ.get("PATH_INFO", ""))
+            return self.app(environ, start_response)
+
+        self.server = make_server("127.0.0.1", self.port, counted, threaded=True)
+        self.port = self.server.server_port
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.running = True
+
+    def stop(self) -> None:
+        if self.running:
+            super().stop()
+        self.running = False
+
+
+def fixture_project(target: Path) -> Path:
+    """A writable copy of the fixture project whose mkdocs.yml still reaches the theme."""
+    shutil.copytree(FIXTURE, target)
+    config = target / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
+        encoding="utf-8",
+    )
+    return target
+
+
+def build(project: Path, site_dir: Path) -> None:
+    languages = project / "languages.yml"
+    assert build_site(project / "mkdocs.yml", project / "content", site_dir, languages) == 0
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("offline") / "site"
+    build(FIXTURE, site_dir)
+    return site_dir
+
+
+@pytest.fixture
+def server(small_site, db_path):
+    made = CountingServer(small_site, db_path)
+    yield made
+    made.stop()
+
+
+def ready_offline(page) -> None:
+    """The service worker controls the page and keeps this page and the offline page."""
+    wait_in_page(page, "!!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+    wait_in_page(page, "async () => !!(await caches.match(location.pathname))")
+    lang = "document.documentElement.lang"
+    offline = f"{lang} === 'nl' ? '/offline/' : '/' + {lang} + '/offline/'"
+    wait_in_page(page, f"async () => !!(await caches.match({offline}))")
+
+
+def go_offline(context, server) -> None:
+    context.set_offline(True)
+    server.stop()
+
+
+def test_visited_page_stays_and_an_unvisited_one_shows_the_offline_page(context, server):
+    page = context.new_page()
+    page.goto(server.url + "/ar/mo/")
+    title = page.locator("h1").inner_text()
+    ready_offline(page)
+    go_offline(context, server)
+    page.goto(server.url + "/ar/mo/")
+    assert page.locator("h1").inner_text() == title
+    # Never visited: the offline page of the reader's language, at the address asked for.
+    page.goto(server.url + "/ar/kosten/")
+    assert page.url == server.url + "/ar/kosten/"
+    assert page.locator("h1").inner_text() == ui_string("ar", "offline.title")
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
+    # It lists what this phone has of the language, and only that.
+    wait_in_page(page, "document.querySelector('[data-path=\"ar/kosten/\"]').hidden")
+    shown = page.locator("[data-wg-offline-list] li:not([hidden]) a")
+    assert shown.count() == 1
+    shown.click()
+    page.wait_for_url(server.url + "/ar/mo/")
+    assert page.locator("h1").inner_text() == title
+
+
+def test_keeping_a_language_saves_every_page_after_showing_the_size(context, server, small_site):
+    manifest = json.loads((small_site / "ar" / "offline.json").read_text(encoding="utf-8"))
+    page = context.new_page()
+    page.goto(server.url + "/ar/")
+    ready_offline(page)
+    keep = page.locator("[data-wg-keep]")
+    keep.get_by_role("button", name=ui_string("ar", "keep.button")).click()
+    size = keep.locator("[data-wg-keep-size]")
+    kilobytes = page.evaluate(
+        f"new Intl.NumberFormat('ar').format({round(manifest['bytes'] / 1024)})"
+    )
+    assert kilobytes in size.inner_text() and "KB" in size.inner_text()
+    # Nothing saved yet: the reader has only seen the size.
+    assert page.evaluate("async () => !(await caches.match('/ar/kosten/'))")
+    keep.get_by_role("button", name=ui_string("ar", "keep.yes"), exact=True).click()
+    saved = ui_string("ar", "keep.saved").replace("{count}", str(manifest["count"]))
+    wait_in_page(page, f"document.querySelector('.wg-keep-status').textContent === {saved!r}")
+    go_offline(context, server)
+    for path in manifest["files"]:
+        if path.endswith("/") and path != "ar/offline/":
+            page.goto(server.url + "/" + path)
+            assert page.locator("h1").inner_text() != ui_string("ar", "offline.title"), path
+    # The Dutch fallback page came along, marked as Dutch text.
+    page.goto(server.url + "/ar/kosten/")
+    assert page.locator("[data-wg-fallback]").get_attribute("lang") == "nl"
+
+
+def test_offline_page_is_offered_after_the_second_visit_only(context, server):
+    page = context.new_page()
+    page.goto(server.url + "/en/mo/")
+    ready_offline(page)
+    assert page.locator("[data-wg-keep]").is_hidden()
+    # A visit ends after 30 minutes without a page view.
+    page.evaluate(
+        "localStorage.setItem('wg-visits', JSON.stringify({n: 1, seen: Date.now() - 31 * 60000}))"
+    )
+    page.goto(server.url + "/en/mo/")
+    keep = page.locator("[data-wg-keep]")
+    keep.get_by_role("button", name=ui_string("en", "keep.button")).wait_for()
+    keep.get_by_role("button", name=ui_string("en", "keep.button")).click()
+    keep.get_by_role("button", name=ui_string("en", "keep.no")).click()
+    assert keep.is_hidden()
+    page.reload()
+    assert page.locator("[data-wg-keep]").is_hidden()
+
+
+def page_views(server, page, path: str) -> list[str]:
+    """The requests the server answers for one page view, until the page has settled."""
+    before = len(server.requests)
+    page.goto(server.url + path)
+    ready_offline(page)
+    page.wait_for_timeout(300)  # late requests (an update check) would arrive by now
+    return server.requests[before:]
+
+
+def test_a_page_view_asks_for_its_page_once(context, server):
+    page = context.new_page()
+    first = page_views(server, page, "/ar/mo/")
+    assert first.count("/ar/mo/") == 1, first
+    # The next page, with the service worker in charge: its HTML and nothing else.
+    second = page_views(server, page, "/ar/")
+    assert second.count("/ar/") == 1, second
+    assert [path for path in second if path.startswith("/assets/")] == [], second
+    again = page_views(server, page, "/ar/mo/")
+    assert again.count("/ar/mo/") == 1, again
+
+
+def test_a_new_build_is_served_fresh_and_the_old_cache_goes(context, tmp_path, db_path):
+    project = fixture_project(tmp_path / "project")
+    site_dir = tmp_path / "site"
+    build(project, site_dir)
+    server = CountingServer(site_dir, db_path)
+    try:
+        page = context.new_page()
+        page.goto(server.url + "/ar/")
+        ready_offline(page)
+        keep = page.locator("[data-wg-keep]")
+        keep.get_by_role("button", name=ui_string("ar", "keep.button")).click()
+        keep.get_by_role("button", name=ui_string("ar", "keep.yes"), exact=True).click()
+        wait_in_page(page, "async () => !!(await caches.match('/ar/kosten/'))")
+        wait_in_page(page, "document.querySelector('.wg-keep-status').textContent.includes('3')")
+        old = page.evaluate("caches.keys()")
+        # An editor changes one Arabic page; the site is built again.
+        source = project / "content" / "ar" / "mo.md"
+        source.write_text(
+            source.read_text(encoding="utf-8") + "\nجملة جديدة في هذه النسخة.\n", "utf-8"
+        )
+        build(project, site_dir)
+        version = json.loads(
+            (site_dir / "sw.js").read_text(encoding="utf-8").split("var BUILD = ")[1].split(";")[0]
+        )["version"]
+        page.goto(server.url + "/ar/mo/")
+        assert "جملة جديدة" in page.locator("article").inner_text()
+        wait_in_page(page, f"async () => (await caches.keys()).join() === 'wegwijs-{version}'")
+        assert old != [f"wegwijs-{version}"]
+        # The saved language is still saved, with the changed page in its new version.
+        go_offline(context, server)
+        page.goto(server.url + "/ar/mo/")
+        assert "جملة جديدة" in page.locator("article").inner_text()
+        page.goto(server.url + "/ar/kosten/")
+        assert page.locator("[data-wg-fallback]").count() == 1
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_axe_finds_nothing_on_the_keep_control_and_the_offline_page(context, server, prefix):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = context.new_page()
+    page.goto(server.url + prefix + "/")
+    ready_offline(page)
+    page.locator("[data-wg-keep-ask]").click()
+    page.locator("[data-wg-keep-yes]").wait_for(state="visible")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    go_offline(context, server)
+    page.goto(server.url + prefix + "/kosten/")
+    wait_in_page(page, "document.querySelector('[data-path$=\"kosten/\"]').hidden")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

@@ -1,0 +1,109 @@
+/* Wegwijs "Listen": the page read aloud by the browser's own speech synthesis, in a
+   voice of the text's language, one sentence at a time (the sentence being read is
+   shown, and its paragraph marked). Pause, continue, stop. No voice for the language:
+   the control stays hidden. Nothing goes over the network. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-wg-listen]");
+  var synth = window.speechSynthesis;
+  if (!box || !synth || !window.SpeechSynthesisUtterance) return;
+  var lang = box.getAttribute("data-lang");
+  var SKIP = ".wg-notice,.wg-listen,.wg-next,.wg-feedback,.wg-print,.wg-keep,.wg-offer,.wg-first,nav,form";
+  var button = function (name) { return box.querySelector("[data-wg-" + name + "]"); };
+  var now = box.querySelector(".wg-listen-now");
+  var shown = box.querySelector("[data-wg-sentence]");
+  var voice = null;
+  var queue = [];
+  var at = 0;
+  var marked = null;
+  var run = 0;
+
+  function primary(tag) { return String(tag || "").toLowerCase().split(/[-_]/)[0]; }
+  function findVoice() {
+    var want = primary(lang);
+    var voices = synth.getVoices() || [];
+    for (var i = 0; i < voices.length; i++) if (primary(voices[i].lang) === want) return voices[i];
+    return null;
+  }
+  function sentences(text) {
+    if (window.Intl && Intl.Segmenter) {
+      return Array.from(new Intl.Segmenter(lang, { granularity: "sentence" }).segment(text), function (s) { return s.segment; });
+    }
+    return text.split(/(?<=[.!?\u061f\u06d4\u1362])\s+/);
+  }
+  function collect() {
+    var article = document.querySelector("article");
+    var parts = [];
+    article.querySelectorAll("h1,h2,h3,h4,p,li,dt,dd,td,th").forEach(function (element) {
+      if (element.closest(SKIP) || element.querySelector("p,li")) return;
+      sentences(element.textContent.replace(/\s+/g, " ")).forEach(function (text) {
+        if (text.trim()) parts.push({ text: text.trim(), element: element });
+      });
+    });
+    return parts;
+  }
+  function state(playing, paused) {
+    button("play").hidden = playing;
+    button("pause").hidden = !playing || paused;
+    button("resume").hidden = !playing || !paused;
+    button("stop").hidden = !playing;
+    now.hidden = !playing;
+    box.classList.toggle("wg-playing", playing);
+  }
+  function mark(element) {
+    if (marked) marked.classList.remove("wg-reading");
+    marked = element;
+    if (element) {
+      element.classList.add("wg-reading");
+      if (element.scrollIntoView) element.scrollIntoView({ block: "nearest" });
+    }
+  }
+  function speak(mine) {
+    if (mine !== run) return;
+    if (at >= queue.length) { stop(); return; }
+    var part = queue[at];
+    var utterance = new SpeechSynthesisUtterance(part.text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.onend = function () { at += 1; speak(mine); };
+    shown.textContent = part.text;
+    mark(part.element);
+    synth.speak(utterance);
+  }
+  function stop() {
+    run += 1;
+    synth.cancel();
+    mark(null);
+    state(false, false);
+  }
+
+  button("play").addEventListener("click", function () {
+    synth.cancel();
+    queue = collect();
+    at = 0;
+    state(true, false);
+    button("pause").focus();
+    speak(++run);
+  });
+  button("pause").addEventListener("click", function () {
+    synth.pause();
+    state(true, true);
+    button("resume").focus();
+  });
+  button("resume").addEventListener("click", function () {
+    synth.resume();
+    state(true, false);
+    button("pause").focus();
+  });
+  button("stop").addEventListener("click", function () {
+    stop();
+    button("play").focus();
+  });
+  function offer() {
+    voice = findVoice();
+    box.hidden = !voice;
+  }
+  offer();
+  if (synth.addEventListener) synth.addEventListener("voiceschanged", offer);
+  window.addEventListener("pagehide", function () { synth.cancel(); });
+})();
