@@ -57,7 +57,10 @@ def _encode(data: bytes) -> tuple[bytes, bytes]:
 def compress_file(path: Path) -> None:
     data = path.read_bytes()
     for suffix, encoded in zip(VARIANTS, _encode(data), strict=True):
-        path.with_name(path.name + suffix).write_bytes(encoded)
+        variant = path.with_name(path.name + suffix)
+        # A new file, never written through: the old one may be a link into the cache.
+        variant.unlink(missing_ok=True)
+        variant.write_bytes(encoded)
 
 
 def _is_stale(path: Path) -> bool:

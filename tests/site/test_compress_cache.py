@@ -6,7 +6,7 @@ import gzip
 
 import brotli
 
-from sitegen.compress import compress_site_cached, compressed_size
+from sitegen.compress import compress_file, compress_site_cached, compressed_size
 
 
 def make_site(root):
@@ -47,3 +47,14 @@ def test_a_fresh_build_of_the_same_content_reuses_the_cache(tmp_path):
     site = make_site(tmp_path / "two")
     assert compress_site_cached(site, cache).compressed == 0
     assert brotli.decompress((site / "index.html.br").read_bytes()).startswith(b"<p>hallo")
+
+
+def test_compressing_one_file_again_leaves_the_cache_alone(tmp_path):
+    site, cache = make_site(tmp_path), tmp_path / "cache"
+    compress_site_cached(site, cache)
+    entries = {path: path.read_bytes() for path in cache.iterdir()}
+    page = site / "index.html"
+    page.write_text("<p>rewritten after the compress phase</p>", encoding="utf-8")
+    compress_file(page)  # as a later phase does for a file it writes
+    assert brotli.decompress((site / "index.html.br").read_bytes()) == page.read_bytes()
+    assert {path: path.read_bytes() for path in cache.iterdir()} == entries
