@@ -64,7 +64,7 @@ def fold(text: str) -> str:
 # Parts of a page that are not its text: navigation, forms, notices, tools, print.
 _SKIP_TAGS = {"nav", "form", "script", "style", "svg", "header", "footer", "template"}
 _SKIP_CLASSES = {"wg-notice", "wg-next", "wg-print", "wg-keep", "wg-listen", "wg-feedback"}
-_SKIP_CLASSES |= {"wg-offer", "wg-langs", "wg-first"}
+_SKIP_CLASSES |= {"wg-offer", "wg-langs", "wg-first", "wg-review"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 _VOID |= {"track", "wbr"}
 
@@ -170,9 +170,11 @@ async def _write_index(source: Path, output: Path) -> None:
     from pagefind.index import PagefindIndex
 
     # One folder of pages, one call: the Python API reads each answer in a 0.1 s round.
-    async with PagefindIndex(config={"verbose": False}) as index:
+    # The output path goes into the config: leaving the context writes the files once
+    # more to the configured path, which would otherwise be ./pagefind in the caller's
+    # working directory (the repository, when a test builds a site).
+    async with PagefindIndex(config={"verbose": False, "output_path": str(output)}) as index:
         await index.add_directory(path=str(source))
-        await index.write_files(output_path=str(output))
 
 
 def _store_plain(output: Path) -> None:

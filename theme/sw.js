@@ -121,14 +121,15 @@ self.addEventListener("fetch", function (event) {
 });
 
 /* Messages from assets/offline.js, answered on the port they bring.
-   "ready": keep the page just loaded (from the browser's HTTP cache, not the network),
-   the offline page and the manifest of its language. "keep": save the whole language. */
+   "ready": keep the page just loaded and its scripts (from the browser's HTTP cache,
+   not the network), the offline page and the manifest of its language.
+   "keep": save the whole language. */
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   var port = event.ports[0];
   var prefix = prefixOf(new URL(data.page || SCOPE, location.href).pathname);
   var done;
-  if (data.type === "ready") done = ready(data.keepPage ? data.page : null, prefix);
+  if (data.type === "ready") done = ready(data.keepPage ? data.page : null, prefix, data.loaded || []);
   else if (data.type === "keep") done = keep(prefix, port);
   else return;
   event.waitUntil(done.then(function (result) {
@@ -138,22 +139,30 @@ self.addEventListener("message", function (event) {
   }));
 });
 
-function ready(pagePath, prefix) {
+/* What the page loaded before this worker ran is still in the HTTP cache: keep it from there. */
+function keepLoaded(cache, url) {
+  var key = pageKey(url);
+  return cache.match(key).then(function (hit) {
+    if (hit) return;
+    return fetch(key, { cache: "force-cache" }).then(function (response) {
+      if (response.ok) return cache.put(key, response);
+    });
+  });
+}
+
+function ready(pagePath, prefix, loaded) {
   return caches.open(CACHE).then(function (cache) {
     var wanted = [SCOPE + prefix + "offline/", manifestUrl(prefix)];
     var work = wanted.map(function (path) {
       return cache.match(path).then(function (hit) { return hit || cache.add(fresh(path)); });
     });
-    if (pagePath) {
-      var key = pageKey(new URL(pagePath, location.href));
-      work.push(cache.match(key).then(function (hit) {
-        if (hit) return;
-        /* The page was loaded before this worker ran: its answer is still in the HTTP cache. */
-        return fetch(key, { cache: "force-cache" }).then(function (response) {
-          if (response.ok) return cache.put(key, response);
-        });
-      }));
-    }
+    if (pagePath) work.push(keepLoaded(cache, new URL(pagePath, location.href)));
+    loaded.forEach(function (address) {
+      var url = new URL(address, location.href);
+      if (url.origin === location.origin && FROM_BUILD_CACHE.test(url.pathname.slice(SCOPE.length))) {
+        work.push(keepLoaded(cache, url));
+      }
+    });
     return Promise.all(work);
   });
 }

@@ -9,9 +9,11 @@ import json
 
 import pytest
 
-from tests.browser.conftest import ui_string, wait_in_page
+from tests.browser.conftest import LocalServer, ui_string, wait_in_page
+from tests.browser.small_site import small_site
 
 pytestmark = pytest.mark.browser
+__all__ = ["small_site"]  # the fixture, imported for pytest
 
 
 def stub_speech(context, voice_langs: list[str], hold: bool = False) -> None:
@@ -80,18 +82,33 @@ def test_listen_reads_the_arabic_page_sentence_by_sentence(context, site_url):
     assert play.is_visible()
 
 
-def test_the_whole_page_is_read_without_the_form(context, site_url):
-    stub_speech(context, ["nl-BE"])
+def test_the_whole_page_is_read_without_form_or_notices(context, site_url):
+    stub_speech(context, ["ps-AF"])
     page = context.new_page()
-    page.goto(site_url + "/ps/kosten/")  # a Dutch fallback page in the Pashto site
+    page.goto(site_url + "/ps/kosten/")
     page.locator("[data-wg-listen] [data-wg-play]").click()
     wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
     log = page.evaluate("window.__speech.spoken")
-    spoken = [item["text"] for item in log]
-    assert spoken and all(item["lang"] == "nl-BE" for item in log)
-    form_question = ui_string("ps", "form.title")
-    assert not any(form_question in text for text in spoken)
-    assert not any(ui_string("ps", "fallback.notice") in text for text in spoken)
+    spoken = " ".join(item["text"] for item in log)
+    assert log and all(item["lang"] == "ps-AF" for item in log)
+    assert page.locator("article h1").inner_text().strip() in spoken
+    for key in ("form.title", "review.notice", "listen.play", "next"):
+        assert ui_string("ps", key).split("{")[0].strip() not in spoken, key
+
+
+def test_a_dutch_fallback_page_is_read_in_a_dutch_voice(context, small_site, db_path):
+    stub_speech(context, ["ps-AF", "nl-BE"])
+    server = LocalServer(small_site, db_path)
+    try:
+        page = context.new_page()
+        page.goto(server.url + "/ps/kosten/")  # only in Dutch: the Pashto site shows it
+        page.locator("[data-wg-listen] [data-wg-play]").click()
+        wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
+        log = page.evaluate("window.__speech.spoken")
+        assert log and {item["lang"] for item in log} == {"nl-BE"}
+        assert not any(ui_string("ps", "fallback.notice") in item["text"] for item in log)
+    finally:
+        server.stop()
 
 
 def test_no_voice_for_the_language_no_control(context, site_url):

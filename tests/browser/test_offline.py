@@ -5,7 +5,6 @@ many requests a page view makes. The small fixture site keeps the two builds fas
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 from pathlib import Path
 
@@ -13,9 +12,10 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.browser.conftest import LocalServer, ui_string, wait_in_page
-from tests.site.conftest import FIXTURE, ROOT, build_site
+from tests.browser.small_site import build, fixture_project, small_site
 
 pytestmark = pytest.mark.browser
+__all__ = ["small_site"]  # the fixture, imported for pytest
 
 
 class CountingServer(LocalServer):
@@ -40,29 +40,6 @@ class CountingServer(LocalServer):
         if self.running:
             super().stop()
         self.running = False
-
-
-def fixture_project(target: Path) -> Path:
-    """A writable copy of the fixture project whose mkdocs.yml still reaches the theme."""
-    shutil.copytree(FIXTURE, target)
-    config = target / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
-        encoding="utf-8",
-    )
-    return target
-
-
-def build(project: Path, site_dir: Path) -> None:
-    languages = project / "languages.yml"
-    assert build_site(project / "mkdocs.yml", project / "content", site_dir, languages) == 0
-
-
-@pytest.fixture(scope="module")
-def small_site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("offline") / "site"
-    build(FIXTURE, site_dir)
-    return site_dir
 
 
 @pytest.fixture
@@ -189,7 +166,9 @@ def test_a_new_build_is_served_fresh_and_the_old_cache_goes(context, tmp_path, d
         keep.get_by_role("button", name=ui_string("ar", "keep.button")).click()
         keep.get_by_role("button", name=ui_string("ar", "keep.yes"), exact=True).click()
         wait_in_page(page, "async () => !!(await caches.match('/ar/kosten/'))")
-        wait_in_page(page, "document.querySelector('.wg-keep-status').textContent.includes('3')")
+        count = json.loads((site_dir / "ar" / "offline.json").read_text("utf-8"))["count"]
+        saved = ui_string("ar", "keep.saved").replace("{count}", str(count))
+        wait_in_page(page, f"document.querySelector('.wg-keep-status').textContent === {saved!r}")
         old = page.evaluate("caches.keys()")
         # An editor changes one Arabic page; the site is built again.
         source = project / "content" / "ar" / "mo.md"

@@ -8,7 +8,7 @@
   var synth = window.speechSynthesis;
   if (!box || !synth || !window.SpeechSynthesisUtterance) return;
   var lang = box.getAttribute("data-lang");
-  var SKIP = ".wg-notice,.wg-listen,.wg-next,.wg-feedback,.wg-print,.wg-keep,.wg-offer,.wg-first,nav,form";
+  var SKIP = ".wg-notice,.wg-review,.wg-listen,.wg-next,.wg-feedback,.wg-print,.wg-keep,.wg-offer,.wg-first,nav,form";
   var button = function (name) { return box.querySelector("[data-wg-" + name + "]"); };
   var now = box.querySelector(".wg-listen-now");
   var shown = box.querySelector("[data-wg-sentence]");

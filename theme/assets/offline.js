@@ -114,7 +114,9 @@
   var list = document.querySelector("[data-wg-offline-list]");
   /* The offline page stands in for a page that is not saved: that page is not kept. */
   navigator.serviceWorker.register(root + "sw.js").then(function () {
-    return ask({ type: "ready", page: location.pathname, keepPage: !list });
+    var loaded = Array.prototype.map.call(document.querySelectorAll("script[src],link[rel~=icon]"),
+      function (element) { return element.src || element.href; });
+    return ask({ type: "ready", page: location.pathname, keepPage: !list, loaded: loaded });
   }).catch(function () { /* offline reading is a bonus, never an error */ });
   if (list) offlineList(list);
   var box = document.querySelector("[data-wg-keep]");

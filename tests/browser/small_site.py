@@ -1,0 +1,35 @@
+"""The small fixture site (tests/site/fixture), built for browser tests that need what
+the real site no longer has, such as a page that falls back to Dutch, or two builds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.site.conftest import FIXTURE, ROOT, build_site
+
+
+def fixture_project(target: Path) -> Path:
+    """A writable copy of the fixture project whose mkdocs.yml still reaches the theme."""
+    shutil.copytree(FIXTURE, target)
+    config = target / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
+        encoding="utf-8",
+    )
+    return target
+
+
+def build(project: Path, site_dir: Path) -> None:
+    languages = project / "languages.yml"
+    config, content = project / "mkdocs.yml", project / "content"
+    assert build_site(config, content, site_dir, languages) == 0
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("small") / "site"
+    build(FIXTURE, site_dir)
+    return site_dir
