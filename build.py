@@ -8,7 +8,8 @@ Phases of `build` (each prints one line with its duration):
   sitemap   sitemap.xml and robots.txt with real translations only
   pages     pages.json: the pages the feedback function accepts answers about
   search    a Pagefind index per language of the pages really in that language
-  compress  .br and .gz beside every text file, in parallel
+  compress  .br and .gz beside every text file, in parallel; content compressed before
+            comes from the cache beside the site (.site-cache/), keyed by its hash
   offline   per language an offline pack manifest (brotli size, <= 150 KB); the service
             worker's build version
   output    14 KB first-round-trip budget, no other hosts, no broken links in what the
@@ -51,12 +52,23 @@ def phase(name: str, out=None) -> Iterator[dict[str, Any]]:
         print(line, file=out or sys.stdout, flush=True)  # sys.stdout as it is now
 
 
-def _content_findings(settings) -> list:
+def _content_findings(settings, only: set[str] | None = None) -> list:
+    """Findings on content/; with `only` (serve --watch), on the pages of Dutch and those languages.
+
+    The other languages' pages have not changed since the served build checked them;
+    the review terms file names every language, so it is read against all of them.
+    """
     from sitegen.content_checks import check_content
+    from sitegen.review_terms import load_review_terms
 
     # Paths in messages are relative to the project (the folder of mkdocs.yml), as in git.
     project = settings.config_file.parent
-    return check_content(settings.docs_dir, settings.languages, project, settings.config_file)
+    if only is None:
+        return check_content(settings.docs_dir, settings.languages, project, settings.config_file)
+    languages = tuple(lang for lang in settings.languages if lang.is_source or lang.code in only)
+    findings = check_content(settings.docs_dir, languages, project, settings.config_file)
+    findings = [finding for finding in findings if finding.check != "review-terms"]
+    return findings + load_review_terms(project, settings.docs_dir, settings.languages)[1]
 
 
 def _report(problems: list, what: str) -> None:
@@ -69,7 +81,7 @@ def _report(problems: list, what: str) -> None:
 def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR
     from sitegen.checks.report import print_findings, summary
-    from sitegen.compress import compress_site
+    from sitegen.compress import compress_site_cached
     from sitegen.mkdocs_run import build_site
     from sitegen.offline_packs import write_packs
     from sitegen.output_checks import budget_report, check_site
@@ -92,16 +104,23 @@ def run_build(args: argparse.Namespace) -> None:
             info["detail"] += f", {summary(list(settings.findings))}"
             print_findings(list(settings.findings))
     _check_address(settings.site_url, getattr(args, "preview", False))
+    only = getattr(args, "only", None)  # serve --watch: the languages an edit affects
     with phase("content") as info:
-        findings = _content_findings(settings)
+        findings = _content_findings(settings, only)
         info["detail"] = summary(findings)
         print_findings(findings)
         errors = [f for f in findings if f.level == ERROR]
         if any(f.check in STOP_BEFORE_BUILDING for f in errors):
             raise BuildFailed(f"{len(errors)} content error(s); nothing was published.")
+    # Compressed files by content hash, and what a later partial build reuses (serve --watch).
+    cache_dir = getattr(args, "cache_dir", None) or settings.site_dir.parent / (
+        f".{settings.site_dir.name}-cache"
+    )
     with phase("languages") as info:
-        results = build_site(settings)
-        info["detail"] = " ".join(f"{r.code}={r.seconds:.1f}s" for r in results)
+        results = build_site(settings, only, getattr(args, "previous", None), cache_dir)
+        info["detail"] = " ".join(
+            f"{r.code}={'kept' if r.kept else f'{r.seconds:.1f}s'}" for r in results
+        )
     for result in results:
         for warning in result.warnings:
             print(f"warning: [{result.code}] {warning}", file=sys.stderr)
@@ -117,7 +136,8 @@ def run_build(args: argparse.Namespace) -> None:
         info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
-        info["detail"] = f"{compress_site(settings.site_dir, settings.jobs)} files"
+        done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
+        info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
     with phase("offline") as info:
         packs, pack_problems = write_packs(settings.site_dir, settings.languages)
         info["detail"] = " ".join(f"{p.code}={p.bytes / 1024:.0f}KB/{p.pages}p" for p in packs)
@@ -190,10 +210,10 @@ def run_serve(args: argparse.Namespace) -> None:
     from sitegen.serve import serve
 
     site_dir = Path(args.site_dir or ROOT / "site").resolve()
-    watcher = None
+    watcher = preview = None
     if args.watch:
-        watcher = _watcher(args, site_dir)
-        if not args.no_build and not watcher.rebuild("first build"):
+        watcher, preview = _watcher(args, site_dir)
+        if not args.no_build and not preview.build(None, "first build"):
             if not (site_dir / "index.html").is_file():
                 raise BuildFailed("the first build failed: fix the messages above and run again.")
         watcher.start()
@@ -205,6 +225,7 @@ def run_serve(args: argparse.Namespace) -> None:
     finally:
         if watcher:
             watcher.stop()
+            preview.builder.stop()
 
 
 def _say_what_is_served(site_dir: Path) -> None:
@@ -219,19 +240,22 @@ def _say_what_is_served(site_dir: Path) -> None:
 
 
 def _watcher(args: argparse.Namespace, site_dir: Path):
-    """A watcher that rebuilds site/ in a new process whenever a watched file changes."""
+    """A watcher, and the preview it rebuilds (aside, then swapped in) on every change."""
     from sitegen.settings import load_settings
-    from sitegen.watch import Watcher, rebuild_in_process
+    from sitegen.watch import Builder, Preview, Watcher
 
     settings = load_settings(args.config, args.content, site_dir, args.languages, args.jobs)
-    argv = [str(ROOT / "build.py"), "build", "--preview", "--config", str(settings.config_file)]
-    argv += ["--content", str(settings.docs_dir), "--site-dir", str(site_dir)]
+    argv = ["build", "--preview", "--config", str(settings.config_file)]
+    argv += ["--content", str(settings.docs_dir)]
     if args.languages:
         argv += ["--languages", str(Path(args.languages).resolve())]
     if args.jobs:
         argv += ["--jobs", str(args.jobs)]
     print("watch: rebuilding on every change to content/, theme/, hooks/ and the .yml files")
-    return Watcher(settings.config_file, settings.docs_dir, site_dir, rebuild_in_process(argv))
+    codes = [language.code for language in settings.languages]
+    preview = Preview(argv, site_dir, settings.docs_dir, codes, Builder(ROOT / "build.py"))
+    watcher = Watcher(settings.config_file, settings.docs_dir, site_dir, preview.rebuild)
+    return watcher, preview
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -599,7 +623,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    return run(parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command (serve --watch's builder sets what to rebuild on `args`)."""
     from sitegen.mkdocs_run import MkdocsFailed
     from sitegen.settings import SettingsError
 

@@ -1,4 +1,4 @@
-"""Exports: one streaming writer per format (CSV for Excel, JSON Lines, Parquet, xlsx).
+"""Exports: one streaming writer per format (xlsx for Excel, CSV, JSON Lines, Parquet).
 
 Every writer takes an iterable of rows (FeedbackStore.iter_rows: a record's values in
 COLUMNS order, its time as text) and a binary stream, writes as it reads, and returns
@@ -42,9 +42,10 @@ ESCAPED_STARTS = (*FORMULA_STARTS, "'")
 TEXT_BATCH_ROWS = 256
 # Distinct values whose cells a column keeps; beyond, cells are made each time.
 MEMO_LIMIT = 4096
-# The columns whose every value differs (nothing to remember); all others repeat:
-# vocabularies, languages, pages, empty comments, numbers, barrier sets.
-UNIQUE_COLUMNS = ("id", "received_at")
+# The columns whose values rarely repeat (nothing to remember, and free text would
+# fill the memory of a column); all others repeat: vocabularies, languages, pages,
+# numbers, barrier sets.
+UNREPEATED_COLUMNS = ("id", "received_at", "comment")
 
 
 def neutralise_formula(text: str) -> str:
@@ -70,7 +71,7 @@ class _Cells(dict[Any, str]):
 def _formatter(field: Field, make: Callable[[Any], str], empty: str) -> Callable[[Any], str]:
     """The cell maker of one column: remembered when its values repeat, else called."""
     cell = (lambda value: empty if value is None else make(value)) if field.nullable else make
-    return cell if field.name in UNIQUE_COLUMNS else _Cells(cell).__getitem__
+    return cell if field.name in UNREPEATED_COLUMNS else _Cells(cell).__getitem__
 
 
 def quoted(text: str) -> str:

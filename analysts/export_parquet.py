@@ -11,6 +11,10 @@ from wegwijs_shared.record import RECORD_FIELDS
 # Rows per Parquet row group: big enough for good compression, small enough that
 # the rows held for one group (up to 1000-character comments) stay a few MB.
 PARQUET_BATCH_ROWS = 8_192
+# Columns whose every value differs: a dictionary encoding only costs time there,
+# and min/max statistics of ids and free text help no reader skip a row group.
+UNIQUE_COLUMNS = ("id", "received_at", "comment")
+NO_STATISTICS = ("id", "comment")
 
 
 def parquet_schema() -> Any:
@@ -62,7 +66,14 @@ def write_parquet_rows(
     schema = parquet_schema()
     count = 0
     iterator = iter(rows)
-    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
+    names = [field.name for field in RECORD_FIELDS]
+    with pq.ParquetWriter(
+        out,
+        schema,
+        compression="zstd",
+        use_dictionary=[name for name in names if name not in UNIQUE_COLUMNS],
+        write_statistics=[name for name in names if name not in NO_STATISTICS],
+    ) as writer:
         while batch := list(islice(iterator, batch_rows)):
             writer.write_batch(record_batch(batch, schema))
             count += len(batch)

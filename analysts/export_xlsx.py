@@ -49,7 +49,8 @@ class _SheetWriter:
         self.time = workbook.add_format({"num_format": TIME_FORMAT})
         self.rtl = workbook.add_format({"reading_order": 2})
         self.sheet: Any = None
-        self.row = 0
+        self.cells: list[Callable[[int, int, Any, str], Any]] = []
+        self.row = 0  # the last row written in the current sheet (0: the header)
         self.sheets = 0
 
     def new_sheet(self) -> None:

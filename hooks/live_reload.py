@@ -2,14 +2,14 @@
 
 sitegen/watch.py sets WEGWIJS_LIVE_RELOAD=1 for its rebuilds; every other
 build (CI, `build.py build`, `make serve`) leaves pages without this script.
-The Dutch build writes a new BUILD_ID file; a small deferred script asks for
-it every second and reloads the page when it changes.
+The watcher writes a new BUILD_ID file once a whole build is ready, just before
+it swaps the build in; a small deferred script asks for it four times a second and
+reloads the page when it changes.
 """
 
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -23,7 +23,7 @@ SCRIPT = (
     "(function(){var seen;setInterval(function(){"
     f'fetch("/{BUILD_ID}",{{cache:"no-store"}}).then(function(r){{return r.ok?r.text():seen}})'
     ".then(function(id){if(seen&&id&&id!==seen)location.reload();seen=id||seen})"
-    ".catch(function(){})},1000)})();\n"
+    ".catch(function(){})},250)})();\n"
 )
 
 
@@ -44,4 +44,3 @@ def on_post_build(config):
         folder = Path(config.site_dir)
         (folder / SCRIPT_FILE).parent.mkdir(parents=True, exist_ok=True)
         (folder / SCRIPT_FILE).write_text(SCRIPT, encoding="utf-8")
-        (folder / BUILD_ID).write_text(str(time.time_ns()), encoding="utf-8")

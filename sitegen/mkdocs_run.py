@@ -10,6 +10,7 @@ sitegen.mkdocs_seams.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import shutil
 import time
@@ -31,14 +32,16 @@ class LanguageBuild:
     warnings: list[str]
     # Per built page (relative to site_dir), the links that came from its Markdown.
     content_links: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Taken from the previous build (its inputs did not change), not rendered again.
+    kept: bool = False
 
 
-def _render(settings: Settings, target: str, out_dir: Path):
+def _render(settings: Settings, target: str, out_dir: Path, template_cache: Path | None):
     """Run mkdocs for one language; return its warnings and content links."""
     wegwijs = {
         "languages": [asdict(lang) for lang in settings.languages],
         "target": target,
-        "template_cache": str(settings.work_dir / "templates"),
+        "template_cache": str(template_cache or settings.work_dir / "templates"),
     }
     return build_language_pages(
         settings.config_file, settings.docs_dir, out_dir, settings.languages, target, wegwijs
@@ -60,27 +63,85 @@ def _place(settings: Settings, target: str, out_dir: Path) -> None:
     shutil.move(pages, settings.site_dir / target)
 
 
-def build_language(settings: Settings, target: str) -> LanguageBuild:
-    """Build and place one language; return its time and mkdocs warnings."""
+def build_language(
+    settings: Settings, target: str, template_cache: Path | None = None
+) -> LanguageBuild:
+    """Build and place one language; return its time and mkdocs warnings.
+
+    template_cache: compiled templates (checked against their source), kept between builds.
+    """
     started = time.perf_counter()
     out_dir = settings.work_dir / target
-    warnings, links = _render(settings, target, out_dir)
+    warnings, links = _render(settings, target, out_dir, template_cache)
     _place(settings, target, out_dir)
     return LanguageBuild(target, time.perf_counter() - started, warnings, links)
 
 
-def build_site(settings: Settings) -> list[LanguageBuild]:
-    """Build every language in parallel processes into a fresh site_dir."""
+LINKS_FILE = "content-links.json"  # in the cache: the content links of a kept language
+
+
+def _keep_languages(settings: Settings, previous: Path, kept: set[str]) -> None:
+    """Copy the kept languages' pages of the previous build into site_dir (Dutch: the root)."""
+    codes = {lang.code for lang in settings.languages}
+    for entry in previous.iterdir():
+        code = entry.name if entry.name in codes else SOURCE_LANGUAGE
+        if code not in kept:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, settings.site_dir / entry.name)
+        else:
+            shutil.copy2(entry, settings.site_dir / entry.name)
+
+
+def _kept_links(cache_dir: Path | None, code: str) -> dict[str, frozenset[str]]:
+    saved = {}
+    if cache_dir is not None and (cache_dir / LINKS_FILE).is_file():
+        saved = json.loads((cache_dir / LINKS_FILE).read_text(encoding="utf-8"))
+    return {page: frozenset(urls) for page, urls in saved.get(code, {}).items()}
+
+
+def _save_links(cache_dir: Path, results: list[LanguageBuild]) -> None:
+    links = {
+        r.code: {page: sorted(urls) for page, urls in r.content_links.items()} for r in results
+    }
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / LINKS_FILE).write_text(json.dumps(links), encoding="utf-8")
+
+
+def build_site(
+    settings: Settings,
+    only: set[str] | None = None,
+    previous: Path | None = None,
+    cache_dir: Path | None = None,
+) -> list[LanguageBuild]:
+    """Build every language (or those in `only`) in parallel processes into a fresh site_dir.
+
+    With `only`, the other languages are copied from the `previous` build, whose inputs
+    for them have not changed (sitegen.watch decides which languages an edit affects).
+    """
     for folder in (settings.work_dir, settings.site_dir):
         if folder.exists():
             shutil.rmtree(folder)
     settings.site_dir.mkdir(parents=True)
     codes = [lang.code for lang in settings.languages]
-    if settings.jobs == 1:
-        results = [build_language(settings, code) for code in codes]
+    kept = set()
+    if only is not None and previous is not None and (previous / "index.html").is_file():
+        kept = set(codes) - set(only)
+        _keep_languages(settings, previous, kept)
+    todo = [code for code in codes if code not in kept]
+    templates = cache_dir / "templates" if cache_dir is not None else None
+    if settings.jobs == 1 or len(todo) == 1:
+        built = [build_language(settings, code, templates) for code in todo]
     else:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context) as pool:
-            results = list(pool.map(build_language, [settings] * len(codes), codes))
+            count = len(todo)
+            built = list(pool.map(build_language, [settings] * count, todo, [templates] * count))
     shutil.rmtree(settings.work_dir)
+    by_code = {r.code: r for r in built}
+    for code in kept:
+        by_code[code] = LanguageBuild(code, 0.0, [], _kept_links(cache_dir, code), kept=True)
+    results = [by_code[code] for code in codes]
+    if cache_dir is not None:
+        _save_links(cache_dir, results)
     return results

@@ -167,6 +167,16 @@ def test_parquet_reads_back_with_types(
         assert write_parquet(select_records(filled_store), handle, batch_rows=3) == 8
     parquet = pq.ParquetFile(path)
     assert parquet.metadata.num_row_groups == 3
+    # Readers can skip row groups by time; free text carries no statistics and no dictionary.
+    group = parquet.metadata.row_group(0)
+    times = group.column(COLUMNS.index("received_at")).statistics
+    assert (times.min, times.max) == (
+        datetime(2026, 3, 1, 9, 30, 0, 123000, tzinfo=UTC),
+        datetime(2026, 3, 3, 11, 0, tzinfo=UTC),
+    )
+    assert not group.column(COLUMNS.index("comment")).is_stats_set
+    assert "RLE_DICTIONARY" in group.column(COLUMNS.index("channel")).encodings
+    assert "RLE_DICTIONARY" not in group.column(COLUMNS.index("id")).encodings
     table = parquet.read()
     assert table.column_names == list(COLUMNS)
     schema = table.schema
