@@ -63,7 +63,7 @@ class _Cells(dict[Any, str]):
 
     def __missing__(self, value: Any) -> str:
         cell = self.make(value)
-        if len(self) < MEMO_LIMIT:  # free text never fills memory
+        if len(self) < MEMO_LIMIT:  # odd data never fills memory
             self[value] = cell
         return cell
 
@@ -107,6 +107,7 @@ _JSON_VALUE: dict[str, Callable[[Any], str]] = {
 
 
 def batches(rows: Iterable[Row], size: int = TEXT_BATCH_ROWS) -> Iterator[list[Row]]:
+    """The rows in lists of `size` (the last one shorter)."""
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -190,14 +191,17 @@ def write_rows(file_format: str, rows: Iterable[Row], out: BinaryIO) -> int:
 
 
 def write_csv(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+    """write_csv_rows for records (tools and tests that hold records, not rows)."""
     return write_csv_rows(map(record_row, records), out)
 
 
 def write_jsonl(records: Iterable[FeedbackRecord], out: BinaryIO) -> int:
+    """write_jsonl_rows for records."""
     return write_jsonl_rows(map(record_row, records), out)
 
 
 def write_parquet(records: Iterable[FeedbackRecord], out: BinaryIO, **options: Any) -> int:
+    """write_parquet_rows for records."""
     return write_parquet_rows(map(record_row, records), out, **options)
 
 

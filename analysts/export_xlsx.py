@@ -98,7 +98,9 @@ class _SheetWriter:
         self.row += 1
         lang = values[_LANG]
         for column, (cell, value) in enumerate(zip(self.cells, values, strict=True)):
-            if value is not None:  # None: an empty cell ("not answered")
+            # None (not answered), no text and no barriers: an empty cell, not a cell
+            # holding "" (which Excel counts as filled in).
+            if value is not None and value != "" and value != ():
                 cell(self.row, column, value, lang)
 
 

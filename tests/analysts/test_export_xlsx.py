@@ -67,6 +67,7 @@ def test_cells_are_typed(workbook_path: Path) -> None:
     assert (first["comment_masked"].data_type, first["comment_masked"].value) == ("b", False)
     assert first["comment"].value == 'Duidelijk, "echt" goed'
     assert first["channel_source"].value is None  # not answered: an empty cell
+    assert first["barriers"].value is None  # none ticked: empty too, not a cell holding ""
     second = {name: cell.value for name, cell in zip(COLUMNS, sheet[3], strict=True)}
     assert second["barriers"] == "language;difficult"
     assert (second["part"], second["status"], second["device"]) == ("mo", "voluntary", "computer")
@@ -80,10 +81,12 @@ def test_text_that_looks_like_a_formula_stays_text(workbook_path: Path) -> None:
         '=HYPERLINK("x")', "@SUM(A1)", "-1+1", "+31", "\tx", "\rx",
     ]  # fmt: skip
     assert {cell.data_type for cell in comments} == {"s"}
-    # No formula anywhere in the file: no <f> element in any sheet's XML.
+    # No formula anywhere in the file: no <f> element in any sheet's XML; and no cell
+    # holding an empty text.
     with zipfile.ZipFile(workbook_path) as archive:
         sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
         assert sheets and not any(b"<f>" in archive.read(name) for name in sheets)
+        assert not any(b"<t></t>" in archive.read(name) for name in sheets)
 
 
 def test_right_to_left_text_is_laid_out_right_to_left(tmp_path: Path) -> None:
