@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from datetime import timedelta
@@ -33,18 +34,7 @@ ERROR_PAGE = "feedback/error/"
 MAX_FORM_FIELDS = 64
 # The record fields that make a derived id (with the sender and the window): the
 # submission's content as stored, so that the twin of a post can be found again.
-FOLDED_CONTENT = (
-    "page",
-    "lang",
-    "channel",
-    "rating",
-    "barriers",
-    "comment",
-    "part",
-    "status",
-    "device",
-    "channel_source",
-)
+FOLDED_CONTENT = tuple(field.name for field in dataclasses.fields(Submission))
 # The fields a form may repeat; every other field keeps its first value.
 LIST_FIELDS = frozenset({"barriers"})
 

@@ -3,23 +3,11 @@ the real site no longer has, such as a page that falls back to Dutch, or two bui
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import FIXTURE, ROOT, build_site
-
-
-def fixture_project(target: Path) -> Path:
-    """A writable copy of the fixture project whose mkdocs.yml still reaches the theme."""
-    shutil.copytree(FIXTURE, target)
-    config = target / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
-        encoding="utf-8",
-    )
-    return target
+from tests.site.conftest import FIXTURE, build_site
 
 
 def build(project: Path, site_dir: Path) -> None:

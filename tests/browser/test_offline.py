@@ -12,7 +12,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.browser.conftest import LocalServer, ui_string, wait_in_page
-from tests.browser.small_site import build, fixture_project, small_site
+from tests.browser.small_site import build, small_site
+from tests.site.conftest import fixture_project
 
 pytestmark = pytest.mark.browser
 __all__ = ["small_site"]  # the fixture, imported for pytest

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -193,3 +193,16 @@ def template(packaged: Path) -> dict[str, Any]:
 def resources(template: dict[str, Any]) -> dict[str, Any]:
     loaded: dict[str, Any] = template["Resources"]
     return loaded
+
+
+@pytest.fixture
+def lambda_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqliteStore]:
+    """The store the handler's app writes to: configured the Lambda way, by environment."""
+    from feedback_fn.handler import get_app
+
+    path = tmp_path / "lambda.sqlite3"
+    monkeypatch.setenv("FEEDBACK_STORE", f"sqlite:///{path}")
+    monkeypatch.setenv("FEEDBACK_ID_SECRET", "lambda-test")
+    get_app.cache_clear()
+    yield SqliteStore(path)
+    get_app.cache_clear()

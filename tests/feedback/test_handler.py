@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from feedback_fn.handler import get_app, lambda_handler
+from feedback_fn.handler import lambda_handler
 from wegwijs_shared.store.sqlite import SqliteStore
 
 EVENTS = Path(__file__).resolve().parents[1] / "events"
@@ -19,17 +18,6 @@ AR_COMMENT = "الدرس مفيد لكن الإنترنت ضعيف. اتصلوا
 def load_event(name: str) -> dict[str, Any]:
     event: dict[str, Any] = json.loads((EVENTS / name).read_text(encoding="utf-8"))
     return event
-
-
-@pytest.fixture
-def lambda_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqliteStore]:
-    """The store the handler's app writes to: configured the Lambda way, by environment."""
-    path = tmp_path / "lambda.sqlite3"
-    monkeypatch.setenv("FEEDBACK_STORE", f"sqlite:///{path}")
-    monkeypatch.setenv("FEEDBACK_ID_SECRET", "lambda-test")
-    get_app.cache_clear()
-    yield SqliteStore(path)
-    get_app.cache_clear()
 
 
 @pytest.mark.parametrize("name", ["apigw_v2_form_base64_ar.json", "apigw_v1_form_base64_ar.json"])

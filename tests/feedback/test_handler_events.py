@@ -9,14 +9,14 @@ from __future__ import annotations
 import copy
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from feedback_fn.events import event_problem
-from feedback_fn.handler import get_app, lambda_handler
+from feedback_fn.handler import lambda_handler
 from wegwijs_shared.store.sqlite import SqliteStore
 
 EVENTS = Path(__file__).resolve().parents[1] / "events"
@@ -72,16 +72,6 @@ MALFORMED: dict[str, Any] = {
     "isBase64Encoded not a boolean": broken(V2_FORM, lambda e: e.update(isBase64Encoded="yes")),
     "unknown payload version": broken(V2_JSON, lambda e: e.update(version="3.0")),
 }
-
-
-@pytest.fixture
-def lambda_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqliteStore]:
-    path = tmp_path / "lambda.sqlite3"
-    monkeypatch.setenv("FEEDBACK_STORE", f"sqlite:///{path}")
-    monkeypatch.setenv("FEEDBACK_ID_SECRET", "lambda-test")
-    get_app.cache_clear()
-    yield SqliteStore(path)
-    get_app.cache_clear()
 
 
 def answer_headers(response: dict[str, Any]) -> dict[str, str]:

@@ -38,10 +38,8 @@ def build_site(
     return build.main([*argv, *(["--preview"] if preview else []), *extra])
 
 
-@pytest.fixture
-def fixture_copy(tmp_path) -> Path:
-    """A writable copy of the fixture project, for tests that break it on purpose."""
-    target = tmp_path / "fixture"
+def fixture_project(target: Path) -> Path:
+    """A writable copy of the fixture project whose mkdocs.yml still reaches the theme."""
     shutil.copytree(FIXTURE, target)
     # INHERIT in the copy must still reach the real mkdocs.yml and theme.
     config = target / "mkdocs.yml"
@@ -50,6 +48,12 @@ def fixture_copy(tmp_path) -> Path:
         encoding="utf-8",
     )
     return target
+
+
+@pytest.fixture
+def fixture_copy(tmp_path) -> Path:
+    """A writable copy of the fixture project, for tests that break it on purpose."""
+    return fixture_project(tmp_path / "fixture")
 
 
 PUBLIC_URL = "https://wegwijs.example.org/"
