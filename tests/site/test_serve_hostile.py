@@ -138,9 +138,10 @@ def test_a_413_closes_the_connection_though_the_client_stays(server: int) -> Non
 def test_the_server_still_answers_after_413s(server: int) -> None:
     for _ in range(3):
         head = b"POST /api/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        raw_request(server, head + b"Content-Length: 99999\r\n\r\n" + b"{" * 1000)
-    response, _ = get(server, "/ar/mo/")
-    assert response.status == 200
+        answer = raw_request(server, head + b"Content-Length: 99999\r\n\r\n" + b"{" * 1000)
+        assert status_and_headers(answer)[0] == 413
+    response, body = get(server, "/ar/mo/")
+    assert response.status == 200 and b'<html lang="ar" dir="rtl"' in body
 
 
 @pytest.fixture
