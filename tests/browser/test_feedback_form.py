@@ -4,6 +4,7 @@ test_feedback_channel.py; one tap, one answer: test_feedback_once.py."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -88,7 +89,8 @@ def test_offline_answer_waits_in_the_outbox_and_arrives_once(
     page.get_by_label(ui_string("en", "channel.phone"), exact=True).check()
     page.locator("button.wg-send").click()
     status = page.locator(".wg-status")
-    wait_in_page(page, "document.querySelector('.wg-status').textContent.length > 0")
+    # "Sending..." comes first; the queued message once the send has failed offline.
+    wait_for_status(page, ui_string("en", "form.queued"))
     assert status.inner_text() == ui_string("en", "form.queued")
     assert records() == []
     go_online(context, local_server)
@@ -108,6 +110,12 @@ def test_offline_answer_waits_in_the_outbox_and_arrives_once(
     assert sent[-1]["channel_source"] == "reader"
 
 
+def wait_for_status(page, text: str) -> None:
+    """Until the status line shows `text` (it says "Sending..." first, whatever follows)."""
+    wanted = json.dumps(text)
+    wait_in_page(page, f"document.querySelector('.wg-status').innerText.trim() === {wanted}")
+
+
 def test_outbox_survives_a_reload_while_offline(context, local_server, site_url, records):
     page = context.new_page()
     page.goto(site_url + "/ar/mo/?c=sms")
@@ -115,7 +123,7 @@ def test_outbox_survives_a_reload_while_offline(context, local_server, site_url,
     go_offline(context, local_server)
     choose_rating(page, 2)
     page.locator("button.wg-send").click()
-    wait_in_page(page, "document.querySelector('.wg-status').textContent.length > 0")
+    wait_for_status(page, ui_string("ar", "form.queued"))
     assert page.locator(".wg-status").inner_text() == ui_string("ar", "form.queued")
     # Still offline: the service worker serves the page, the outbox is kept and retried.
     page.reload()
