@@ -132,7 +132,7 @@ def run_build(args: argparse.Namespace) -> None:
     with phase("pages") as info:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
     with phase("search") as info:
-        indexes = write_search_index(settings.site_dir, settings.languages)
+        indexes = write_search_index(settings.site_dir, settings.languages, cache_dir)
         info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
     with phase("compress") as info:
@@ -145,7 +145,11 @@ def run_build(args: argparse.Namespace) -> None:
     with phase("output") as info:
         from_content = {page: links for r in results for page, links in r.content_links.items()}
         problems, weights = check_site(
-            settings.site_dir, settings.budget_bytes, settings.jobs, from_content
+            settings.site_dir,
+            settings.budget_bytes,
+            settings.jobs,
+            from_content,
+            cache_dir / "output-checks.json",
         )
         heaviest = max(weights, key=lambda w: w.total)
         info["detail"] = (

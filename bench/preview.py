@@ -7,14 +7,17 @@ language in a new process, into the served folder, every file compressed at brot
 builder process; the clock runs from the save until the server answers a new build id
 (pages ask for it four times a second, so a page reloads at most 0.25 s later). While
 ours rebuilds, a poller asks for the edited page and counts every answer that is not 200.
-Variants alternate run by run. Content: a copy of content/ (or synthetic, --languages).
+Variants alternate run by run, each after the disk has settled (see settle).
+Content: a copy of content/ (or synthetic, --languages).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -41,6 +44,13 @@ def fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
+def settle() -> None:
+    """Let the previous variant's writes reach the disk first: a build writes thousands of
+    files, and their write-back would otherwise slow whichever variant runs next."""
+    os.sync()
+    time.sleep(1.0)
+
+
 def one_line_edit(page: Path, number: int) -> None:
     text = page.read_text(encoding="utf-8")
     page.write_text(text + f"\nEen regel erbij, nummer {number}.\n", encoding="utf-8")
@@ -60,11 +70,13 @@ def before(options: list[str], site_dir: Path) -> float:
 class Ours:
     """build.py serve --watch's parts, in this process: server, watcher, preview."""
 
-    def __init__(self, options: list[str], config: Path, content: Path, site_dir: Path) -> None:
+    def __init__(
+        self, options: list[str], config: Path, content: Path, site_dir: Path, log=None
+    ) -> None:
         settings = load_settings(config, content, site_dir, options[-1], None)
         codes = [language.code for language in settings.languages]
         argv = ["build", "--preview", *options]
-        builder = Builder(ROOT / "build.py", out=open("/dev/null", "w"))  # noqa: SIM115
+        builder = Builder(ROOT / "build.py", out=log or open(os.devnull, "w"))  # noqa: SIM115
         self.preview = Preview(argv, site_dir, settings.docs_dir, codes, builder)
         started = time.perf_counter()
         assert self.preview.build(None), "the first build failed"
@@ -82,7 +94,9 @@ class Ours:
         stop = threading.Event()
 
         def poll() -> None:
-            while not stop.is_set():
+            # 20 requests a second: five times what an open page's reload script asks,
+            # without taking the builder's processor as a loop without pause would.
+            while not stop.wait(0.05):
                 status = fetch(self.url + url_path)[0]
                 if status != 200:
                     self.bad.append(status)
@@ -125,6 +139,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--translated", default="en/kosten.md", help="the translated page edited")
     parser.add_argument("--dutch", default="nl/kosten.md", help="the Dutch page edited")
+    parser.add_argument("--phases", action="store_true", help="print the builder's phase lines")
     args = parser.parse_args()
     if args.languages:
         args.translated, args.dutch = "en/page01.md", "nl/page01.md"
@@ -138,7 +153,7 @@ def main() -> None:
         shutil.copytree(content, old_content)
         old_options = ["--config", str(config), "--content", str(old_content)]
         old_options += ["--languages", str(languages)]
-        ours = Ours(options, config, content, root / "site")
+        ours = Ours(options, config, content, root / "site", sys.stderr if args.phases else None)
         print(f"content: {content.relative_to(root)} ({len(ours.preview.codes)} languages)")
         print(f"ours: first build {ours.first:.1f}s")
         rows: dict[str, dict[str, list[float]]] = {}
@@ -149,6 +164,7 @@ def main() -> None:
                     times = rows.setdefault(kind, {"before": [], "ours": []})
                     variants = ["before", "ours"] if run % 2 == 0 else ["ours", "before"]
                     for variant in variants:
+                        settle()
                         if variant == "before":
                             one_line_edit(old_content / rel, run)
                             times["before"].append(before(old_options, root / "old-site"))

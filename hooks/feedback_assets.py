@@ -15,14 +15,13 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import segno
-from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from sitegen import qr_codes
+from sitegen.qr_codes import qr_inline_svg, qr_svg
 from sitegen.site_address import is_preview_address
 from wegwijs_shared.languages import parse_languages
 from wegwijs_shared.vocabulary import (
@@ -42,34 +41,6 @@ PRINT_QR = "qr-folder.svg"
 PAGE_SEGMENT = "part"
 # Pages that get a print QR code: the content pages that ask for feedback.
 _printable: set[str] = set()
-
-
-def qr_svg(url: str, title: str) -> bytes:
-    """An SVG QR code (error correction M: survives a crease or a smudge on paper)."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(
-        buffer, kind="svg", scale=4, border=2, xmldecl=False, title=title, svgclass=None
-    )
-    return buffer.getvalue()
-
-
-def qr_inline_svg(url: str) -> Markup:
-    """The same QR code as a bare inline <svg>: one path, sized by the print stylesheet,
-    named by the element the template wraps it in."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(
-        buffer,
-        kind="svg",
-        scale=1,
-        border=2,
-        xmldecl=False,
-        svgns=False,
-        svgclass=None,
-        lineclass=None,
-        omitsize=True,
-        nl=False,
-    )
-    return Markup(buffer.getvalue().decode("ascii"))
 
 
 def form_fields() -> dict:
@@ -129,6 +100,12 @@ def _preview_notice(site_url: str) -> str:
         f"    Deze links en QR-codes wijzen naar {site_url}, een adres dat alleen deze computer "
         f"kent. Neem links en QR-codes over van de gepubliceerde site.\n\n"
     )
+
+
+def on_config(config):
+    # Where QR codes made before are kept (a build without a cache makes them all).
+    qr_codes.keep_in(config.extra.get("wegwijs", {}).get("qr_cache"))
+    return config
 
 
 @event_priority(-300)  # after mkdocs-static-i18n and hooks/lean_output.py

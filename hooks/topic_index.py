@@ -9,11 +9,11 @@ It needs no JavaScript; with JavaScript the same page also offers search
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from sitegen.collation import sort_key
 from sitegen.mkdocs_seams import current_language, file_language
 from sitegen.search_index import TOPICS_PAGE
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -25,13 +25,6 @@ HEADING_LEVELS = (2, 3)
 def _prefix(config) -> str:
     code = current_language(config)
     return "" if code == SOURCE_LANGUAGE else f"{code}/"
-
-
-@cache
-def _collator():
-    import pyuca  # loads the collation table (about half a second): only when needed
-
-    return pyuca.Collator()
 
 
 def initial(text: str) -> str:
@@ -73,7 +66,7 @@ def topic_entries(nav, config) -> list[dict]:
 
 def letter_groups(entries: list[dict]) -> list[dict]:
     """Entries in collation order, grouped by their first letter."""
-    key = _collator().sort_key
+    key = sort_key
     groups: list[dict] = []
     for entry in sorted(entries, key=lambda e: (key(e["text"]), key(e["page"] or ""))):
         letter = initial(entry["text"])

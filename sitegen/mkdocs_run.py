@@ -13,12 +13,16 @@ from __future__ import annotations
 import json
 import multiprocessing
 import shutil
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from sitegen.mkdocs_seams import MkdocsFailed, build_language_pages
+from hooks.live_reload import BUILD_ID
+from sitegen import collation
+from sitegen.mkdocs_seams import MkdocsFailed, build_language_pages, preload
+from sitegen.search_index import SEARCH_DIR
 from sitegen.settings import Settings
 from wegwijs_shared.languages import SOURCE_LANGUAGE
 
@@ -36,13 +40,20 @@ class LanguageBuild:
     kept: bool = False
 
 
-def _render(settings: Settings, target: str, out_dir: Path, template_cache: Path | None):
-    """Run mkdocs for one language; return its warnings and content links."""
-    wegwijs = {
+def _wegwijs(settings: Settings, target: str, template_cache: Path | None) -> dict:
+    """What the hooks read from config.extra.wegwijs in one language's process."""
+    templates = template_cache or settings.work_dir / "templates"
+    return {
         "languages": [asdict(lang) for lang in settings.languages],
         "target": target,
-        "template_cache": str(template_cache or settings.work_dir / "templates"),
+        "template_cache": str(templates),
+        "qr_cache": str(templates.parent / "qr-codes"),  # sitegen.qr_codes
     }
+
+
+def _render(settings: Settings, target: str, out_dir: Path, template_cache: Path | None):
+    """Run mkdocs for one language; return its warnings and content links."""
+    wegwijs = _wegwijs(settings, target, template_cache)
     return build_language_pages(
         settings.config_file, settings.docs_dir, out_dir, settings.languages, target, wegwijs
     )
@@ -77,18 +88,40 @@ def build_language(
     return LanguageBuild(target, time.perf_counter() - started, warnings, links)
 
 
+def warm_up(settings: Settings, template_cache: Path | None) -> None:
+    """Render one language once, into a folder thrown away.
+
+    A preview's one-language rebuild runs in the builder's own process, and the first
+    one there would pay for setting up templates and Markdown (about 0.3 s): the
+    builder does this while the editor reads the first build.
+    """
+    target = next((lang.code for lang in settings.languages if not lang.is_source), None)
+    with tempfile.TemporaryDirectory() as out_dir:
+        try:
+            _render(settings, target or SOURCE_LANGUAGE, Path(out_dir), template_cache)
+        except MkdocsFailed:
+            pass  # a real build reports it
+
+
 LINKS_FILE = "content-links.json"  # in the cache: the content links of a kept language
+
+
+# What later phases make again for the whole site: the compressed variants (linked
+# from the compression cache) and the search index; and the preview's build id, which
+# the watcher writes for each build it swaps in.
+_NOT_KEPT = ("*.br", "*.gz", PurePosixPath(BUILD_ID).name)
 
 
 def _keep_languages(settings: Settings, previous: Path, kept: set[str]) -> None:
     """Copy the kept languages' pages of the previous build into site_dir (Dutch: the root)."""
     codes = {lang.code for lang in settings.languages}
+    skip = shutil.ignore_patterns(*_NOT_KEPT)
     for entry in previous.iterdir():
         code = entry.name if entry.name in codes else SOURCE_LANGUAGE
-        if code not in kept:
+        if code not in kept or entry.name == SEARCH_DIR or skip("", [entry.name]):
             continue
         if entry.is_dir():
-            shutil.copytree(entry, settings.site_dir / entry.name)
+            shutil.copytree(entry, settings.site_dir / entry.name, ignore=skip)
         else:
             shutil.copy2(entry, settings.site_dir / entry.name)
 
@@ -133,6 +166,11 @@ def build_site(
     if settings.jobs == 1 or len(todo) == 1:
         built = [build_language(settings, code, templates) for code in todo]
     else:
+        # Once here, not in each forked process: mkdocs and its plugins, and the
+        # collation table (hooks/topic_index.py).
+        wegwijs = _wegwijs(settings, SOURCE_LANGUAGE, templates)
+        preload(settings.config_file, settings.docs_dir, settings.languages, wegwijs)
+        collation.load()
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context) as pool:
             count = len(todo)

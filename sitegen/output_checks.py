@@ -2,13 +2,20 @@
 
 Links written in content are checked in content/ (sitegen.checks.links), with
 file and line; here only what the theme and the hooks add to the pages.
+
+With a cache file (the build's cache, beside the site), a page is checked again only
+when something its result depends on changed: its own bytes, its content links, the
+budget, the site's set of files and its stylesheets and scripts, or a page whose ids
+one of its links points into. A preview rebuild checks the pages an edit changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
@@ -66,13 +73,18 @@ def _scan(html_file: Path) -> PageScan:
     return scan_html(html_file.read_text(encoding="utf-8"))
 
 
-def _weigh(site_dir: Path, rel: str, url: str, scan: PageScan) -> PageWeight:
+def _weigh(
+    site_dir: Path, rel: str, url: str, scan: PageScan, read: set[str] | None = None
+) -> PageWeight:
+    """The page's first-paint bytes; `read` collects the stylesheets and scripts weighed."""
+    read = set() if read is None else read
     weight = PageWeight(rel, compressed_size(site_dir / rel), 0, 0)
     for ref in scan.resources:
         if not ref.blocking or is_remote(ref.url):
             continue
         resolved = resolve(site_dir, url, ref.url)
         if resolved and resolved[0].is_file():
+            read.add(resolved[0].relative_to(site_dir).as_posix())
             size = compressed_size(resolved[0])
             if ref.tag == "script":
                 weight.js += size
@@ -107,11 +119,19 @@ def _external_problems(rel: str, scan: PageScan) -> list[Problem]:
 
 
 def _link_problems(
-    site_dir: Path, rel: str, url: str, scan: PageScan, from_content: frozenset[str]
+    site_dir: Path,
+    rel: str,
+    url: str,
+    scan: PageScan,
+    from_content: frozenset[str],
+    read: set[str] | None = None,
 ) -> list[Problem]:
     """Links to missing files; anchors that are missing (except on Dutch fallback pages,
-    whose Dutch anchors cannot match the translated headings they link to)."""
+    whose Dutch anchors cannot match the translated headings they link to).
+
+    `read` collects the pages whose ids were looked up (what the result depends on)."""
     problems = []
+    read = set() if read is None else read
     for ref in scan.references:
         if ref.url in from_content or not is_site_file(urljoin(url, ref.url)):
             continue
@@ -128,12 +148,10 @@ def _link_problems(
                     f"{target.relative_to(site_dir)}. Fix the link in the Markdown page.",
                 )
             )
-        elif (
-            fragment
-            and not scan.fallback
-            and target.suffix == ".html"
-            and fragment not in _scan(target).ids
-        ):
+        elif fragment and not scan.fallback and target.suffix == ".html":
+            read.add(target.relative_to(site_dir).as_posix())
+            if fragment in _scan(target).ids:
+                continue
             problems.append(
                 Problem(
                     rel,
@@ -145,56 +163,160 @@ def _link_problems(
     return problems
 
 
-def _check_pages(site_dir: Path, budget: int, html_files: list[Path], content_links: dict):
-    problems: list[Problem] = []
-    weights: list[PageWeight] = []
-    for html_file in html_files:
-        rel = html_file.relative_to(site_dir).as_posix()
-        url = page_url(site_dir, html_file)
-        scan = _scan(html_file)
-        weight = _weigh(site_dir, rel, url, scan)
-        weights.append(weight)
-        if weight.total > budget:
-            problems.append(
-                Problem(
-                    rel,
-                    1,
-                    f"first paint needs {weight.total:,} bytes brotli-compressed (HTML "
-                    f"{weight.html:,}, CSS {weight.css:,}, scripts {weight.js:,}); the budget "
-                    f"is {budget:,} bytes, what arrives in the first round trip. Shorten the "
-                    "page or split it in two, or move weight out of the theme.",
-                )
+@dataclass
+class PageCheck:
+    """One page's result, and the files whose bytes it read besides its own: the
+    stylesheets and scripts it weighed, the pages whose ids its links point into."""
+
+    problems: list[Problem]
+    weight: PageWeight
+    read: list[str] = field(default_factory=list)
+
+
+def _check_page(site_dir: Path, budget: int, rel: str, from_content: frozenset[str]) -> PageCheck:
+    html_file = site_dir / rel
+    url = page_url(site_dir, html_file)
+    scan = _scan(html_file)
+    read: set[str] = set()
+    weight = _weigh(site_dir, rel, url, scan, read)
+    problems = []
+    if weight.total > budget:
+        problems.append(
+            Problem(
+                rel,
+                1,
+                f"first paint needs {weight.total:,} bytes brotli-compressed (HTML "
+                f"{weight.html:,}, CSS {weight.css:,}, scripts {weight.js:,}); the budget "
+                f"is {budget:,} bytes, what arrives in the first round trip. Shorten the "
+                "page or split it in two, or move weight out of the theme.",
             )
-        problems += _external_problems(rel, scan)
-        problems += _link_problems(site_dir, rel, url, scan, content_links.get(rel, frozenset()))
-    return problems, weights
+        )
+    problems += _external_problems(rel, scan)
+    problems += _link_problems(site_dir, rel, url, scan, from_content, read)
+    return PageCheck(problems, weight, sorted(read))
+
+
+def _check_pages(
+    site_dir: Path, budget: int, pages: list[str], content_links: dict
+) -> dict[str, PageCheck]:
+    return {
+        rel: _check_page(site_dir, budget, rel, content_links.get(rel, frozenset()))
+        for rel in pages
+    }
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# Pagefind's index: content-hashed names that no page links to (its script finds them).
+_UNLINKED = re.compile(r"^pagefind/(index/|fragment/|pagefind\.[^/]*\.pf_meta$)")
+
+
+def _site_signature(site_dir: Path, budget: int) -> str:
+    """What every page's result depends on: the budget and which files exist."""
+    digest = hashlib.sha256(str(budget).encode())
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.suffix in (".br", ".gz") or _UNLINKED.match(rel) or not path.is_file():
+            continue
+        digest.update(rel.encode() + b"\0")
+    return digest.hexdigest()
+
+
+class CheckCache:
+    """Results of earlier builds by page, valid under the same site signature."""
+
+    def __init__(self, path: Path | None, site_dir: Path, signature: str) -> None:
+        self.path = path
+        self.site_dir = site_dir
+        self.signature = signature
+        self.hashes: dict[str, str | None] = {}
+        self.before: dict = {}
+        if path is not None and path.is_file():
+            try:
+                saved = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}  # a damaged cache is only slower
+            if saved.get("signature") == signature:
+                self.before = saved.get("pages", {})
+
+    def hash(self, rel: str) -> str | None:
+        if rel not in self.hashes:
+            path = self.site_dir / rel
+            self.hashes[rel] = _digest(path.read_bytes()) if path.is_file() else None
+        return self.hashes[rel]
+
+    def _key(self, rel: str, from_content: frozenset[str]) -> str:
+        return _digest(f"{self.hash(rel)}\0{sorted(from_content)}".encode())
+
+    def get(self, rel: str, from_content: frozenset[str]) -> PageCheck | None:
+        entry = self.before.get(rel)
+        if not entry or entry["key"] != self._key(rel, from_content):
+            return None
+        if any(self.hash(other) != known for other, known in entry["read"].items()):
+            return None
+        return PageCheck(
+            [Problem(**problem) for problem in entry["problems"]],
+            PageWeight(**entry["weight"]),
+            list(entry["read"]),
+        )
+
+    def save(self, results: dict[str, PageCheck], content_links: dict) -> None:
+        if self.path is None:
+            return
+        pages = {
+            rel: {
+                "key": self._key(rel, content_links.get(rel, frozenset())),
+                # vars, not asdict: flat dataclasses, and asdict is slow (deep copies)
+                "problems": [vars(problem) for problem in result.problems],
+                "weight": vars(result.weight),
+                "read": {other: self.hash(other) for other in result.read},
+            }
+            for rel, result in results.items()
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        document = {"signature": self.signature, "pages": pages}
+        self.path.write_text(json.dumps(document), encoding="utf-8")
 
 
 def check_site(
-    site_dir: Path, budget: int, jobs: int = 1, content_links: dict | None = None
+    site_dir: Path,
+    budget: int,
+    jobs: int = 1,
+    content_links: dict | None = None,
+    cache_file: Path | None = None,
 ) -> tuple[list[Problem], list[PageWeight]]:
     """Check every HTML page (in `jobs` processes); return the problems and every page's weight.
 
     content_links: per page (relative to site_dir), the links its Markdown made, which
     the content check has checked already (sitegen.mkdocs_run.LanguageBuild).
+    cache_file: earlier results, reused for pages whose inputs are unchanged.
     """
     _scan.cache_clear()
     content_links = content_links or {}
-    html_files = sorted(site_dir.rglob("*.html"))
-    if jobs <= 1 or len(html_files) < 100:
-        return _check_pages(site_dir, budget, html_files, content_links)
-    chunks = [html_files[start::jobs] for start in range(jobs)]
-    problems: list[Problem] = []
-    weights: list[PageWeight] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for found, weighed in pool.map(
-            _check_pages, [site_dir] * jobs, [budget] * jobs, chunks, [content_links] * jobs
-        ):
-            problems += found
-            weights += weighed
+    pages = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))]
+    signature = _site_signature(site_dir, budget) if cache_file else ""
+    cache = CheckCache(cache_file, site_dir, signature)
+    results: dict[str, PageCheck] = {}
+    for rel in pages:
+        known = cache.get(rel, content_links.get(rel, frozenset()))
+        if known is not None:
+            results[rel] = known
+    todo = [rel for rel in pages if rel not in results]
+    if jobs <= 1 or len(todo) < 100:
+        results.update(_check_pages(site_dir, budget, todo, content_links))
+    else:
+        chunks = [todo[start::jobs] for start in range(jobs)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for found in pool.map(
+                _check_pages, [site_dir] * jobs, [budget] * jobs, chunks, [content_links] * jobs
+            ):
+                results.update(found)
+    cache.save(results, content_links)
+    problems = [problem for rel in pages for problem in results[rel].problems]
     problems.sort(key=lambda problem: (problem.path, problem.line))
-    weights.sort(key=lambda weight: weight.path)
-    return problems, weights
+    return problems, [results[rel].weight for rel in pages]
 
 
 # A page above this share of the budget still passes, but its editor is told.

@@ -11,18 +11,25 @@ kept as written, for the results list.
 Pagefind writes its files gzipped; we store them plain and let the compress phase's
 brotli variants travel instead (Pagefind reads either), which is smaller. Runs before
 the compress phase.
+
+With a cache folder (the build's, beside the site), a page whose HTML is byte for
+byte as before is not parsed again, and when no page's record changed, Pagefind's
+last index is reused instead of made again: a preview rebuild after an edit parses
+one language's pages, not every language's.
 """
 
 from __future__ import annotations
 
-import asyncio
 import gzip
+import hashlib
+import json
+import os
 import shutil
+import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -75,6 +82,7 @@ class PageText:
     description: str = ""
     text: str = ""
     fallback: bool = False
+    words: str = ""  # title, description and text as the index stores them (fold)
 
 
 class _TextParser(HTMLParser):
@@ -132,18 +140,54 @@ def page_text(html: str) -> PageText:
     parser.close()
     parser.page.title = " ".join(parser.page.title.split())
     parser.page.text = " ".join("".join(parser.parts).split())
-    return parser.page
+    page = parser.page
+    page.words = fold(f"{page.title} {page.description} {page.text}")
+    return page
 
 
-def searchable_pages(site_dir: Path, language: Language, others: Iterable[str]):
+# Named by what it holds: a change to PageText or to fold needs a new name.
+TEXT_CACHE = "search-text-2.json"
+
+
+class TextCache:
+    """page_text by the hash of the page's bytes, kept in a JSON file between builds."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.before: dict[str, dict] = {}
+        if path is not None and path.is_file():
+            try:
+                self.before = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.before = {}  # a damaged cache is only slower
+        self.now: dict[str, dict] = {}
+
+    def page_text(self, data: bytes) -> PageText:
+        key = hashlib.sha256(data).hexdigest()
+        known = self.now.get(key) or self.before.get(key)
+        text = PageText(**known) if known else page_text(data.decode("utf-8"))
+        self.now[key] = asdict(text)
+        return text
+
+    def save(self) -> None:
+        """Keep what this build used: the cache stays the size of one site."""
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.now), encoding="utf-8")
+
+
+def searchable_pages(
+    site_dir: Path, language: Language, others: Iterable[str], cache: TextCache | None = None
+):
     """(site path, text) of every page really written in the language."""
+    cache = cache or TextCache(None)
     folder = site_dir / language.prefix
     skip = set(NOT_INDEXED) | set(others)
     for index in sorted(folder.rglob("index.html")):
         parts = index.parent.relative_to(folder).parts
         if parts and parts[0] in skip:
             continue
-        text = page_text(index.read_text(encoding="utf-8"))
+        text = cache.page_text(index.read_bytes())
         if not text.fallback:
             yield language.prefix + "".join(f"{part}/" for part in parts), text
 
@@ -157,24 +201,26 @@ class LanguageIndex:
 def _record_html(code: str, text: PageText) -> str:
     """A page as Pagefind reads it: the folded words to index, the title and description
     as written (metadata outside the indexed body)."""
-    words = fold(f"{text.title} {text.description} {text.text}")
     return (
         f'<!doctype html><html lang="{escape(code)}"><head><meta charset="utf-8"></head><body>'
         f'<p data-pagefind-meta="title">{escape(text.title)}</p>'
         f'<p data-pagefind-meta="description">{escape(text.description)}</p>'
-        f"<main data-pagefind-body>{escape(words)}</main></body></html>"
+        f"<main data-pagefind-body>{escape(text.words)}</main></body></html>"
     )
 
 
-async def _write_index(source: Path, output: Path) -> None:
-    from pagefind.index import PagefindIndex
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; carries its own message."""
 
-    # One folder of pages, one call: the Python API reads each answer in a 0.1 s round.
-    # The output path goes into the config: leaving the context writes the files once
-    # more to the configured path, which would otherwise be ./pagefind in the caller's
-    # working directory (the repository, when a test builds a site).
-    async with PagefindIndex(config={"verbose": False, "output_path": str(output)}) as index:
-        await index.add_directory(path=str(source))
+
+def _write_index(source: Path, output: Path) -> None:
+    """Pagefind's indexer on a folder of records (its command line: one process, no polling)."""
+    from pagefind_bin import get_executable
+
+    command = [str(get_executable()), "--site", str(source), "--output-path", str(output)]
+    done = subprocess.run([*command, "--quiet"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index the pages: {done.stderr.strip()}")
 
 
 def _store_plain(output: Path) -> None:
@@ -188,25 +234,57 @@ def _store_plain(output: Path) -> None:
             path.write_bytes(gzip.decompress(path.read_bytes()))
 
 
-def write_search_index(site_dir: Path, languages: tuple[Language, ...]) -> list[LanguageIndex]:
-    """Index every language's own pages into site/pagefind/; return the count per language."""
+def _records_hash(source: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(source.rglob("*.html")):
+        digest.update(path.relative_to(source).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def write_search_index(
+    site_dir: Path, languages: tuple[Language, ...], cache_dir: Path | None = None
+) -> list[LanguageIndex]:
+    """Index every language's own pages into site/pagefind/; return the count per language.
+
+    cache_dir: where the page texts and the last index are kept between builds.
+    """
     codes = [lang.code for lang in languages]
     counts = []
     output = site_dir / SEARCH_DIR
     if output.exists():
         shutil.rmtree(output)
-    with tempfile.TemporaryDirectory() as folder:
+    texts = TextCache(cache_dir / TEXT_CACHE if cache_dir is not None else None)
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    # The records beside the cache, not in the system's temporary folder: on the same disk.
+    with tempfile.TemporaryDirectory(dir=cache_dir) as folder:
         source = Path(folder)
         for language in languages:
             others = [code for code in codes if code != language.code]
-            pages = list(searchable_pages(site_dir, language, others))
+            pages = list(searchable_pages(site_dir, language, others, texts))
             for url, text in pages:
                 target = source / url / "index.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(_record_html(language.code.lower(), text), encoding="utf-8")
             counts.append(LanguageIndex(language.code, len(pages)))
-        # In a thread of its own: the caller may be running an event loop (a test's browser).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _write_index(source, output)).result()
+        texts.save()
+        records = _records_hash(source)
+        last = cache_dir / "search-index" if cache_dir is not None else None
+        if last is not None and (last / records).is_dir():
+            shutil.copytree(last / records, output, copy_function=_link)
+            return counts
+        _write_index(source, output)
     _store_plain(output)
+    if last is not None:
+        shutil.rmtree(last, ignore_errors=True)
+        shutil.copytree(output, last / records, copy_function=_link)
     return counts
+
+
+def _link(source: str, target: str) -> None:
+    """Share the bytes (nothing writes these files once stored plain); copy across disks."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

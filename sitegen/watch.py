@@ -362,6 +362,18 @@ def serve_requests(build_script: Path, requests=sys.stdin, out=sys.stdout) -> No
             code = 1
         sys.stderr.flush()
         print(f"{DONE} {code}", file=out, flush=True)
+        if code == 0 and args.only is None:
+            _warm_up(args)
+
+
+def _warm_up(args) -> None:
+    """After a whole build, while the editor reads it: get this process ready to render
+    the next one-language rebuild itself (sitegen.mkdocs_run.warm_up)."""
+    from sitegen.mkdocs_run import warm_up
+    from sitegen.settings import load_settings
+
+    settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
+    warm_up(settings, args.cache_dir / "templates")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,11 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return text[3:end], text[body_start:], text.count("\n", 0, body_start)
 
 
+# libyaml's loader where PyYAML was built with it: the same safe subset, ten times faster
+# (a build reads every page's front matter in every language's process).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
     """Return (front matter, error). A page without front matter gives ({}, None)."""
     if not text.startswith("---"):
@@ -40,7 +45,7 @@ def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
     if raw is None:
         return None, "the front matter starts with '---' but never ends: add a line '---'."
     try:
-        data = yaml.safe_load(raw) or {}
+        data = yaml.load(raw, Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

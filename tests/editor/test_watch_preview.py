@@ -86,6 +86,9 @@ def test_a_translated_edit_renders_only_its_language(project, preview):
     # The other languages are the previous build's pages, byte for byte, compressed too.
     assert (preview.site_dir / "ar" / "mo" / "index.html").read_bytes() == before
     assert (preview.site_dir / "ar" / "mo" / "index.html.br").is_file()
+    # Search finds the new line (the index is made again, not kept from the cache).
+    fragments = (preview.site_dir / "pagefind" / "fragment").glob("*.pf_fragment")
+    assert any(b"freshly added line" in path.read_bytes() for path in fragments)
     nl_mo = edit(project, "nl/mo.md", "\n# ", "\nEen nieuwe regel.\n\n# ")
     assert preview.rebuild({nl_mo})
     assert sorted(preview.passes[-1]) == sorted(CODES)

@@ -14,7 +14,7 @@ import brotli
 import pytest
 
 import build
-from hooks.feedback_assets import qr_inline_svg, qr_svg
+from sitegen.qr_codes import qr_inline_svg, qr_svg
 from sitegen.site_address import (
     AddressError,
     built_address,
