@@ -83,7 +83,7 @@ def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.report import print_findings, summary
     from sitegen.compress import compress_site_cached
     from sitegen.mkdocs_run import build_site
-    from sitegen.offline_packs import write_packs
+    from sitegen.offline_packs import PACK_BUDGET_BYTES, write_packs
     from sitegen.output_checks import budget_report, check_site
     from sitegen.page_list import write_page_list
     from sitegen.search_index import write_search_index
@@ -139,7 +139,8 @@ def run_build(args: argparse.Namespace) -> None:
         done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
         info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
     with phase("offline") as info:
-        packs, pack_problems = write_packs(settings.site_dir, settings.languages)
+        pack_budget = getattr(args, "pack_budget", None) or PACK_BUDGET_BYTES
+        packs, pack_problems = write_packs(settings.site_dir, settings.languages, pack_budget)
         info["detail"] = " ".join(f"{p.code}={p.bytes / 1024:.0f}KB/{p.pages}p" for p in packs)
         _report(pack_problems, "offline pack")
     with phase("output") as info:
@@ -495,6 +496,11 @@ def parser() -> argparse.ArgumentParser:
         "--weights", action="store_true", help="print every page's critical-path bytes"
     )
     build.add_argument("--budget", type=int, help="critical-path budget in bytes (default: 14336)")
+    build.add_argument(
+        "--pack-budget",
+        type=int,
+        help="offline pack budget per language, bytes brotli (default: 153600)",
+    )
     build.add_argument(
         "--preview",
         action="store_true",

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from sitegen.compress import TEXT_SUFFIXES
+from sitegen.offline_packs import MANIFEST
 
 VARIANTS = {".br": "br", ".gz": "gzip"}
 CONTENT_TYPES = {
@@ -42,7 +43,12 @@ CONTENT_TYPES = {
 PAGE_CACHE = "public, max-age=0, s-maxage=300"
 ASSET_CACHE = "public, max-age=86400, s-maxage=31536000"
 # Not pages, but they must not outlive one: they name the pages or control caching.
-SHORT_LIVED = frozenset({"sw.js", "sitemap.xml", "robots.txt", "pages.json"})
+# A language's offline manifest names the files a saved pack holds by their hashes, and
+# Pagefind's entry names the index files of this build, which publish deletes from the
+# bucket once a newer build no longer uses them: a day-old copy would point at nothing.
+SHORT_LIVED = frozenset(
+    {"sw.js", "sitemap.xml", "robots.txt", "pages.json", MANIFEST, "pagefind-entry.json"}
+)
 # Sent last: they list the pages, so they never name one that is not there yet.
 INDEXES = frozenset({"sitemap.xml", "robots.txt", "pages.json"})
 ASSETS, PAGES, LISTS = 0, 1, 2

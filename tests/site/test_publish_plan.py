@@ -37,6 +37,9 @@ def site(tmp_path: Path) -> Path:
         "downloads/brochure.tar.gz": b"\x1f\x8b",
         "sitemap.xml": b"<urlset/>",
         "robots.txt": b"User-agent: *",
+        "ar/offline.json": b'{"lang":"ar"}',
+        "pagefind/pagefind-entry.json": b'{"languages":{}}',
+        "pagefind/index/ar_1a2b3c.pf_index": b"index",
     }
     for rel, data in files.items():
         path = root / rel
@@ -68,6 +71,10 @@ def test_each_file_gets_its_type_encoding_cache_and_stage(site: Path) -> None:
     assert brochure.content_encoding is None and brochure.content_type == "application/gzip"
     assert files["sitemap.xml.br"].stage == files["robots.txt"].stage == LISTS
     assert files["sitemap.xml"].cache_control == PAGE_CACHE
+    # They name files of this build by hash: a stale copy would point at deleted files.
+    assert files["ar/offline.json"].cache_control == PAGE_CACHE
+    assert files["pagefind/pagefind-entry.json"].cache_control == PAGE_CACHE
+    assert files["pagefind/index/ar_1a2b3c.pf_index"].cache_control == ASSET_CACHE
     assert files["ar/404.html.gz"].metadata["status"] == "404"
     assert "status" not in files["index.html"].metadata
     assert page.md5 == hashlib.md5(page.path.read_bytes()).hexdigest()
