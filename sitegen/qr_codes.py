@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import segno
@@ -43,6 +44,7 @@ def _cached(make, *key: object) -> bytes:
     return data
 
 
+@lru_cache(maxsize=256)  # the page's code and its download: one encoding
 def _encoded(url: str) -> segno.QRCode:
     # Error correction M: survives a crease or a smudge on paper.
     return segno.make(url, error="m", micro=False)

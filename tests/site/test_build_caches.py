@@ -128,7 +128,7 @@ def test_search_parses_changed_pages_only_and_reuses_an_unchanged_index(tmp_path
 
 
 def test_qr_codes_are_encoded_once_per_address(tmp_path, monkeypatch):
-    made = counting(monkeypatch, qr_codes, "_encoded")
+    made = counting(monkeypatch, qr_codes, "_encoded")  # the in-process memo is inside
     qr_codes.keep_in(tmp_path / "qr")
     try:
         url = "https://wegwijs.example/ar/mo/?c=folder"
