@@ -9,7 +9,12 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  if (!script || !("serviceWorker" in navigator) || !window.caches || !window.MessageChannel) return;
+  if (!script || !("serviceWorker" in navigator) || !window.caches || !window.MessageChannel) {
+    /* The offline page without offline reading: nothing can be saved on this phone. */
+    var none = document.querySelector("[data-wg-offline-none]");
+    if (none) none.hidden = false;
+    return;
+  }
   var root = script.src.replace(/assets\/offline\.js.*$/, "");
   var VISITS = "wg-visits";
   var NO = "wg-keep-no";
@@ -107,6 +112,7 @@
         if (!item.hidden) shown += 1;
       });
       document.querySelector("[data-wg-offline-none]").hidden = shown > 0;
+      list.setAttribute("data-wg-checked", "");
     });
   }
 
