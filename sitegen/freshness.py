@@ -14,7 +14,7 @@ import hashlib
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 
 from sitegen.checks.source import parse_front_matter, split_front_matter
@@ -82,11 +82,15 @@ def _git(folder: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
+@lru_cache(maxsize=4096)
 def changed_on(path: Path) -> str:
     """When a Dutch page last changed (YYYY-MM-DD): its last commit, else the file's mtime.
 
     A file with uncommitted changes (or outside a git work tree) has changed
     after its last commit, so its modification time counts.
+
+    Kept for the length of a build (sitegen.mkdocs_run clears it when one starts): every
+    language's process asks it for the same Dutch pages, two git commands each.
     """
     folder, name = path.parent, path.name
     if _git(folder, "status", "--porcelain", "--", name) == "":

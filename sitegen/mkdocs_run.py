@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 import tempfile
 import time
@@ -21,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from hooks.live_reload import BUILD_ID
 from sitegen import collation
+from sitegen.freshness import changed_on
 from sitegen.mkdocs_seams import MkdocsFailed, build_language_pages, preload
 from sitegen.search_index import SEARCH_DIR
 from sitegen.settings import Settings
@@ -120,10 +122,18 @@ def _keep_languages(settings: Settings, previous: Path, kept: set[str]) -> None:
         code = entry.name if entry.name in codes else SOURCE_LANGUAGE
         if code not in kept or entry.name == SEARCH_DIR or skip("", [entry.name]):
             continue
+        # Linked, not copied: nothing writes through them (sitegen.new_file).
         if entry.is_dir():
-            shutil.copytree(entry, settings.site_dir / entry.name, ignore=skip)
+            shutil.copytree(entry, settings.site_dir / entry.name, ignore=skip, copy_function=_link)
         else:
-            shutil.copy2(entry, settings.site_dir / entry.name)
+            _link(entry, settings.site_dir / entry.name)
+
+
+def _link(source, target) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
 
 
 def _kept_links(cache_dir: Path | None, code: str) -> dict[str, frozenset[str]]:
@@ -155,6 +165,7 @@ def build_site(
     for folder in (settings.work_dir, settings.site_dir):
         if folder.exists():
             shutil.rmtree(folder)
+    changed_on.cache_clear()  # a page may have changed or been committed since the last build
     settings.site_dir.mkdir(parents=True)
     codes = [lang.code for lang in settings.languages]
     kept = set()

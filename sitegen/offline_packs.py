@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.compress import compress_file, compressed_size
+from sitegen.new_file import write_new_text
 from wegwijs_shared.languages import Language
 
 PACK_BUDGET_BYTES = 150 * 1024
@@ -101,7 +102,7 @@ def write_manifest(site_dir: Path, language: Language, others: Iterable[str]) ->
     }
     target = site_dir / language.prefix / MANIFEST
     text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
-    target.write_text(text, encoding="utf-8")
+    write_new_text(target, text)
     compress_file(target)
     return Pack(language.code, len(pages), size)
 
@@ -117,7 +118,7 @@ def stamp_service_worker(site_dir: Path, version: str, languages: Iterable[Langu
         )
     build = {"version": version, "languages": [lang.code for lang in languages if lang.prefix]}
     stamped = _BUILD_LINE.sub(lambda _: f"var BUILD = {json.dumps(build)};", text, count=1)
-    worker.write_text(stamped, encoding="utf-8")
+    write_new_text(worker, stamped)
     compress_file(worker)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
+from sitegen.new_file import write_new_text
 from wegwijs_shared.pages import PAGE_LIST_NAME, dump_page_list
 
 
@@ -27,5 +28,5 @@ def site_pages(site_dir: Path) -> list[str]:
 def write_page_list(site_dir: Path) -> int:
     """Write site/pages.json; returns how many pages it lists."""
     paths = site_pages(site_dir)
-    (site_dir / PAGE_LIST_NAME).write_text(dump_page_list(paths), encoding="utf-8")
+    write_new_text(site_dir / PAGE_LIST_NAME, dump_page_list(paths))
     return len(paths)

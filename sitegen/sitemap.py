@@ -6,6 +6,7 @@ from pathlib import Path, PurePosixPath
 from xml.sax.saxutils import quoteattr
 
 from sitegen.freshness import is_offered
+from sitegen.new_file import write_new_text
 from wegwijs_shared.languages import Language
 
 # Pages a reader reaches only after sending feedback; not for search engines.
@@ -57,10 +58,10 @@ def render_sitemap(site_url: str, pages: dict[str, list[Language]]) -> str:
 
 def write_sitemap(site_dir: Path, docs_dir: Path, languages, site_url: str) -> int:
     pages = translations(docs_dir, languages)
-    (site_dir / "sitemap.xml").write_text(render_sitemap(site_url, pages), encoding="utf-8")
+    write_new_text(site_dir / "sitemap.xml", render_sitemap(site_url, pages))
     robots = (
         f"User-agent: *\nDisallow: /api/\nDisallow: /_staff/\nDisallow: /_editors/\n"
         f"Sitemap: {site_url}sitemap.xml\n"
     )
-    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+    write_new_text(site_dir / "robots.txt", robots)
     return sum(len(langs) for path, langs in pages.items() if not path.startswith(UNLISTED))

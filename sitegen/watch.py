@@ -16,6 +16,7 @@ the build id changes: it is written last, just before the swap.
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib.util
 import json
 import os
@@ -229,6 +230,7 @@ def write_build_id(folder: Path) -> str:
     path = folder / BUILD_ID
     path.parent.mkdir(parents=True, exist_ok=True)
     build_id = str(time.time_ns())
+    path.unlink(missing_ok=True)  # never through a link into another build
     path.write_text(build_id, encoding="utf-8")
     for suffix in (".br", ".gz"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
@@ -364,6 +366,8 @@ def serve_requests(build_script: Path, requests=sys.stdin, out=sys.stdout) -> No
         print(f"{DONE} {code}", file=out, flush=True)
         if code == 0 and args.only is None:
             _warm_up(args)
+        # While the editor reads: a full collection now, not in the middle of the next build.
+        gc.collect()
 
 
 def _warm_up(args) -> None:

@@ -143,3 +143,38 @@ def test_qr_codes_are_encoded_once_per_address(tmp_path, monkeypatch):
     # Without a folder nothing is kept, and the codes are the same.
     assert qr_codes.qr_inline_svg(url) == first
     assert len(made) == 4
+
+
+def test_a_partial_build_leaves_the_served_build_as_it_was(fixture_copy, tmp_path):
+    """serve --watch builds one language aside, linking the others from the served build:
+    no phase may write through those links into the build readers still see."""
+    import hashlib
+
+    import build
+    from tests.site.conftest import build_site
+
+    config, content = fixture_copy / "mkdocs.yml", fixture_copy / "content"
+    languages = fixture_copy / "languages.yml"
+    served, aside, cache = tmp_path / "served", tmp_path / "aside", tmp_path / "cache"
+    assert build_site(config, content, served, languages, "--jobs", "1") == 0
+
+    def snapshot(folder: Path) -> dict[str, str]:
+        return {
+            path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in folder.rglob("*")
+            if path.is_file()
+        }
+
+    before = snapshot(served)
+    page = content / "en" / "mo.md"
+    page.write_text(page.read_text("utf-8") + "\nA line added in the preview.\n", "utf-8")
+    args = build.parser().parse_args(
+        ["build", "--preview", "--config", str(config), "--content", str(content)]
+        + ["--languages", str(languages), "--site-dir", str(aside), "--jobs", "1"]
+    )
+    args.only, args.previous, args.cache_dir = {"en"}, served, cache
+    assert build.run(args) == 0
+    assert snapshot(served) == before
+    assert "A line added in the preview." in (aside / "en/mo/index.html").read_text("utf-8")
+    # The kept languages' pages are the served build's own files, not copies.
+    assert (aside / "ar/mo/index.html").samefile(served / "ar/mo/index.html")
