@@ -177,10 +177,12 @@ def affected_languages(
     """The languages a set of changed files needs rendered again; None: everything, afresh.
 
     - a translated page whose front matter stayed the same: its own language only;
-    - a Dutch page: Dutch, and every other language, which either falls back to it or
-      has a translation that tells readers how fresh it is against it;
+    - another file in a translation's folder (an image, or an editor's temporary file
+      of a safe save): that language only, the only one whose pages use it;
+    - a Dutch page or file: Dutch, and every other language, which either falls back to
+      it or has a translation that tells readers how fresh it is against it;
     - a page added, removed or with new front matter (the language switcher, hreflang
-      and the translation status read them), or a file that is no page: every language;
+      and the translation status read them): every language;
     - the theme, the hooks, the .yml files: None (a new builder reads them afresh).
     """
     if before is None:
@@ -195,7 +197,7 @@ def affected_languages(
         if code not in codes:
             return None
         key = rel.as_posix()
-        if code == SOURCE_LANGUAGE or path.suffix != ".md" or now.get(key) != before.get(key):
+        if code == SOURCE_LANGUAGE or (path.suffix == ".md" and now.get(key) != before.get(key)):
             return set(codes)
         needed.add(code)
     return needed

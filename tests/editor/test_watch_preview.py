@@ -58,6 +58,12 @@ def test_which_languages_an_edit_needs(project):
     before = content_state(content)
     en_mo = edit(project, "en/mo.md", "\n# ", "\nA new line.\n\n# ")
     assert affected_languages({en_mo}, content, CODES, before) == {"en"}
+    # A safe save (sed -i, many editors) writes a temporary file, then renames it.
+    temporary = content / "en" / "sedX4k2Lq"
+    assert affected_languages({en_mo, temporary}, content, CODES, before) == {"en"}
+    assert affected_languages({content / "en" / "kaart.png"}, content, CODES, before) == {"en"}
+    dutch_image = content / "nl" / "kaart.png"
+    assert affected_languages({dutch_image}, content, CODES, before) == set(CODES)
     # Dutch: its own pass, and every language that falls back to it or shows its freshness.
     nl_mo = edit(project, "nl/mo.md", "\n# ", "\nEen nieuwe regel.\n\n# ")
     assert affected_languages({nl_mo}, content, CODES, before) == set(CODES)
