@@ -10,13 +10,14 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import shutil
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
+
+from sitegen.shared_files import link_or_copy
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".webmanifest"}
 # Pagefind's index, results and WebAssembly (sitegen/search_index.py stores them plain):
@@ -78,10 +79,7 @@ def _place_variant(cached: Path, target: Path) -> None:
     The target is removed first: it may be a link to another cache entry (a copied build).
     """
     target.unlink(missing_ok=True)
-    try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)
+    link_or_copy(cached, target)
     # Newer than the file it compresses, so compressed_size takes it as up to date.
     os.utime(target)
 

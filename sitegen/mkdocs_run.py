@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import shutil
 import tempfile
 import time
@@ -26,6 +25,7 @@ from sitegen.freshness import changed_on
 from sitegen.mkdocs_seams import MkdocsFailed, build_language_pages, preload
 from sitegen.search_index import SEARCH_DIR
 from sitegen.settings import Settings
+from sitegen.shared_files import link_or_copy
 from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 __all__ = ["LanguageBuild", "MkdocsFailed", "build_language", "build_site"]
@@ -115,25 +115,21 @@ _NOT_KEPT = ("*.br", "*.gz", PurePosixPath(BUILD_ID).name)
 
 
 def _keep_languages(settings: Settings, previous: Path, kept: set[str]) -> None:
-    """Copy the kept languages' pages of the previous build into site_dir (Dutch: the root)."""
+    """Link the kept languages' pages of the previous build into site_dir (Dutch: the root).
+
+    Linked, not copied: no phase writes through them (sitegen.shared_files).
+    """
     codes = {lang.code for lang in settings.languages}
     skip = shutil.ignore_patterns(*_NOT_KEPT)
     for entry in previous.iterdir():
         code = entry.name if entry.name in codes else SOURCE_LANGUAGE
         if code not in kept or entry.name == SEARCH_DIR or skip("", [entry.name]):
             continue
-        # Linked, not copied: nothing writes through them (sitegen.new_file).
+        target = settings.site_dir / entry.name
         if entry.is_dir():
-            shutil.copytree(entry, settings.site_dir / entry.name, ignore=skip, copy_function=_link)
+            shutil.copytree(entry, target, ignore=skip, copy_function=link_or_copy)
         else:
-            _link(entry, settings.site_dir / entry.name)
-
-
-def _link(source, target) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system
-        shutil.copy2(source, target)
+            link_or_copy(entry, target)
 
 
 def _kept_links(cache_dir: Path | None, code: str) -> dict[str, frozenset[str]]:

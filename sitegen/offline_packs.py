@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.compress import compress_file, compressed_size
-from sitegen.new_file import write_new_text
+from sitegen.shared_files import write_new_text
 from wegwijs_shared.languages import Language
 
 PACK_BUDGET_BYTES = 150 * 1024

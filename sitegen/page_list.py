@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
-from sitegen.new_file import write_new_text
+from sitegen.shared_files import write_new_text
 from wegwijs_shared.pages import PAGE_LIST_NAME, dump_page_list
 
 

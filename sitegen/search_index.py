@@ -23,7 +23,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -34,6 +33,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sitegen.shared_files import link_or_copy
 from wegwijs_shared.languages import Language
 
 SEARCH_DIR = "pagefind"
@@ -234,14 +234,6 @@ def _store_plain(output: Path) -> None:
             path.write_bytes(gzip.decompress(path.read_bytes()))
 
 
-def _records_hash(source: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(source.rglob("*.html")):
-        digest.update(path.relative_to(source).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 def write_search_index(
     site_dir: Path, languages: tuple[Language, ...], cache_dir: Path | None = None
 ) -> list[LanguageIndex]:
@@ -258,33 +250,28 @@ def write_search_index(
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     # The records beside the cache, not in the system's temporary folder: on the same disk.
+    records = hashlib.sha256()  # of every record: the name of the index made from them
     with tempfile.TemporaryDirectory(dir=cache_dir) as folder:
         source = Path(folder)
         for language in languages:
             others = [code for code in codes if code != language.code]
             pages = list(searchable_pages(site_dir, language, others, texts))
             for url, text in pages:
+                record = _record_html(language.code.lower(), text)
+                records.update(f"{url}\0{record}\0".encode())
                 target = source / url / "index.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(_record_html(language.code.lower(), text), encoding="utf-8")
+                target.write_text(record, encoding="utf-8")
             counts.append(LanguageIndex(language.code, len(pages)))
         texts.save()
-        records = _records_hash(source)
+        name = records.hexdigest()
         last = cache_dir / "search-index" if cache_dir is not None else None
-        if last is not None and (last / records).is_dir():
-            shutil.copytree(last / records, output, copy_function=_link)
+        if last is not None and (last / name).is_dir():
+            shutil.copytree(last / name, output, copy_function=link_or_copy)
             return counts
         _write_index(source, output)
-    _store_plain(output)
+    _store_plain(output)  # before the cache shares these files: nothing writes them after
     if last is not None:
         shutil.rmtree(last, ignore_errors=True)
-        shutil.copytree(output, last / records, copy_function=_link)
+        shutil.copytree(output, last / name, copy_function=link_or_copy)
     return counts
-
-
-def _link(source: str, target: str) -> None:
-    """Share the bytes (nothing writes these files once stored plain); copy across disks."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)

@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 from xml.sax.saxutils import quoteattr
 
 from sitegen.freshness import is_offered
-from sitegen.new_file import write_new_text
+from sitegen.shared_files import write_new_text
 from wegwijs_shared.languages import Language
 
 # Pages a reader reaches only after sending feedback; not for search engines.
