@@ -9,7 +9,8 @@ Phases of `build` (each prints one line with its duration):
   pages     pages.json: the pages the feedback function accepts answers about
   search    a Pagefind index per language of the pages really in that language
   compress  .br and .gz beside every text file, in parallel; content compressed before
-            comes from the cache beside the site (.site-cache/), keyed by its hash
+            comes from the cache beside the site (.site-cache/), keyed by its hash;
+            brotli quality 11, a preview (never published) a quick quality 5
   offline   per language an offline pack manifest (brotli size, <= 150 KB); the service
             worker's build version
   output    14 KB first-round-trip budget, no other hosts, no broken links in what the
@@ -81,10 +82,10 @@ def _report(problems: list, what: str) -> None:
 def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR
     from sitegen.checks.report import print_findings, summary
-    from sitegen.compress import compress_site_cached
+    from sitegen.compress import BROTLI_QUALITY, PREVIEW_QUALITY, compress_site_cached
     from sitegen.mkdocs_run import build_site
     from sitegen.offline_packs import PACK_BUDGET_BYTES, write_packs
-    from sitegen.output_checks import budget_report, check_site
+    from sitegen.output_checks import WARN_SHARE, budget_report, check_site
     from sitegen.page_list import write_page_list
     from sitegen.search_index import write_search_index
     from sitegen.settings import load_settings
@@ -132,15 +133,28 @@ def run_build(args: argparse.Namespace) -> None:
     with phase("pages") as info:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
     with phase("search") as info:
-        indexes = write_search_index(settings.site_dir, settings.languages, cache_dir)
+        indexes = write_search_index(
+            settings.site_dir, settings.languages, cache_dir, settings.jobs
+        )
         info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
+    # A preview is never published: quick brotli, and the checks weigh what is near a
+    # budget at the published quality (sitegen/compress.py).
+    preview = getattr(args, "preview", False)
+    quality = PREVIEW_QUALITY if preview else BROTLI_QUALITY
     with phase("compress") as info:
-        done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
-        info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
+        done = compress_site_cached(
+            settings.site_dir, cache_dir / "compressed", settings.jobs, quality
+        )
+        info["detail"] = (
+            f"{done.files} files, {done.compressed} compressed, the others cached; "
+            f"brotli quality {quality}{' (a preview)' if preview else ''}"
+        )
     with phase("offline") as info:
         pack_budget = getattr(args, "pack_budget", None) or PACK_BUDGET_BYTES
-        packs, pack_problems = write_packs(settings.site_dir, settings.languages, pack_budget)
+        packs, pack_problems = write_packs(
+            settings.site_dir, settings.languages, pack_budget, estimated=preview
+        )
         info["detail"] = " ".join(f"{p.code}={p.bytes / 1024:.0f}KB/{p.pages}p" for p in packs)
         _report(pack_problems, "offline pack")
     with phase("output") as info:
@@ -151,6 +165,8 @@ def run_build(args: argparse.Namespace) -> None:
             settings.jobs,
             from_content,
             cache_dir / "output-checks.json",
+            # --weights lists every page: all of them weighed at the published quality.
+            (0.0 if getattr(args, "weights", False) else WARN_SHARE) if preview else None,
         )
         heaviest = max(weights, key=lambda w: w.total)
         info["detail"] = (

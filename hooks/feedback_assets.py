@@ -104,8 +104,13 @@ def _preview_notice(site_url: str) -> str:
 
 def on_config(config):
     # Where QR codes made before are kept (a build without a cache makes them all).
-    qr_codes.keep_in(config.extra.get("wegwijs", {}).get("qr_cache"))
+    wegwijs = config.extra.get("wegwijs", {})
+    qr_codes.keep_in(wegwijs.get("qr_cache"), wegwijs.get("target", "codes"))
     return config
+
+
+def on_post_build(config):
+    qr_codes.save()
 
 
 @event_priority(-300)  # after mkdocs-static-i18n and hooks/lean_output.py

@@ -28,7 +28,12 @@ _state: dict = {}
 
 
 def _languages(config) -> dict[str, Language]:
-    return {lang.code: lang for lang in parse_languages(config.extra["wegwijs"]["languages"])}
+    # Asked for on every page: parsed once per build (the same list object).
+    entries = config.extra["wegwijs"]["languages"]
+    if _state.get("language_entries") is not entries:
+        _state["language_entries"] = entries
+        _state["languages"] = {lang.code: lang for lang in parse_languages(entries)}
+    return _state["languages"]
 
 
 def _current_language(config) -> Language:

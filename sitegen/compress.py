@@ -1,8 +1,13 @@
 """Precompressed .br and .gz files beside each text file, for servers that send them as-is.
 
-Brotli at quality 11 costs about 50 ms per page, and most pages come out of a
+Brotli at quality 11 costs about 30 ms per page, and most pages come out of a
 rebuild byte for byte as before: a cache keyed by the content's hash (and the
 quality) keeps the compressed bytes, so only what changed is compressed again.
+
+A preview is never published (publish refuses it), so nobody downloads its bytes
+over a slow line: it compresses at PREVIEW_QUALITY, about 50 times faster and some
+10% larger. Its .br sizes are then upper bounds, and the weight checks weigh any
+page near a budget again at the published quality (exact_size).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".webm
 # brotli makes them smaller than Pagefind's own gzip, and Pagefind reads either.
 TEXT_SUFFIXES |= {".pf_meta", ".pf_index", ".pf_fragment", ".pagefind"}
 BROTLI_QUALITY = 11  # slowest, smallest: done once per build, read on every visit
+PREVIEW_QUALITY = 5  # the fastest quality that is still within about 10% of quality 11
 VARIANTS = (".br", ".gz")
 
 
@@ -40,7 +46,12 @@ def text_files(site_dir: Path) -> Iterator[Path]:
 
 
 def brotli_size(data: bytes) -> int:
+    """The size a reader downloads: brotli at the published quality."""
     return len(brotli.compress(data, quality=BROTLI_QUALITY))
+
+
+def exact_size(path: Path) -> int:
+    return brotli_size(path.read_bytes())
 
 
 def compressed_size(path: Path) -> int:
@@ -50,9 +61,9 @@ def compressed_size(path: Path) -> int:
     return path.with_name(path.name + ".br").stat().st_size
 
 
-def _encode(data: bytes) -> tuple[bytes, bytes]:
+def _encode(data: bytes, quality: int = BROTLI_QUALITY) -> tuple[bytes, bytes]:
     # mtime=0: identical input gives identical bytes, so deploys only upload real changes.
-    return brotli.compress(data, quality=BROTLI_QUALITY), gzip.compress(data, 9, mtime=0)
+    return brotli.compress(data, quality=quality), gzip.compress(data, 9, mtime=0)
 
 
 def compress_file(path: Path) -> None:
@@ -69,8 +80,8 @@ def _is_stale(path: Path) -> bool:
     return not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns
 
 
-def _cache_key(data: bytes) -> str:
-    return f"{hashlib.sha256(data).hexdigest()}-q{BROTLI_QUALITY}"
+def _cache_key(data: bytes, quality: int) -> str:
+    return f"{hashlib.sha256(data).hexdigest()}-q{quality}"
 
 
 def _place_variant(cached: Path, target: Path) -> None:
@@ -84,29 +95,33 @@ def _place_variant(cached: Path, target: Path) -> None:
     os.utime(target)
 
 
-def _compress_into_cache(item: tuple[Path, Path]) -> None:
-    path, entry = item
-    for suffix, encoded in zip(VARIANTS, _encode(path.read_bytes()), strict=True):
+def _compress_into_cache(item: tuple[Path, Path, int]) -> None:
+    path, entry, quality = item
+    for suffix, encoded in zip(VARIANTS, _encode(path.read_bytes(), quality), strict=True):
         # Written aside, then renamed: a build that stops half-way leaves no broken entry.
         part = entry.with_name(entry.name + suffix + ".part")
         part.write_bytes(encoded)
         part.replace(entry.with_name(entry.name + suffix))
 
 
-def compress_site_cached(site_dir: Path, cache_dir: Path, jobs: int = 1) -> Compressed:
+def compress_site_cached(
+    site_dir: Path, cache_dir: Path, jobs: int = 1, quality: int = BROTLI_QUALITY
+) -> Compressed:
     """.br and .gz beside every text file; only files whose content is new are compressed.
 
-    Entries no file of this build used are removed, so the cache stays the size of a site.
+    Entries of this quality that no file of this build used are removed, so the cache
+    stays the size of a site (and of a preview: a preview and a published build of
+    one folder keep each other's entries).
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     files = list(text_files(site_dir))
-    entries = {path: cache_dir / _cache_key(path.read_bytes()) for path in files}
+    entries = {path: cache_dir / _cache_key(path.read_bytes(), quality) for path in files}
     missing = {
         entry: path
         for path, entry in entries.items()
         if not all(entry.with_name(entry.name + suffix).is_file() for suffix in VARIANTS)
     }
-    todo = [(path, entry) for entry, path in missing.items()]
+    todo = [(path, entry, quality) for entry, path in missing.items()]
     if jobs > 1 and len(todo) > 50:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             list(pool.map(_compress_into_cache, todo, chunksize=8))
@@ -118,7 +133,7 @@ def compress_site_cached(site_dir: Path, cache_dir: Path, jobs: int = 1) -> Comp
             _place_variant(entry.with_name(entry.name + suffix), path.with_name(path.name + suffix))
     used = {entry.name + suffix for entry in entries.values() for suffix in VARIANTS}
     for cached in cache_dir.iterdir():
-        if cached.name not in used:
+        if f"-q{quality}." in cached.name and cached.name not in used:
             cached.unlink()
     return Compressed(len(files), len(todo))
 

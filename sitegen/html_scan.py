@@ -3,12 +3,17 @@
 Built pages are scanned by the output checks (resources, links, element ids,
 inline CSS); the HTML that editors write inside Markdown is scanned by the
 content checks (its tags for safety, its <a> and <img> for links and images).
+One set of handlers reads both: built pages through the quick tokenizer
+(scan_page), editors' HTML, which may be broken, through html.parser (scan_html).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from sitegen.html_tokens import TagTokenizer
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class PageScan:
 
 
 _MEDIA_TAGS = ("img", "iframe", "audio", "video", "source", "embed", "track", "input")
+_REFERRING = frozenset(("a", "form", "link", "script", "object", *_MEDIA_TAGS))
 
 
 def _references(tag: str, attributes: dict[str, str], line: int) -> list[Reference]:
@@ -97,18 +103,26 @@ def _references(tag: str, attributes: dict[str, str], line: int) -> list[Referen
     return []
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
+class _ScanHandlers:
+    """What a scan keeps, for either tokenizer (the class it is mixed into)."""
+
+    getpos: Callable[[], tuple[int, int]]
+
+    def _start_scan(self, first_line: int, keep_tags: bool = True) -> None:
         self.scan = PageScan()
         self._lines_before = first_line - 1  # not "offset": HTMLParser uses that name
         self._in_style = False
+        self._keep_tags = keep_tags  # the content checks read every tag; a page's checks do not
 
     def handle_starttag(self, tag, attrs):
         attributes = {name.lower(): value or "" for name, value in attrs}
-        line = self.getpos()[0] + self._lines_before
-        self.scan.tags.append(Tag(tag, attributes, line))
-        self.scan.references += _references(tag, attributes, line)
+        if self._keep_tags:
+            line = self.getpos()[0] + self._lines_before
+            self.scan.tags.append(Tag(tag, attributes, line))
+            self.scan.references += _references(tag, attributes, line)
+        elif tag in _REFERRING:
+            line = self.getpos()[0] + self._lines_before
+            self.scan.references += _references(tag, attributes, line)
         if "data-wg-fallback" in attributes:
             self.scan.fallback = True
         if attributes.get("id"):
@@ -129,9 +143,32 @@ class _Scanner(HTMLParser):
             self.scan.inline_css.append(data)
 
 
+class _Scanner(_ScanHandlers, HTMLParser):
+    def __init__(self, first_line: int) -> None:
+        HTMLParser.__init__(self, convert_charrefs=True)
+        self._start_scan(first_line)
+
+
+class _PageScanner(_ScanHandlers, TagTokenizer):
+    def __init__(self) -> None:
+        TagTokenizer.__init__(self)
+        self._start_scan(1, keep_tags=False)
+
+
 def scan_html(text: str, first_line: int = 1) -> PageScan:
     """Scan HTML; line numbers count from first_line (the line the HTML starts on)."""
     scanner = _Scanner(first_line)
     scanner.feed(text)
     scanner.close()
+    return scanner.scan
+
+
+def scan_page(text: str) -> PageScan:
+    """Scan HTML that the build wrote (a page, or the HTML Markdown made of a page).
+
+    Its tags are not kept (scan.tags is empty): what the build checks in them is in
+    references, ids, inline_css and fallback.
+    """
+    scanner = _PageScanner()
+    scanner.feed(text)
     return scanner.scan

@@ -183,10 +183,12 @@ class ContentLinks:
         self.by_page: dict[str, frozenset[str]] = {}
 
     def on_page_content(self, html, page, config, files):
-        from sitegen.html_scan import scan_html
+        from sitegen.html_scan import scan_page
 
         if not page.file.generated_by:
-            urls = frozenset(ref.url for ref in scan_html(html).references)
+            # Markdown's output: well-formed (a link the quick scan missed is only checked
+            # again, by the output check).
+            urls = frozenset(ref.url for ref in scan_page(html).references)
             self.by_page[page.file.dest_uri] = urls
         return html
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.compress import compress_file, compressed_size
+from sitegen.compress import compress_file, compressed_size, exact_size
 from sitegen.shared_files import write_new_text
 from wegwijs_shared.languages import Language
 
@@ -86,13 +86,19 @@ def _page_file(site_dir: Path, path: str) -> Path:
     return site_dir / path / "index.html"
 
 
-def write_manifest(site_dir: Path, language: Language, others: Iterable[str]) -> Pack:
+def write_manifest(
+    site_dir: Path, language: Language, others: Iterable[str], exact_above: int | None = None
+) -> Pack:
+    """exact_above: the .br files are a preview's upper bounds; a pack whose bound is
+    above this many bytes is weighed again at the published quality."""
     pages = pack_pages(site_dir, language, others)
     files = {path: _page_file(site_dir, path) for path in pages}
     for pattern in PACK_ASSETS:
         for asset in sorted(site_dir.glob(pattern)):
             files[asset.relative_to(site_dir).as_posix()] = asset
     size = sum(compressed_size(path) for path in files.values())
+    if exact_above is not None and size > exact_above:
+        size = sum(exact_size(path) for path in files.values())
     manifest = {
         "lang": language.code,
         # What the reader is told: the pages they read, the offline page aside.
@@ -123,16 +129,21 @@ def stamp_service_worker(site_dir: Path, version: str, languages: Iterable[Langu
 
 
 def write_packs(
-    site_dir: Path, languages: tuple[Language, ...], budget: int = PACK_BUDGET_BYTES
+    site_dir: Path,
+    languages: tuple[Language, ...],
+    budget: int = PACK_BUDGET_BYTES,
+    estimated: bool = False,
 ) -> tuple[list[Pack], list[str]]:
     """Write every language's manifest and stamp the service worker.
 
     Returns the packs and the problems (a pack over the budget), each a sentence
-    that says what to do.
+    that says what to do. estimated: the .br files are a preview's (upper bounds);
+    a pack over the budget is then weighed at the published quality before it fails.
     """
     codes = [lang.code for lang in languages]
+    exact_above = budget if estimated else None
     packs = [
-        write_manifest(site_dir, lang, [code for code in codes if code != lang.code])
+        write_manifest(site_dir, lang, [code for code in codes if code != lang.code], exact_above)
         for lang in languages
     ]
     stamp_service_worker(site_dir, build_version(site_dir), languages)

@@ -20,8 +20,8 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitegen.compress import compressed_size
-from sitegen.html_scan import PageScan, scan_html
+from sitegen.compress import compressed_size, exact_size
+from sitegen.html_scan import PageScan, scan_page
 from sitegen.urls import is_remote, is_site_file
 
 _EXTERNAL_CSS = re.compile(r"(?:@import|url\()\s*['\"]?\s*(?:https?:)?//", re.IGNORECASE)
@@ -70,22 +70,45 @@ def resolve(site_dir: Path, base_url: str, url: str) -> tuple[Path, str] | None:
 @cache
 def _scan(html_file: Path) -> PageScan:
     """A built page, scanned once per process: as the page checked and as a link target."""
-    return scan_html(html_file.read_text(encoding="utf-8"))
+    return scan_page(html_file.read_text(encoding="utf-8"))
+
+
+@cache
+def _locate(site_dir: Path, address: str) -> tuple[Path, str, bool] | None:
+    """A site address's file, fragment and whether the file exists; None if not a file of
+    the site. Once per process and address: every page links to the same few hundred."""
+    if not is_site_file(address):
+        return None
+    resolved = resolve(site_dir, "/", address)
+    if resolved is None:
+        return None
+    target, fragment = resolved
+    return target, fragment, target.is_file()
 
 
 def _weigh(
-    site_dir: Path, rel: str, url: str, scan: PageScan, read: set[str] | None = None
+    site_dir: Path,
+    rel: str,
+    url: str,
+    scan: PageScan,
+    read: set[str] | None = None,
+    exact: bool = False,
 ) -> PageWeight:
-    """The page's first-paint bytes; `read` collects the stylesheets and scripts weighed."""
+    """The page's first-paint bytes; `read` collects the stylesheets and scripts weighed.
+
+    exact: compressed at the published quality here, not read from the .br files
+    (a preview's .br files are smaller-effort upper bounds).
+    """
     read = set() if read is None else read
-    weight = PageWeight(rel, compressed_size(site_dir / rel), 0, 0)
+    size_of = exact_size if exact else compressed_size
+    weight = PageWeight(rel, size_of(site_dir / rel), 0, 0)
     for ref in scan.resources:
         if not ref.blocking or is_remote(ref.url):
             continue
         resolved = resolve(site_dir, url, ref.url)
         if resolved and resolved[0].is_file():
             read.add(resolved[0].relative_to(site_dir).as_posix())
-            size = compressed_size(resolved[0])
+            size = size_of(resolved[0])
             if ref.tag == "script":
                 weight.js += size
             else:
@@ -133,13 +156,13 @@ def _link_problems(
     problems = []
     read = set() if read is None else read
     for ref in scan.references:
-        if ref.url in from_content or not is_site_file(urljoin(url, ref.url)):
+        if ref.url in from_content:
             continue
-        resolved = resolve(site_dir, url, ref.url)
-        if resolved is None:
+        located = _locate(site_dir, urljoin(url, ref.url))
+        if located is None:
             continue
-        target, fragment = resolved
-        if not target.is_file():
+        target, fragment, exists = located
+        if not exists:
             problems.append(
                 Problem(
                     rel,
@@ -173,12 +196,20 @@ class PageCheck:
     read: list[str] = field(default_factory=list)
 
 
-def _check_page(site_dir: Path, budget: int, rel: str, from_content: frozenset[str]) -> PageCheck:
+def _check_page(
+    site_dir: Path,
+    budget: int,
+    rel: str,
+    from_content: frozenset[str],
+    reweigh_above: float | None = None,
+) -> PageCheck:
     html_file = site_dir / rel
     url = page_url(site_dir, html_file)
     scan = _scan(html_file)
     read: set[str] = set()
     weight = _weigh(site_dir, rel, url, scan, read)
+    if reweigh_above is not None and weight.total > reweigh_above * budget:
+        weight = _weigh(site_dir, rel, url, scan, exact=True)
     problems = []
     if weight.total > budget:
         problems.append(
@@ -197,10 +228,14 @@ def _check_page(site_dir: Path, budget: int, rel: str, from_content: frozenset[s
 
 
 def _check_pages(
-    site_dir: Path, budget: int, pages: list[str], content_links: dict
+    site_dir: Path,
+    budget: int,
+    pages: list[str],
+    content_links: dict,
+    reweigh_above: float | None = None,
 ) -> dict[str, PageCheck]:
     return {
-        rel: _check_page(site_dir, budget, rel, content_links.get(rel, frozenset()))
+        rel: _check_page(site_dir, budget, rel, content_links.get(rel, frozenset()), reweigh_above)
         for rel in pages
     }
 
@@ -213,9 +248,9 @@ def _digest(data: bytes) -> str:
 _UNLINKED = re.compile(r"^pagefind/(index/|fragment/|pagefind\.[^/]*\.pf_meta$)")
 
 
-def _site_signature(site_dir: Path, budget: int) -> str:
-    """What every page's result depends on: the budget and which files exist."""
-    digest = hashlib.sha256(str(budget).encode())
+def _site_signature(site_dir: Path, budget: int, reweigh_above: float | None) -> str:
+    """What every page's result depends on: the budget, how .br sizes are read, the files."""
+    digest = hashlib.sha256(f"{budget} {reweigh_above}".encode())
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
         if path.suffix in (".br", ".gz") or _UNLINKED.match(rel) or not path.is_file():
@@ -286,17 +321,21 @@ def check_site(
     jobs: int = 1,
     content_links: dict | None = None,
     cache_file: Path | None = None,
+    reweigh_above: float | None = None,
 ) -> tuple[list[Problem], list[PageWeight]]:
     """Check every HTML page (in `jobs` processes); return the problems and every page's weight.
 
     content_links: per page (relative to site_dir), the links its Markdown made, which
     the content check has checked already (sitegen.mkdocs_run.LanguageBuild).
     cache_file: earlier results, reused for pages whose inputs are unchanged.
+    reweigh_above: the .br files are a preview's upper bounds; a page whose bound is
+    above this share of the budget is weighed again at the published quality.
     """
-    _scan.cache_clear()
+    _scan.cache_clear()  # a process that builds again (serve --watch) sees the new files
+    _locate.cache_clear()
     content_links = content_links or {}
     pages = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))]
-    signature = _site_signature(site_dir, budget) if cache_file else ""
+    signature = _site_signature(site_dir, budget, reweigh_above) if cache_file else ""
     cache = CheckCache(cache_file, site_dir, signature)
     results: dict[str, PageCheck] = {}
     for rel in pages:
@@ -305,12 +344,17 @@ def check_site(
             results[rel] = known
     todo = [rel for rel in pages if rel not in results]
     if jobs <= 1 or len(todo) < 100:
-        results.update(_check_pages(site_dir, budget, todo, content_links))
+        results.update(_check_pages(site_dir, budget, todo, content_links, reweigh_above))
     else:
         chunks = [todo[start::jobs] for start in range(jobs)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for found in pool.map(
-                _check_pages, [site_dir] * jobs, [budget] * jobs, chunks, [content_links] * jobs
+                _check_pages,
+                [site_dir] * jobs,
+                [budget] * jobs,
+                chunks,
+                [content_links] * jobs,
+                [reweigh_above] * jobs,
             ):
                 results.update(found)
     cache.save(results, content_links)

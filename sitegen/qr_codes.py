@@ -1,16 +1,20 @@
 """QR codes for print and for staff, as SVG.
 
-Encoding (choosing the best of eight masks) costs about 8 ms a code, a third of a
+Encoding (choosing the best of eight masks) costs 2 to 8 ms a code, a sixth of a
 page's rendering time, and the Dutch build makes one per language and channel for
-the staff page: the SVGs are kept in a folder of the build's cache (keyed by what
-makes them), so that a rebuild encodes only new addresses. The hooks say where
-(keep_in); mkdocs executes them afresh for every build, this module stays.
+the staff page: the SVGs are kept in the build's cache (keyed by what makes them),
+so that a rebuild encodes only new addresses. One JSON file per language build, not
+a file per code: creating a small file costs about as much as encoding the code.
+The file holds what that language's last build used, so it never grows stale.
+The hooks say where (keep_in) and when a build is done (save); mkdocs executes the
+hooks afresh for every build, this module stays.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -18,30 +22,58 @@ from pathlib import Path
 import segno
 from markupsafe import Markup
 
-_folder: Path | None = None
+
+class _Store:
+    """The SVGs one language's builds made, by a hash of what made them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.before: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.before = {}  # none yet, or damaged: the codes are made again
+        self.used: dict[str, str] = {}
+
+    def get(self, make, key: tuple) -> bytes:
+        name = hashlib.sha256(repr(key).encode()).hexdigest()[:40]
+        text = self.used.get(name) or self.before.get(name)
+        if text is None:
+            text = make().decode("utf-8")
+        self.used[name] = text
+        return text.encode("utf-8")
+
+    def save(self) -> None:
+        if self.used == self.before:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        part = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
+        part.write_text(json.dumps(self.used), encoding="utf-8")
+        part.replace(self.path)  # whole or not at all, if the build stops
+        self.before = dict(self.used)
 
 
-def keep_in(folder: str | Path | None) -> None:
-    """Keep the SVGs in this folder from now on (None: make every code afresh)."""
-    global _folder
-    _folder = Path(folder) if folder else None
+_store: _Store | None = None
+
+
+def keep_in(folder: str | Path | None, name: str = "codes") -> None:
+    """Keep the SVGs of the build `name` (its language) in this folder (None: make every
+    code afresh). Calling it again for the same file keeps what this process has made."""
+    global _store
+    path = Path(folder) / f"{name}.json" if folder else None
+    if path is None:
+        _store = None
+    elif _store is None or _store.path != path:
+        _store = _Store(path)
+
+
+def save() -> None:
+    """At the end of a build: write what it used, for the next build of its language."""
+    if _store is not None:
+        _store.save()
 
 
 def _cached(make, *key: object) -> bytes:
-    if _folder is None:
-        return make()
-    name = hashlib.sha256(repr(key).encode()).hexdigest()[:40]
-    path = _folder / name
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    data = make()
-    _folder.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(f"{name}.{os.getpid()}.part")  # processes build side by side
-    part.write_bytes(data)
-    part.replace(path)
-    return data
+    return make() if _store is None else _store.get(make, key)
 
 
 @lru_cache(maxsize=256)  # the page's code and its download: one encoding

@@ -28,11 +28,12 @@ import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 
+from sitegen.html_tokens import TagTokenizer
 from sitegen.shared_files import link_or_copy
 from wegwijs_shared.languages import Language
 
@@ -85,9 +86,9 @@ class PageText:
     words: str = ""  # title, description and text as the index stores them (fold)
 
 
-class _TextParser(HTMLParser):
+class _TextParser(TagTokenizer):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.page = PageText()
         self.depth = 0
         self.skip_at: int | None = None
@@ -169,6 +170,20 @@ class TextCache:
         self.now[key] = asdict(text)
         return text
 
+    def read_ahead(self, files: list[Path], jobs: int) -> None:
+        """The texts of pages not in the cache, in `jobs` processes (a cold build: all)."""
+        new: dict[str, str] = {}
+        for path in files:
+            data = path.read_bytes()
+            key = hashlib.sha256(data).hexdigest()
+            if key not in self.now and key not in self.before:
+                new[key] = data.decode("utf-8")
+        if jobs <= 1 or len(new) < 100:
+            return  # page_text makes them one by one, as they are asked for
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            texts = pool.map(page_text, new.values(), chunksize=16)
+            self.now.update((key, asdict(text)) for key, text in zip(new, texts, strict=True))
+
     def save(self) -> None:
         """Keep what this build used: the cache stays the size of one site."""
         if self.path is not None:
@@ -181,15 +196,20 @@ def searchable_pages(
 ):
     """(site path, text) of every page really written in the language."""
     cache = cache or TextCache(None)
+    for parts, index in _page_files(site_dir, language, others):
+        text = cache.page_text(index.read_bytes())
+        if not text.fallback:
+            yield language.prefix + "".join(f"{part}/" for part in parts), text
+
+
+def _page_files(site_dir: Path, language: Language, others: Iterable[str]):
+    """(path parts inside the language's folder, file) of the pages the index may hold."""
     folder = site_dir / language.prefix
     skip = set(NOT_INDEXED) | set(others)
     for index in sorted(folder.rglob("index.html")):
         parts = index.parent.relative_to(folder).parts
-        if parts and parts[0] in skip:
-            continue
-        text = cache.page_text(index.read_bytes())
-        if not text.fallback:
-            yield language.prefix + "".join(f"{part}/" for part in parts), text
+        if not (parts and parts[0] in skip):
+            yield parts, index
 
 
 @dataclass(frozen=True)
@@ -235,11 +255,12 @@ def _store_plain(output: Path) -> None:
 
 
 def write_search_index(
-    site_dir: Path, languages: tuple[Language, ...], cache_dir: Path | None = None
+    site_dir: Path, languages: tuple[Language, ...], cache_dir: Path | None = None, jobs: int = 1
 ) -> list[LanguageIndex]:
     """Index every language's own pages into site/pagefind/; return the count per language.
 
     cache_dir: where the page texts and the last index are kept between builds.
+    jobs: processes that read the pages' texts.
     """
     codes = [lang.code for lang in languages]
     counts = []
@@ -247,6 +268,11 @@ def write_search_index(
     if output.exists():
         shutil.rmtree(output)
     texts = TextCache(cache_dir / TEXT_CACHE if cache_dir is not None else None)
+    others = {lang.code: [code for code in codes if code != lang.code] for lang in languages}
+    files = [
+        path for lang in languages for _, path in _page_files(site_dir, lang, others[lang.code])
+    ]
+    texts.read_ahead(files, jobs)
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     # The records beside the cache, not in the system's temporary folder: on the same disk.
@@ -254,8 +280,7 @@ def write_search_index(
     with tempfile.TemporaryDirectory(dir=cache_dir) as folder:
         source = Path(folder)
         for language in languages:
-            others = [code for code in codes if code != language.code]
-            pages = list(searchable_pages(site_dir, language, others, texts))
+            pages = list(searchable_pages(site_dir, language, others[language.code], texts))
             for url, text in pages:
                 record = _record_html(language.code.lower(), text)
                 records.update(f"{url}\0{record}\0".encode())

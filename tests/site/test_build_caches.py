@@ -4,6 +4,7 @@ QR codes encoded are counted)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sitegen import output_checks, qr_codes, search_index
@@ -129,7 +130,7 @@ def test_search_parses_changed_pages_only_and_reuses_an_unchanged_index(tmp_path
 
 def test_qr_codes_are_encoded_once_per_address(tmp_path, monkeypatch):
     made = counting(monkeypatch, qr_codes, "_encoded")  # the in-process memo is inside
-    qr_codes.keep_in(tmp_path / "qr")
+    qr_codes.keep_in(tmp_path / "qr", "ar")
     try:
         url = "https://wegwijs.example/ar/mo/?c=folder"
         first = qr_codes.qr_inline_svg(url)
@@ -138,6 +139,17 @@ def test_qr_codes_are_encoded_once_per_address(tmp_path, monkeypatch):
         assert len(made) == 2  # one inline, one to download
         qr_codes.qr_svg(url, "Another title")
         assert len(made) == 3
+        qr_codes.save()  # the end of the build
+        # The next build of the language (a new process: a new store) encodes nothing,
+        # and keeps only what it used: one file for the language, not one per code.
+        qr_codes.keep_in(None)
+        qr_codes.keep_in(tmp_path / "qr", "ar")
+        assert qr_codes.qr_inline_svg(url) == first
+        assert qr_codes.qr_svg(url, "MO") != qr_codes.qr_svg(url, "Another title")
+        assert len(made) == 3
+        qr_codes.save()
+        assert sorted(path.name for path in (tmp_path / "qr").iterdir()) == ["ar.json"]
+        assert len(json.loads((tmp_path / "qr" / "ar.json").read_text("utf-8"))) == 3
     finally:
         qr_codes.keep_in(None)
     # Without a folder nothing is kept, and the codes are the same.

@@ -86,3 +86,17 @@ def test_a_service_worker_without_its_build_line_is_refused(site_copy):
     (site_copy / "sw.js").write_text('"use strict";\n', encoding="utf-8")
     with pytest.raises(PackError, match="has lost its line 'var BUILD = "):
         stamp_service_worker(site_copy, "abc", LANGUAGES)
+
+
+def test_a_previews_pack_is_judged_at_the_published_quality(site_copy):
+    """The fixture is a preview: its .br files are quick (larger) ones. A budget between
+    the quick and the published size passes, and the pack says its published size."""
+    estimated = {pack.code: pack.bytes for pack in write_packs(site_copy, LANGUAGES)[0]}
+    exact, _ = write_packs(site_copy, LANGUAGES, budget=0, estimated=True)
+    exact_ar = next(pack.bytes for pack in exact if pack.code == "ar")
+    assert exact_ar < estimated["ar"]
+    budget = exact_ar + (estimated["ar"] - exact_ar) // 2
+    _, problems = write_packs(site_copy, LANGUAGES, budget=budget, estimated=True)
+    assert not [problem for problem in problems if "'ar'" in problem]
+    _, problems = write_packs(site_copy, LANGUAGES, budget=budget)  # as if they were exact
+    assert [problem for problem in problems if "'ar'" in problem]
