@@ -7,6 +7,7 @@ plugin in folder mode with every language listed.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -122,10 +123,10 @@ def write_default_config(root: Path, content: Path, codes: list[str]) -> Path:
     return path
 
 
-def timed(command: list[str]) -> tuple[float, str]:
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
     """Run a command; return its wall time and what it printed."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
     return time.perf_counter() - started, result.stdout
@@ -141,14 +142,17 @@ PACK_BUDGET = 10 * 1024 * 1024
 
 
 def build_ours(
-    config: Path, content: Path, languages: Path | None, site_dir: Path
+    config: Path, content: Path, languages: Path | None, site_dir: Path, public: str = ""
 ) -> tuple[float, dict[str, float]]:
-    """Wall time of `build.py build`, and the seconds of each phase it printed."""
+    """Wall time of `build.py build`, and the seconds of each phase it printed.
+
+    public: a public address, for a build to publish (brotli quality 11); else a preview.
+    """
     command = [
         PYTHON,
         "build.py",
         "build",
-        "--preview",
+        *([] if public else ["--preview"]),
         "--config",
         str(config),
         "--content",
@@ -160,7 +164,8 @@ def build_ours(
     ]
     if languages is not None:
         command += ["--languages", str(languages)]
-    seconds, printed = timed(command)
+    env = {**os.environ, "WEGWIJS_SITE_URL": public} if public else None
+    seconds, printed = timed(command, env)
     phases = {}
     for line in printed.splitlines():
         name, _, rest = line.partition(" ")

@@ -4,9 +4,9 @@
   bundle, fonts and images are not used (theme/main.html replaces the blocks
   that load them), and listing Material's templates folder, with its thousands
   of icons, cost more than rendering the pages, twice per language.
-- build.py builds one language per process; mkdocs-static-i18n always builds
-  the default language first, so in another language's process that first
-  pass renders no pages.
+- build.py builds one language per process, and in a translation's process
+  mkdocs-static-i18n runs that language's pass only, not the Dutch one first
+  (sitegen.mkdocs_seams.only_the_target_pass).
 - Templates are compiled once per build, not once per pass and process.
 """
 
@@ -18,7 +18,7 @@ import jinja2
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from sitegen.mkdocs_seams import current_language, list_only_own_static_files
+from sitegen.mkdocs_seams import list_only_own_static_files
 
 # Inlined into every page by theme/main.html, so not copied as a file.
 INLINED_CSS = "assets/wegwijs.css"
@@ -32,13 +32,9 @@ def on_config(config):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the pass's files
 def on_files(files: Files, config) -> Files:
-    target = config.extra["wegwijs"]["target"]
-    current = current_language(config)
-    skip_pages = target is not None and current != target
     # Remove in place: the plugin's Files subclass resolves links with fallback.
-    for file in list(files):
-        if file.src_uri == INLINED_CSS or (skip_pages and file.is_documentation_page()):
-            files.remove(file)
+    for file in [file for file in files if file.src_uri == INLINED_CSS]:
+        files.remove(file)
     return files
 
 

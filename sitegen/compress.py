@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import shutil
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -95,13 +96,25 @@ def _place_variant(cached: Path, target: Path) -> None:
     os.utime(target)
 
 
-def _compress_into_cache(item: tuple[Path, Path, int]) -> None:
+def _compress_into_site(item: tuple[Path, Path, int]) -> None:
+    """The variants of a file whose content is new, written beside it; then linked into
+    the cache (a link appears whole or not at all, so a build that stops half-way
+    leaves no broken entry; a copy, where links cannot go, is written aside first)."""
     path, entry, quality = item
     for suffix, encoded in zip(VARIANTS, _encode(path.read_bytes(), quality), strict=True):
-        # Written aside, then renamed: a build that stops half-way leaves no broken entry.
-        part = entry.with_name(entry.name + suffix + ".part")
-        part.write_bytes(encoded)
-        part.replace(entry.with_name(entry.name + suffix))
+        variant = path.with_name(path.name + suffix)
+        # A new file, never written through: the old one may be a link into the cache.
+        variant.unlink(missing_ok=True)
+        variant.write_bytes(encoded)
+        cached = entry.with_name(entry.name + suffix)
+        try:
+            os.link(variant, cached)
+        except FileExistsError:
+            pass  # another build made the same entry
+        except OSError:
+            part = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+            shutil.copyfile(variant, part)
+            part.replace(cached)
 
 
 def compress_site_cached(
@@ -111,24 +124,30 @@ def compress_site_cached(
 
     Entries of this quality that no file of this build used are removed, so the cache
     stays the size of a site (and of a preview: a preview and a published build of
-    one folder keep each other's entries).
+    one folder keep each other's entries). Creating files is what costs most on a
+    slow disk after compression itself: each variant is written once, and shared
+    between the site and the cache by a link.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     files = list(text_files(site_dir))
     entries = {path: cache_dir / _cache_key(path.read_bytes(), quality) for path in files}
-    missing = {
-        entry: path
-        for path, entry in entries.items()
-        if not all(entry.with_name(entry.name + suffix).is_file() for suffix in VARIANTS)
-    }
+    missing: dict[Path, Path] = {}  # entry -> the one file compressed for it
+    for path, entry in entries.items():
+        if entry not in missing and not all(
+            entry.with_name(entry.name + suffix).is_file() for suffix in VARIANTS
+        ):
+            missing[entry] = path
     todo = [(path, entry, quality) for entry, path in missing.items()]
     if jobs > 1 and len(todo) > 50:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(_compress_into_cache, todo, chunksize=8))
+            list(pool.map(_compress_into_site, todo, chunksize=8))
     else:
         for item in todo:
-            _compress_into_cache(item)
+            _compress_into_site(item)
+    written = set(missing.values())
     for path, entry in entries.items():
+        if path in written:
+            continue
         for suffix in VARIANTS:
             _place_variant(entry.with_name(entry.name + suffix), path.with_name(path.name + suffix))
     used = {entry.name + suffix for entry in entries.values() for suffix in VARIANTS}

@@ -9,6 +9,9 @@ this module and its tests (tests/site/test_mkdocs_seams.py), not the hooks:
   `ckb` or `prs` is validated under a stand-in name, then given its own name back.
 - the plugin's pass: which language it is building now, which language a file is
   in, and a file's path inside its language folder (attributes of the plugin).
+- the plugin always builds the default language (Dutch) first, then the others
+  from its on_post_build: a translation's process starts it at its own pass and
+  marks it as building, so the Dutch pages are not rendered again in every process.
 - mkdocs' own link validation is switched off: links in content are checked once,
   with file and line, by sitegen.checks.links.
 - the theme's template listing (mkdocs copies every file it lists, and listing
@@ -200,8 +203,9 @@ def content_links(config) -> dict[str, frozenset[str]]:
 class PassWarnings(logging.Handler):
     """Keeps the warnings of the target language's pass, and every error.
 
-    The Dutch pass in another language's process renders no pages, so its warnings
-    (a nav without pages) are noise; the plugin says which pass is running.
+    A translation's process runs that pass only (only_the_target_pass); should the
+    plugin run another pass, its warnings are about pages this process does not
+    write. The plugin says which pass is running.
     """
 
     def __init__(self, target: str) -> None:
@@ -247,6 +251,8 @@ def build_language_pages(
     try:
         config = load_mkdocs_config(config_file, docs_dir, site_dir, languages, target, wegwijs)
         collect.plugin = config.plugins[PLUGIN]
+        if not any(language.is_source and language.code == target for language in languages):
+            only_the_target_pass(config, target)
         build(config)
     except (Abort, MkDocsException) as failure:
         # mkdocs logs the reason and raises a bare Abort: hand the reason to the caller.
@@ -256,6 +262,20 @@ def build_language_pages(
     finally:
         logger.removeHandler(collect)
     return collect.messages, content_links(config)
+
+
+def only_the_target_pass(config, target: str) -> None:
+    """Let mkdocs-static-i18n build the target's pass only, not the Dutch one first.
+
+    Its first pass is its current language (set on first use to the default one), and
+    the passes of the other languages are started by its on_post_build unless it is
+    already building. The Dutch pages a translation falls back on come from the file
+    list of the target's own pass, not from the Dutch pass's output (which the process
+    threw away): the pages are the same, byte for byte (tests/site/test_mkdocs_seams.py).
+    """
+    plugin = config.plugins[PLUGIN]
+    plugin.current_language = target
+    plugin.building = True
 
 
 def preload(config_file: Path, docs_dir: Path, languages, wegwijs: dict) -> None:

@@ -93,9 +93,9 @@ def test_a_configuration_error_reaches_the_editor_whatever_the_jobs(fixture_copy
         assert "TypeError" not in err and "BrokenProcessPool" not in err
 
 
-def test_warnings_of_the_dutch_pass_in_another_process_are_left_out(fixture_copy, tmp_path):
+def test_a_warning_of_a_translations_process_is_said_once(fixture_copy, tmp_path):
     # mkdocs warns when README.md and index.md would both become the index page. The
-    # English files are read in the Dutch pass and in the English pass: one message.
+    # English process says it once (it used to run a Dutch pass too, which said it again).
     (fixture_copy / "content" / "en" / "README.md").write_text("# Readme\n", encoding="utf-8")
     languages = load_languages(fixture_copy / "languages.yml")
     warnings, links = build_language_pages(
@@ -147,3 +147,49 @@ def test_material_still_writes_the_html_element_we_replace():
     template = Path(material.__file__).parent / "templates" / "base.html"
     opening = '<html lang="{{ lang.t(\'language\') }}" class="no-js">'
     assert opening in template.read_text(encoding="utf-8")
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    """What the build takes from a translation's process (sitegen.mkdocs_run._place):
+    the language's folder and the 404 page."""
+    files = [folder / "404.html", *sorted((folder / "ar").rglob("*"))]
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in files if path.is_file()
+    }
+
+
+def test_a_translations_process_runs_its_own_pass_only(fixture_copy, tmp_path, monkeypatch):
+    """Arabic's process runs no Dutch pass, and writes the same files as when the plugin
+    runs the Dutch pass first (the fallback pages included: kosten is Dutch only)."""
+    import sitegen.mkdocs_seams as seams
+
+    languages = load_languages(fixture_copy / "languages.yml")
+
+    class Said(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            said.append(record.getMessage())
+
+    def passes(out: Path) -> list[str]:
+        said.clear()
+        wegwijs = {
+            "languages": [vars(lang) for lang in languages],
+            "target": "ar",
+            "template_cache": str(tmp_path / "templates"),
+        }
+        config, content = fixture_copy / "mkdocs.yml", fixture_copy / "content"
+        handler = Said()
+        logging.getLogger("mkdocs").addHandler(handler)  # mkdocs' loggers do not propagate
+        try:
+            build_language_pages(config, content, out, languages, "ar", wegwijs)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(handler)
+        # mkdocs-static-i18n says "Building 'ar' documentation to directory: ..." per pass
+        return [m.split("'")[1] for m in said if m.split(": ", 1)[-1].startswith("Building '")]
+
+    said: list[str] = []
+
+    assert passes(tmp_path / "ours") == ["ar"]
+    assert (tmp_path / "ours" / "ar" / "kosten" / "index.html").is_file()
+    monkeypatch.setattr(seams, "only_the_target_pass", lambda config, target: None)
+    assert passes(tmp_path / "both") == ["nl", "ar"]
+    assert _pages(tmp_path / "ours") == _pages(tmp_path / "both")
