@@ -10,7 +10,7 @@ Phases of `build` (each prints one line with its duration):
   search    a Pagefind index per language of the pages really in that language
   compress  .br and .gz beside every text file, in parallel; content compressed before
             comes from the cache beside the site (.site-cache/), keyed by its hash;
-            brotli quality 11, a preview (never published) a quick quality 5
+            a preview (never published) writes none: its server compresses what it sends
   offline   per language an offline pack manifest (brotli size, <= 150 KB); the service
             worker's build version
   output    14 KB first-round-trip budget, no other hosts, no broken links in what the
@@ -82,7 +82,7 @@ def _report(problems: list, what: str) -> None:
 def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR
     from sitegen.checks.report import print_findings, summary
-    from sitegen.compress import BROTLI_QUALITY, PREVIEW_QUALITY, compress_site_cached
+    from sitegen.compress import compress_site_cached
     from sitegen.mkdocs_run import build_site
     from sitegen.offline_packs import PACK_BUDGET_BYTES, write_packs
     from sitegen.output_checks import WARN_SHARE, budget_report, check_site
@@ -138,22 +138,19 @@ def run_build(args: argparse.Namespace) -> None:
         )
         info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
-    # A preview is never published: quick brotli, and the checks weigh what is near a
-    # budget at the published quality (sitegen/compress.py).
+    # A preview is never published: it writes no compressed files, its server compresses
+    # what it sends, and its checks weigh pages quickly (sitegen/compress.py).
     preview = getattr(args, "preview", False)
-    quality = PREVIEW_QUALITY if preview else BROTLI_QUALITY
     with phase("compress") as info:
-        done = compress_site_cached(
-            settings.site_dir, cache_dir / "compressed", settings.jobs, quality
-        )
-        info["detail"] = (
-            f"{done.files} files, {done.compressed} compressed, the others cached; "
-            f"brotli quality {quality}{' (a preview)' if preview else ''}"
-        )
+        if preview:
+            info["detail"] = "none: a preview (the server compresses what it sends)"
+        else:
+            done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
+            info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
     with phase("offline") as info:
         pack_budget = getattr(args, "pack_budget", None) or PACK_BUDGET_BYTES
         packs, pack_problems = write_packs(
-            settings.site_dir, settings.languages, pack_budget, estimated=preview
+            settings.site_dir, settings.languages, pack_budget, preview=preview
         )
         info["detail"] = " ".join(f"{p.code}={p.bytes / 1024:.0f}KB/{p.pages}p" for p in packs)
         _report(pack_problems, "offline pack")

@@ -5,9 +5,12 @@ rebuild byte for byte as before: a cache keyed by the content's hash (and the
 quality) keeps the compressed bytes, so only what changed is compressed again.
 
 A preview is never published (publish refuses it), so nobody downloads its bytes
-over a slow line: it compresses at PREVIEW_QUALITY, about 50 times faster and some
-10% larger. Its .br sizes are then upper bounds, and the weight checks weigh any
-page near a budget again at the published quality (exact_size).
+over a slow line, and on a slow disk writing two more files for each text file cost
+more than building its pages: a preview writes no compressed files. The local
+server compresses what it sends (compress_quickly), and the weight checks weigh a
+preview's pages quickly (quick_size: brotli at PREVIEW_QUALITY, about 50 times
+faster than quality 11 and some 10% larger, so an upper bound), and any page near a
+budget again at the published quality (exact_size).
 """
 
 from __future__ import annotations
@@ -55,6 +58,18 @@ def exact_size(path: Path) -> int:
     return brotli_size(path.read_bytes())
 
 
+def quick_size(path: Path) -> int:
+    """About the size a reader would download, a little more: for a preview's checks."""
+    return len(compress_quickly(path.read_bytes(), "br"))
+
+
+def compress_quickly(data: bytes, encoding: str) -> bytes:
+    """What a preview's server sends: brotli or gzip at a quick setting."""
+    if encoding == "br":
+        return brotli.compress(data, quality=PREVIEW_QUALITY)
+    return gzip.compress(data, 6, mtime=0)
+
+
 def compressed_size(path: Path) -> int:
     """Brotli size of a built file: from its .br sibling when that is up to date."""
     if _is_stale(path):
@@ -62,9 +77,9 @@ def compressed_size(path: Path) -> int:
     return path.with_name(path.name + ".br").stat().st_size
 
 
-def _encode(data: bytes, quality: int = BROTLI_QUALITY) -> tuple[bytes, bytes]:
+def _encode(data: bytes) -> tuple[bytes, bytes]:
     # mtime=0: identical input gives identical bytes, so deploys only upload real changes.
-    return brotli.compress(data, quality=quality), gzip.compress(data, 9, mtime=0)
+    return brotli.compress(data, quality=BROTLI_QUALITY), gzip.compress(data, 9, mtime=0)
 
 
 def compress_file(path: Path) -> None:
@@ -81,8 +96,8 @@ def _is_stale(path: Path) -> bool:
     return not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns
 
 
-def _cache_key(data: bytes, quality: int) -> str:
-    return f"{hashlib.sha256(data).hexdigest()}-q{quality}"
+def _cache_key(data: bytes) -> str:
+    return f"{hashlib.sha256(data).hexdigest()}-q{BROTLI_QUALITY}"
 
 
 def _place_variant(cached: Path, target: Path) -> None:
@@ -96,12 +111,12 @@ def _place_variant(cached: Path, target: Path) -> None:
     os.utime(target)
 
 
-def _compress_into_site(item: tuple[Path, Path, int]) -> None:
+def _compress_into_site(item: tuple[Path, Path]) -> None:
     """The variants of a file whose content is new, written beside it; then linked into
     the cache (a link appears whole or not at all, so a build that stops half-way
     leaves no broken entry; a copy, where links cannot go, is written aside first)."""
-    path, entry, quality = item
-    for suffix, encoded in zip(VARIANTS, _encode(path.read_bytes(), quality), strict=True):
+    path, entry = item
+    for suffix, encoded in zip(VARIANTS, _encode(path.read_bytes()), strict=True):
         variant = path.with_name(path.name + suffix)
         # A new file, never written through: the old one may be a link into the cache.
         variant.unlink(missing_ok=True)
@@ -117,27 +132,23 @@ def _compress_into_site(item: tuple[Path, Path, int]) -> None:
             part.replace(cached)
 
 
-def compress_site_cached(
-    site_dir: Path, cache_dir: Path, jobs: int = 1, quality: int = BROTLI_QUALITY
-) -> Compressed:
+def compress_site_cached(site_dir: Path, cache_dir: Path, jobs: int = 1) -> Compressed:
     """.br and .gz beside every text file; only files whose content is new are compressed.
 
-    Entries of this quality that no file of this build used are removed, so the cache
-    stays the size of a site (and of a preview: a preview and a published build of
-    one folder keep each other's entries). Creating files is what costs most on a
-    slow disk after compression itself: each variant is written once, and shared
-    between the site and the cache by a link.
+    Entries no file of this build used are removed, so the cache stays the size of a
+    site. Creating files is what costs most on a slow disk after compression itself:
+    each variant is written once, and shared between the site and the cache by a link.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     files = list(text_files(site_dir))
-    entries = {path: cache_dir / _cache_key(path.read_bytes(), quality) for path in files}
+    entries = {path: cache_dir / _cache_key(path.read_bytes()) for path in files}
     missing: dict[Path, Path] = {}  # entry -> the one file compressed for it
     for path, entry in entries.items():
         if entry not in missing and not all(
             entry.with_name(entry.name + suffix).is_file() for suffix in VARIANTS
         ):
             missing[entry] = path
-    todo = [(path, entry, quality) for entry, path in missing.items()]
+    todo = [(path, entry) for entry, path in missing.items()]
     if jobs > 1 and len(todo) > 50:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             list(pool.map(_compress_into_site, todo, chunksize=8))
@@ -152,7 +163,7 @@ def compress_site_cached(
             _place_variant(entry.with_name(entry.name + suffix), path.with_name(path.name + suffix))
     used = {entry.name + suffix for entry in entries.values() for suffix in VARIANTS}
     for cached in cache_dir.iterdir():
-        if f"-q{quality}." in cached.name and cached.name not in used:
+        if cached.name not in used:
             cached.unlink()
     return Compressed(len(files), len(todo))
 

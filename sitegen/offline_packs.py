@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.compress import compress_file, compressed_size, exact_size
+from sitegen.compress import compress_file, compressed_size, exact_size, quick_size
 from sitegen.shared_files import write_new_text
 from wegwijs_shared.languages import Language
 
@@ -87,17 +87,19 @@ def _page_file(site_dir: Path, path: str) -> Path:
 
 
 def write_manifest(
-    site_dir: Path, language: Language, others: Iterable[str], exact_above: int | None = None
+    site_dir: Path, language: Language, others: Iterable[str], preview_budget: int | None = None
 ) -> Pack:
-    """exact_above: the .br files are a preview's upper bounds; a pack whose bound is
-    above this many bytes is weighed again at the published quality."""
+    """preview_budget: a preview, which has no .br files (sitegen/compress.py): the pack
+    is weighed quickly (an upper bound), and at the published quality when that is over
+    this budget; its manifest is not compressed either."""
     pages = pack_pages(site_dir, language, others)
     files = {path: _page_file(site_dir, path) for path in pages}
     for pattern in PACK_ASSETS:
         for asset in sorted(site_dir.glob(pattern)):
             files[asset.relative_to(site_dir).as_posix()] = asset
-    size = sum(compressed_size(path) for path in files.values())
-    if exact_above is not None and size > exact_above:
+    size_of = compressed_size if preview_budget is None else quick_size
+    size = sum(size_of(path) for path in files.values())
+    if preview_budget is not None and size > preview_budget:
         size = sum(exact_size(path) for path in files.values())
     manifest = {
         "lang": language.code,
@@ -109,12 +111,15 @@ def write_manifest(
     target = site_dir / language.prefix / MANIFEST
     text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     write_new_text(target, text)
-    compress_file(target)
+    if preview_budget is None:
+        compress_file(target)
     return Pack(language.code, len(pages), size)
 
 
-def stamp_service_worker(site_dir: Path, version: str, languages: Iterable[Language]) -> None:
-    """Write the build's version and language folders into sw.js."""
+def stamp_service_worker(
+    site_dir: Path, version: str, languages: Iterable[Language], compress: bool = True
+) -> None:
+    """Write the build's version and language folders into sw.js (and its .br and .gz)."""
     worker = site_dir / SERVICE_WORKER
     text = worker.read_text(encoding="utf-8")
     if not _BUILD_LINE.search(text):
@@ -125,28 +130,30 @@ def stamp_service_worker(site_dir: Path, version: str, languages: Iterable[Langu
     build = {"version": version, "languages": [lang.code for lang in languages if lang.prefix]}
     stamped = _BUILD_LINE.sub(lambda _: f"var BUILD = {json.dumps(build)};", text, count=1)
     write_new_text(worker, stamped)
-    compress_file(worker)
+    if compress:
+        compress_file(worker)
 
 
 def write_packs(
     site_dir: Path,
     languages: tuple[Language, ...],
     budget: int = PACK_BUDGET_BYTES,
-    estimated: bool = False,
+    preview: bool = False,
 ) -> tuple[list[Pack], list[str]]:
     """Write every language's manifest and stamp the service worker.
 
     Returns the packs and the problems (a pack over the budget), each a sentence
-    that says what to do. estimated: the .br files are a preview's (upper bounds);
-    a pack over the budget is then weighed at the published quality before it fails.
+    that says what to do. preview: a build without .br files (sitegen/compress.py),
+    whose packs are weighed quickly, and a pack over the budget at the published
+    quality before it fails.
     """
     codes = [lang.code for lang in languages]
-    exact_above = budget if estimated else None
+    preview_budget = budget if preview else None
     packs = [
-        write_manifest(site_dir, lang, [code for code in codes if code != lang.code], exact_above)
+        write_manifest(site_dir, lang, [c for c in codes if c != lang.code], preview_budget)
         for lang in languages
     ]
-    stamp_service_worker(site_dir, build_version(site_dir), languages)
+    stamp_service_worker(site_dir, build_version(site_dir), languages, compress=not preview)
     problems = [
         f"site/{pack.code}/{MANIFEST}: the offline pack of '{pack.code}' is {pack.bytes:,} bytes "
         f"brotli, over the {budget:,}-byte budget a reader saves on a phone. Shorten pages, "

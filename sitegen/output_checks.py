@@ -14,13 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitegen.compress import compressed_size, exact_size
+from sitegen.compress import compressed_size, exact_size, quick_size
 from sitegen.html_scan import PageScan, scan_page
 from sitegen.urls import is_remote, is_site_file
 
@@ -74,6 +75,12 @@ def _scan(html_file: Path) -> PageScan:
 
 
 @cache
+def _quick_size(path: Path) -> int:
+    """Once per process and file: every page weighs the same stylesheet."""
+    return quick_size(path)
+
+
+@cache
 def _locate(site_dir: Path, address: str) -> tuple[Path, str, bool] | None:
     """A site address's file, fragment and whether the file exists; None if not a file of
     the site. Once per process and address: every page links to the same few hundred."""
@@ -92,15 +99,14 @@ def _weigh(
     url: str,
     scan: PageScan,
     read: set[str] | None = None,
-    exact: bool = False,
+    size_of: Callable[[Path], int] = compressed_size,
 ) -> PageWeight:
     """The page's first-paint bytes; `read` collects the stylesheets and scripts weighed.
 
-    exact: compressed at the published quality here, not read from the .br files
-    (a preview's .br files are smaller-effort upper bounds).
+    size_of: the .br files' sizes (compressed_size); in a preview, which has none,
+    quick_size, or exact_size (compressed at the published quality here).
     """
     read = set() if read is None else read
-    size_of = exact_size if exact else compressed_size
     weight = PageWeight(rel, size_of(site_dir / rel), 0, 0)
     for ref in scan.resources:
         if not ref.blocking or is_remote(ref.url):
@@ -207,9 +213,12 @@ def _check_page(
     url = page_url(site_dir, html_file)
     scan = _scan(html_file)
     read: set[str] = set()
-    weight = _weigh(site_dir, rel, url, scan, read)
-    if reweigh_above is not None and weight.total > reweigh_above * budget:
-        weight = _weigh(site_dir, rel, url, scan, exact=True)
+    if reweigh_above is None:
+        weight = _weigh(site_dir, rel, url, scan, read)
+    else:
+        weight = _weigh(site_dir, rel, url, scan, read, _quick_size)
+        if weight.total > reweigh_above * budget:
+            weight = _weigh(site_dir, rel, url, scan, size_of=exact_size)
     problems = []
     if weight.total > budget:
         problems.append(
@@ -328,11 +337,12 @@ def check_site(
     content_links: per page (relative to site_dir), the links its Markdown made, which
     the content check has checked already (sitegen.mkdocs_run.LanguageBuild).
     cache_file: earlier results, reused for pages whose inputs are unchanged.
-    reweigh_above: the .br files are a preview's upper bounds; a page whose bound is
-    above this share of the budget is weighed again at the published quality.
+    reweigh_above: a preview, without .br files: pages are weighed quickly (an upper
+    bound), and a page above this share of the budget again at the published quality.
     """
     _scan.cache_clear()  # a process that builds again (serve --watch) sees the new files
     _locate.cache_clear()
+    _quick_size.cache_clear()
     content_links = content_links or {}
     pages = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))]
     signature = _site_signature(site_dir, budget, reweigh_above) if cache_file else ""

@@ -1,8 +1,10 @@
 """Local server: the built site and the feedback function on one port, as in production.
 
-Static files are sent precompressed (.br, then .gz) when the client accepts it;
-every /api/ request goes unchanged to the feedback app (in production a CDN
-routes /api/* to API Gateway). Nothing about the client is logged. Every
+Static files are sent precompressed (.br, then .gz) when the client accepts it; a
+preview has no compressed files (sitegen/compress.py), so its text files are
+compressed as they are sent, quickly, and kept in memory while unchanged. Every
+/api/ request goes unchanged to the feedback app (in production a CDN routes /api/*
+to API Gateway). Nothing about the client is logged. Every
 answer carries the security headers, errors included.
 """
 
@@ -11,12 +13,15 @@ from __future__ import annotations
 import mimetypes
 import sys
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 from werkzeug.wsgi import wrap_file
+
+from sitegen.compress import TEXT_SUFFIXES, compress_quickly
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
@@ -68,25 +73,47 @@ def _not_found_page(site_dir: Path, url_path: str) -> Path:
     return site_dir / "404.html"
 
 
+@lru_cache(maxsize=512)
+def _compressed_now(path: Path, encoding: str, mtime_ns: int, size: int) -> bytes:
+    """A text file of a preview, compressed; keyed by its time and size, so a rebuilt
+    file is compressed again."""
+    return compress_quickly(path.read_bytes(), encoding)
+
+
+def _body(request: Request, path: Path) -> tuple[Path | bytes, str | None]:
+    """The file, its precompressed variant or (a preview's text file) its bytes
+    compressed now; and the encoding sent."""
+    for name, suffix in ENCODINGS:
+        if name not in request.accept_encodings:
+            continue
+        variant = path.with_name(path.name + suffix)
+        if variant.is_file():
+            return variant, name
+        if path.suffix in TEXT_SUFFIXES:
+            stat = path.stat()
+            return _compressed_now(path, name, stat.st_mtime_ns, stat.st_size), name
+    return path, None
+
+
 def _file_response(request: Request, path: Path, status: int = 200) -> Response:
     mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     if mimetype.startswith("text/") or mimetype in ("application/javascript", "image/svg+xml"):
         mimetype += "; charset=utf-8"
-    body_path, encoding = path, None
-    for name, suffix in ENCODINGS:
-        variant = path.with_name(path.name + suffix)
-        if name in request.accept_encodings and variant.is_file():
-            body_path, encoding = variant, name
-            break
-    handle = open(body_path, "rb")  # noqa: SIM115 - closed by wrap_file when sent
-    response = Response(
-        wrap_file(request.environ, handle),
-        status=status,
-        mimetype=None,
-        content_type=mimetype,
-        direct_passthrough=True,
-    )
-    response.content_length = body_path.stat().st_size
+    body, encoding = _body(request, path)
+    if isinstance(body, bytes):
+        response = Response(body, status=status, mimetype=None, content_type=mimetype)
+        version = f"{path.stat().st_mtime_ns}-{encoding}"
+    else:
+        handle = open(body, "rb")  # noqa: SIM115 - closed by wrap_file when sent
+        response = Response(
+            wrap_file(request.environ, handle),
+            status=status,
+            mimetype=None,
+            content_type=mimetype,
+            direct_passthrough=True,
+        )
+        response.content_length = body.stat().st_size
+        version = str(int(body.stat().st_mtime_ns))
     response.headers["Vary"] = "Accept-Encoding"
     response.headers["X-Content-Type-Options"] = "nosniff"
     if encoding:
@@ -97,7 +124,7 @@ def _file_response(request: Request, path: Path, status: int = 200) -> Response:
     else:
         response.headers["Cache-Control"] = "public, max-age=3600"
     if status == 200:
-        response.set_etag(f"{int(body_path.stat().st_mtime_ns)}-{response.content_length}")
+        response.set_etag(f"{version}-{response.content_length}")
         response.make_conditional(request)
     return response
 

@@ -4,9 +4,10 @@ Each rebuild is built aside (in .<site>-next beside the served folder) and then
 swapped in whole, so the server never shows a half-built site, and a failed
 build leaves the last good one served. Only the languages an edit affects are
 rendered again; the others are copied from the served build. The builds run in
-one long-lived process that keeps mkdocs, the checks' dictionaries and the
-compression cache warm; a change to the theme, the hooks or a .yml file starts a
-new one (they are read afresh) and rebuilds every language.
+one long-lived process that keeps mkdocs and the checks' dictionaries warm (a
+preview writes no compressed files: the server compresses); a change to the theme,
+the hooks or a .yml file starts a new one (they are read afresh) and rebuilds every
+language.
 
 The builds run with WEGWIJS_LIVE_RELOAD=1, so that hooks/live_reload.py gives the
 pages of these builds, and only these, a small script that reloads the page when
@@ -54,7 +55,7 @@ def aside_dir(site_dir: Path) -> Path:
 
 
 def cache_dir(site_dir: Path) -> Path:
-    """The compression cache (as `build.py build` uses it for site_dir)."""
+    """The build's cache (as `build.py build` uses it for site_dir)."""
     return site_dir.parent / f".{site_dir.name}-cache"
 
 

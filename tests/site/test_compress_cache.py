@@ -6,12 +6,7 @@ import gzip
 
 import brotli
 
-from sitegen.compress import (
-    PREVIEW_QUALITY,
-    compress_file,
-    compress_site_cached,
-    compressed_size,
-)
+from sitegen.compress import compress_file, compress_site_cached, compressed_size
 
 
 def make_site(root):
@@ -64,18 +59,3 @@ def test_compressing_one_file_again_leaves_the_cache_alone(tmp_path):
     assert brotli.decompress((site / "index.html.br").read_bytes()) == page.read_bytes()
     assert {path: path.read_bytes() for path in cache.iterdir()} == entries
 
-
-def test_a_preview_compresses_quickly_and_keeps_the_published_entries(tmp_path):
-    site, cache = make_site(tmp_path), tmp_path / "cache"
-    page = (site / "en" / "index.html").read_bytes()
-    compress_site_cached(site, cache)  # published: quality 11
-    assert (site / "en" / "index.html.br").read_bytes() == brotli.compress(page, quality=11)
-    preview = compress_site_cached(site, cache, quality=PREVIEW_QUALITY)
-    assert preview.compressed == 3
-    quick = (site / "en" / "index.html.br").read_bytes()
-    assert quick == brotli.compress(page, quality=PREVIEW_QUALITY)
-    assert brotli.decompress(quick) == page
-    # Both kinds of entries stay: switching back compresses nothing.
-    assert len(list(cache.iterdir())) == 3 * 2 * 2
-    assert compress_site_cached(site, cache).compressed == 0
-    assert (site / "en" / "index.html.br").read_bytes() == brotli.compress(page, quality=11)

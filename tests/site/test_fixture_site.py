@@ -71,8 +71,8 @@ def test_output_file_list(fixture_site):
     assert len(staff_qr) == 4 * 10 and "_staff/qr/ar-letter.svg" in staff_qr
 
 
-def test_every_text_file_has_br_and_gz(fixture_site):
-    for page in fixture_site.rglob("*.html"):
+def test_every_text_file_has_br_and_gz(public_fixture_site):
+    for page in public_fixture_site.rglob("*.html"):
         assert page.with_name(page.name + ".br").stat().st_size > 0
         assert page.with_name(page.name + ".gz").stat().st_size > 0
 

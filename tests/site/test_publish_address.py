@@ -155,16 +155,16 @@ def test_printed_page_shows_the_public_address_and_its_qr_leads_there(public_fix
     assert f"<loc>{PUBLIC_URL}ar/mo/</loc>" in sitemap
 
 
-def test_what_is_published_is_compressed_hardest_and_a_preview_quickly(
+def test_what_is_published_is_compressed_hardest_and_a_preview_not_at_all(
     public_fixture_site, fixture_site
 ):
-    """Readers download the published build on every visit: brotli quality 11. A preview
-    is never published (publish refuses it): it compresses at the quick quality."""
+    """Readers download the published build on every visit: brotli quality 11 beside every
+    text file. A preview is never published (publish refuses it): it writes none."""
     import brotli
 
-    from sitegen.compress import BROTLI_QUALITY, PREVIEW_QUALITY
-
-    for site, quality in ((public_fixture_site, BROTLI_QUALITY), (fixture_site, PREVIEW_QUALITY)):
-        for rel in ("ar/mo/index.html", "sitemap.xml", "assets/feedback.js"):
-            data = (site / rel).read_bytes()
-            assert (site / (rel + ".br")).read_bytes() == brotli.compress(data, quality=quality)
+    for rel in ("ar/mo/index.html", "sitemap.xml", "assets/feedback.js", "sw.js"):
+        data = (public_fixture_site / rel).read_bytes()
+        assert (public_fixture_site / (rel + ".br")).read_bytes() == brotli.compress(
+            data, quality=11
+        )
+    assert not [path for path in fixture_site.rglob("*") if path.suffix in (".br", ".gz")]

@@ -68,3 +68,15 @@ def test_the_publish_options_the_workflow_uses_exist() -> None:
     publish = build.parser()._subparsers._group_actions[0].choices["publish"]
     options = {option for action in publish._actions for option in action.option_strings}
     assert {"--stack", "--region", "--bucket", "--distribution", "--dry-run"} <= options
+
+
+def test_the_build_starts_from_the_cache_of_earlier_publishes(workflow: dict[str, Any]) -> None:
+    """Unchanged files are not compressed again in CI either: .site-cache/ travels."""
+    steps = workflow["jobs"]["publish"]["steps"]
+    [cache] = [
+        i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache")
+    ]
+    built = runs(workflow["jobs"]["publish"]).index(".venv/bin/python build.py build")
+    assert cache < built
+    assert steps[cache]["with"]["path"] == ".site-cache"  # what build.py uses beside site/
+    assert steps[cache]["with"]["restore-keys"] == "site-cache-"

@@ -8,14 +8,14 @@ import json
 from sitegen.search_index import fold, page_text
 
 
-def test_one_index_per_language_without_fallback_pages(fixture_site):
+def test_one_index_per_language_without_fallback_pages(fixture_site, public_fixture_site):
     entry = json.loads((fixture_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     counts = {code: language["page_count"] for code, language in entry["languages"].items()}
     # kosten.md is Dutch only, Pashto has its home page only: fallbacks are not indexed.
     assert counts == {"nl": 3, "en": 2, "ar": 2, "ps": 1}
     assert not list((fixture_site / "pagefind").glob("pagefind-*ui*"))
-    # Stored plain, with the compressed variants beside them.
-    index = next((fixture_site / "pagefind" / "index").glob("ar_*.pf_index"))
+    # Stored plain, with the compressed variants beside them in a build to publish.
+    index = next((public_fixture_site / "pagefind" / "index").glob("ar_*.pf_index"))
     assert index.read_bytes().startswith(b"pagefind_dcd")
     assert index.with_name(index.name + ".br").is_file()
 

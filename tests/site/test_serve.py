@@ -88,3 +88,45 @@ def test_api_requests_reach_the_feedback_app_unchanged(server):
     assert response.status == 202 and body == b"POST /api/feedback"
     response, _ = get(server, "/index.html", method="POST")
     assert response.status == 405
+
+
+def serve_in_thread(site):
+    httpd = make_server("127.0.0.1", 0, make_app(site, api_echo), threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return httpd, thread
+
+
+def test_a_published_build_sends_its_own_compressed_files(public_fixture_site):
+    httpd, thread = serve_in_thread(public_fixture_site)
+    try:
+        response, body = get(httpd.server_port, "/ar/mo/", **{"Accept-Encoding": "br"})
+        assert response.getheader("Content-Encoding") == "br"
+        assert body == (public_fixture_site / "ar/mo/index.html.br").read_bytes()
+    finally:
+        httpd.shutdown()
+        thread.join()
+
+
+def test_a_preview_page_is_compressed_as_sent_and_again_when_rebuilt(fixture_site, tmp_path):
+    """A preview has no .br files: the server compresses, and a rebuilt page (new bytes
+    at the same path) is never answered with the old page's compressed bytes."""
+    import shutil
+
+    site = shutil.copytree(fixture_site, tmp_path / "site")
+    page = site / "en" / "index.html"
+    httpd, thread = serve_in_thread(site)
+    try:
+        port = httpd.server_port
+        response, body = get(port, "/en/", **{"Accept-Encoding": "br"})
+        assert brotli.decompress(body) == page.read_bytes()
+        etag = response.getheader("ETag")
+        response, _ = get(port, "/en/", **{"Accept-Encoding": "br", "If-None-Match": etag})
+        assert response.status == 304
+        page.unlink()  # as a build does: a new file in its place
+        page.write_text(page.parent.joinpath("mo", "index.html").read_text("utf-8") + " ")
+        response, body = get(port, "/en/", **{"Accept-Encoding": "br", "If-None-Match": etag})
+        assert response.status == 200 and brotli.decompress(body) == page.read_bytes()
+    finally:
+        httpd.shutdown()
+        thread.join()
