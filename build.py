@@ -82,7 +82,7 @@ def _report(problems: list, what: str) -> None:
 def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR
     from sitegen.checks.report import print_findings, summary
-    from sitegen.compress import compress_site_cached
+    from sitegen.compress import compress_site_cached, weigh_quickly
     from sitegen.mkdocs_run import build_site
     from sitegen.offline_packs import PACK_BUDGET_BYTES, write_packs
     from sitegen.output_checks import WARN_SHARE, budget_report, check_site
@@ -143,7 +143,11 @@ def run_build(args: argparse.Namespace) -> None:
     preview = getattr(args, "preview", False)
     with phase("compress") as info:
         if preview:
-            info["detail"] = "none: a preview (the server compresses what it sends)"
+            weighed = weigh_quickly(settings.site_dir, settings.jobs)
+            info["detail"] = (
+                "none: a preview (the server compresses what it sends); "
+                f"{weighed} pages, stylesheets and scripts weighed quickly"
+            )
         else:
             done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
             info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"

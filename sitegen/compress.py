@@ -58,9 +58,44 @@ def exact_size(path: Path) -> int:
     return brotli_size(path.read_bytes())
 
 
+# quick_size by (path, modification time, size): the offline and output phases weigh the
+# same pages and stylesheets, the output phase in processes forked after weigh_quickly.
+_quick_sizes: dict[tuple[str, int, int], int] = {}
+
+
 def quick_size(path: Path) -> int:
     """About the size a reader would download, a little more: for a preview's checks."""
-    return len(compress_quickly(path.read_bytes(), "br"))
+    key = _quick_key(path)
+    if key not in _quick_sizes:
+        _quick_sizes[key] = _quick_entry(path)[1]
+    return _quick_sizes[key]
+
+
+def _quick_key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+WEIGHED = (".html", ".css", ".js")  # what pages and offline packs are weighed by
+
+
+def weigh_quickly(site_dir: Path, jobs: int = 1) -> int:
+    """quick_size of every page, stylesheet and script, in `jobs` processes, kept for the
+    phases after; return how many. Forgets what earlier builds weighed."""
+    _quick_sizes.clear()
+    files = [path for path in site_dir.rglob("*") if path.suffix in WEIGHED and path.is_file()]
+    if jobs > 1 and len(files) > 50:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            sizes = list(pool.map(_quick_entry, files, chunksize=32))
+        _quick_sizes.update(sizes)
+    else:
+        for path in files:
+            quick_size(path)
+    return len(files)
+
+
+def _quick_entry(path: Path) -> tuple[tuple[str, int, int], int]:
+    return _quick_key(path), len(compress_quickly(path.read_bytes(), "br"))
 
 
 def compress_quickly(data: bytes, encoding: str) -> bytes:

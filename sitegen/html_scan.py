@@ -9,6 +9,7 @@ One set of handlers reads both: built pages through the quick tokenizer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -58,6 +59,7 @@ class PageScan:
 
 _MEDIA_TAGS = ("img", "iframe", "audio", "video", "source", "embed", "track", "input")
 _REFERRING = frozenset(("a", "form", "link", "script", "object", *_MEDIA_TAGS))
+_MAY_HOLD_ID = re.compile(r"\bid\b|data-wg-fallback", re.IGNORECASE)
 
 
 def _references(tag: str, attributes: dict[str, str], line: int) -> list[Reference]:
@@ -150,9 +152,15 @@ class _Scanner(_ScanHandlers, HTMLParser):
 
 
 class _PageScanner(_ScanHandlers, TagTokenizer):
+    structure = False  # tags that refer to something or carry an id; the CSS of <style>
+
     def __init__(self) -> None:
         TagTokenizer.__init__(self)
         self._start_scan(1, keep_tags=False)
+
+    def wants(self, tag: str, raw: str) -> bool:
+        # A word "id" may be another attribute's value: that tag is only read for nothing.
+        return tag in _REFERRING or _MAY_HOLD_ID.search(raw) is not None
 
 
 def scan_html(text: str, first_line: int = 1) -> PageScan:

@@ -41,6 +41,14 @@ def _value(text: str) -> str:
 
 
 class TagTokenizer:
+    # False: hand over only the start tags `wants` accepts and the text of <script> and
+    # <style>; no other text, no other end tags (a scan that needs no structure).
+    structure = True
+
+    def wants(self, tag: str, raw: str) -> bool:
+        """Whether a start tag (its name, its attributes unparsed) is handed over."""
+        return True
+
     def __init__(self) -> None:
         self._text = ""
         self._line = 1
@@ -56,20 +64,25 @@ class TagTokenizer:
     def feed(self, text: str) -> None:
         """The whole document at once (unlike html.parser, not in pieces)."""
         self._text = text
+        structure = self.structure
         position, end = 0, len(text)
         while position < end:
             match = _TOKEN.search(text, position)
             if match is None:
-                self._data(text[position:])
+                if structure:
+                    self._data(text[position:])
                 return
-            if match.start() > position:
+            if structure and match.start() > position:
                 self._data(text[position : match.start()])
             self._at = match.start()
             position = match.end()
             if match["end"]:
-                self.handle_endtag(match["end"].lower())
+                if structure:
+                    self.handle_endtag(match["end"].lower())
             elif match["start"]:
-                position = self._start(match["start"].lower(), match["attrs"], position)
+                tag, raw = match["start"].lower(), match["attrs"]
+                if structure or tag in _RAW_TEXT or self.wants(tag, raw):
+                    position = self._start(tag, raw, position)
 
     def close(self) -> None:
         pass

@@ -75,12 +75,6 @@ def _scan(html_file: Path) -> PageScan:
 
 
 @cache
-def _quick_size(path: Path) -> int:
-    """Once per process and file: every page weighs the same stylesheet."""
-    return quick_size(path)
-
-
-@cache
 def _locate(site_dir: Path, address: str) -> tuple[Path, str, bool] | None:
     """A site address's file, fragment and whether the file exists; None if not a file of
     the site. Once per process and address: every page links to the same few hundred."""
@@ -216,7 +210,7 @@ def _check_page(
     if reweigh_above is None:
         weight = _weigh(site_dir, rel, url, scan, read)
     else:
-        weight = _weigh(site_dir, rel, url, scan, read, _quick_size)
+        weight = _weigh(site_dir, rel, url, scan, read, quick_size)
         if weight.total > reweigh_above * budget:
             weight = _weigh(site_dir, rel, url, scan, size_of=exact_size)
     problems = []
@@ -342,7 +336,6 @@ def check_site(
     """
     _scan.cache_clear()  # a process that builds again (serve --watch) sees the new files
     _locate.cache_clear()
-    _quick_size.cache_clear()
     content_links = content_links or {}
     pages = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))]
     signature = _site_signature(site_dir, budget, reweigh_above) if cache_file else ""

@@ -59,3 +59,27 @@ def test_compressing_one_file_again_leaves_the_cache_alone(tmp_path):
     assert brotli.decompress((site / "index.html.br").read_bytes()) == page.read_bytes()
     assert {path: path.read_bytes() for path in cache.iterdir()} == entries
 
+
+def test_a_preview_weighs_each_file_once_and_a_changed_file_again(tmp_path, monkeypatch):
+    """The offline and output phases ask for the same pages' quick sizes: compressed once,
+    in the processes of the compress phase; a file written again is weighed again."""
+    from sitegen import compress
+
+    site = make_site(tmp_path)
+    for number in range(60):  # enough for the processes to be used
+        (site / f"page{number}.html").write_text(f"<p>{'woord ' * number}</p>", "utf-8")
+    assert compress.weigh_quickly(site, jobs=2) == 63  # pages and the stylesheet, no PNG
+    made = []
+    real = compress.compress_quickly
+    monkeypatch.setattr(
+        compress,
+        "compress_quickly",
+        lambda data, encoding: made.append(data) or real(data, encoding),
+    )
+    page = site / "en" / "index.html"
+    size = compress.quick_size(page)
+    assert size == len(brotli.compress(page.read_bytes(), quality=compress.PREVIEW_QUALITY))
+    assert made == []
+    page.unlink()
+    page.write_text("<p>" + "a new text " * 300 + "</p>", encoding="utf-8")
+    assert compress.quick_size(page) != size and len(made) == 1

@@ -50,10 +50,7 @@ def test_each_manifest_holds_its_languages_pages_and_scripts(public_fixture_site
         assert digest == file_hash(served(site, path))
     # What saving costs: the brotli files the server sends.
     sizes = sum(
-        served(site, path)
-        .with_suffix(served(site, path).suffix + ".br")
-        .stat()
-        .st_size
+        served(site, path).with_suffix(served(site, path).suffix + ".br").stat().st_size
         for path in pashto["files"]
     )
     assert pashto["bytes"] == sizes
