@@ -20,6 +20,7 @@ Phases of `build` (each prints one line with its duration):
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -186,8 +187,6 @@ def run_build(args: argparse.Namespace) -> None:
 
 def _check_address(site_url: str, preview: bool) -> None:
     """A build for publishing carries the public address; a preview says that it is one."""
-    import os
-
     from sitegen.site_address import (
         ENVIRONMENT,
         AddressError,
@@ -304,8 +303,6 @@ def run_check(args: argparse.Namespace) -> None:
 
 def _for_pull_request(findings: list, settings, args: argparse.Namespace) -> list:
     """Annotations on the pull request's own lines first; the full table to the job summary."""
-    import os
-
     from sitegen.checks.pull_request import ChangesError, for_pull_request, summary_markdown
 
     base = args.base or os.environ.get("GITHUB_BASE_REF") or None
@@ -458,8 +455,6 @@ def run_sources(args: argparse.Namespace) -> None:
 
 def run_publish(args: argparse.Namespace) -> None:
     """Send the built site to the stack's bucket; print what changed; tell CloudFront."""
-    import os
-
     from sitegen import publish as site
     from sitegen.publish_plan import invalidation_paths, report_lines, summary
     from sitegen.site_address import ENVIRONMENT
@@ -667,4 +662,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    arguments = parser().parse_args()
+    code = run(arguments)
+    if arguments.command == "build":
+        # A build leaves a large heap (mkdocs, the checks' dictionaries, the collation
+        # table). Freeing it object by object at exit took half a second of every build;
+        # the operating system frees it at once. Everything is written and closed here.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)

@@ -127,3 +127,27 @@ def test_every_page_weight_is_reported_and_near_budget_pages_are_warned(
         f"warning: site/{heaviest.path}: first paint needs {heaviest.total:,} bytes, 100% of "
         f"the {heaviest.total + 1:,}-byte budget. It still fits" in captured.err
     )
+
+
+def test_the_command_line_build_says_everything_and_its_exit_code(fixture_copy, tmp_path):
+    """build.py leaves its heap to the operating system at exit (os._exit): every line is
+    still written, and the exit code is the build's."""
+    import subprocess
+    import sys
+
+    from tests.site.conftest import ROOT
+
+    def command(site: str) -> subprocess.CompletedProcess:
+        argv = [sys.executable, str(ROOT / "build.py"), "build", "--preview"]
+        argv += ["--config", str(fixture_copy / "mkdocs.yml")]
+        argv += ["--content", str(fixture_copy / "content")]
+        argv += ["--languages", str(fixture_copy / "languages.yml"), "--site-dir", site]
+        return subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path)
+
+    built = command(str(tmp_path / "site"))
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.splitlines()[-1].startswith("output ")
+    (fixture_copy / "content" / "en" / "extra.md").write_text("# Orphan\n", encoding="utf-8")
+    failed = command(str(tmp_path / "again"))
+    assert failed.returncode == 1
+    assert failed.stderr.rstrip().endswith("nothing was published.")
