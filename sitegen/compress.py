@@ -58,44 +58,43 @@ def exact_size(path: Path) -> int:
     return brotli_size(path.read_bytes())
 
 
-# quick_size by (path, modification time, size): the offline and output phases weigh the
-# same pages and stylesheets, the output phase in processes forked after weigh_quickly.
-_quick_sizes: dict[tuple[str, int, int], int] = {}
+# quick_size by the hash of the content: the offline and output phases weigh the same
+# pages and stylesheets (the output phase in processes forked after weigh_quickly), and
+# serve --watch's builder keeps them from one build to the next (most pages unchanged).
+_quick_sizes: dict[str, int] = {}
 
 
 def quick_size(path: Path) -> int:
     """About the size a reader would download, a little more: for a preview's checks."""
-    key = _quick_key(path)
+    data = path.read_bytes()
+    key = hashlib.sha256(data).hexdigest()
     if key not in _quick_sizes:
-        _quick_sizes[key] = _quick_entry(path)[1]
+        _quick_sizes[key] = _quick_length(data)
     return _quick_sizes[key]
-
-
-def _quick_key(path: Path) -> tuple[str, int, int]:
-    stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size
 
 
 WEIGHED = (".html", ".css", ".js")  # what pages and offline packs are weighed by
 
 
 def weigh_quickly(site_dir: Path, jobs: int = 1) -> int:
-    """quick_size of every page, stylesheet and script, in `jobs` processes, kept for the
-    phases after; return how many. Forgets what earlier builds weighed."""
-    _quick_sizes.clear()
+    """quick_size of every page, stylesheet and script, kept for the phases after (new
+    content in `jobs` processes); return how many. Forgets content no longer there."""
     files = [path for path in site_dir.rglob("*") if path.suffix in WEIGHED and path.is_file()]
-    if jobs > 1 and len(files) > 50:
+    contents = {hashlib.sha256(data).hexdigest(): data for data in map(Path.read_bytes, files)}
+    new = [key for key in contents if key not in _quick_sizes]
+    for key in set(_quick_sizes) - set(contents):
+        del _quick_sizes[key]
+    if jobs > 1 and len(new) > 200:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            sizes = list(pool.map(_quick_entry, files, chunksize=32))
-        _quick_sizes.update(sizes)
+            sizes = pool.map(_quick_length, [contents[key] for key in new], chunksize=32)
+            _quick_sizes.update(zip(new, sizes, strict=True))
     else:
-        for path in files:
-            quick_size(path)
+        _quick_sizes.update((key, _quick_length(contents[key])) for key in new)
     return len(files)
 
 
-def _quick_entry(path: Path) -> tuple[tuple[str, int, int], int]:
-    return _quick_key(path), len(compress_quickly(path.read_bytes(), "br"))
+def _quick_length(data: bytes) -> int:
+    return len(compress_quickly(data, "br"))
 
 
 def compress_quickly(data: bytes, encoding: str) -> bytes:

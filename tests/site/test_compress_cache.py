@@ -60,15 +60,16 @@ def test_compressing_one_file_again_leaves_the_cache_alone(tmp_path):
     assert {path: path.read_bytes() for path in cache.iterdir()} == entries
 
 
-def test_a_preview_weighs_each_file_once_and_a_changed_file_again(tmp_path, monkeypatch):
+def test_a_preview_weighs_each_content_once_and_new_content_again(tmp_path, monkeypatch):
     """The offline and output phases ask for the same pages' quick sizes: compressed once,
-    in the processes of the compress phase; a file written again is weighed again."""
+    in the compress phase's processes; the next build (serve --watch's builder) weighs
+    only what is new."""
     from sitegen import compress
 
     site = make_site(tmp_path)
-    for number in range(60):  # enough for the processes to be used
+    for number in range(210):  # enough new content for the processes to be used
         (site / f"page{number}.html").write_text(f"<p>{'woord ' * number}</p>", "utf-8")
-    assert compress.weigh_quickly(site, jobs=2) == 63  # pages and the stylesheet, no PNG
+    assert compress.weigh_quickly(site, jobs=2) == 213  # pages and the stylesheet, no PNG
     made = []
     real = compress.compress_quickly
     monkeypatch.setattr(
@@ -82,4 +83,6 @@ def test_a_preview_weighs_each_file_once_and_a_changed_file_again(tmp_path, monk
     assert made == []
     page.unlink()
     page.write_text("<p>" + "a new text " * 300 + "</p>", encoding="utf-8")
+    assert compress.weigh_quickly(site, jobs=2) == 213
+    assert made == [page.read_bytes()]  # only the new page
     assert compress.quick_size(page) != size and len(made) == 1
