@@ -349,7 +349,10 @@ def check_site(
     if jobs <= 1 or len(todo) < 100:
         results.update(_check_pages(site_dir, budget, todo, content_links, reweigh_above))
     else:
-        chunks = [todo[start::jobs] for start in range(jobs)]
+        # Runs of the sorted paths, not every other page: a language's pages then stay in
+        # one process, and the pages their links point into (its topic index links to
+        # every heading) are scanned there once, not in every process.
+        chunks = [todo[len(todo) * k // jobs : len(todo) * (k + 1) // jobs] for k in range(jobs)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for found in pool.map(
                 _check_pages,

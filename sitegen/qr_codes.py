@@ -22,6 +22,10 @@ from pathlib import Path
 import segno
 from markupsafe import Markup
 
+from sitegen.segno_seams import quick_masks
+
+quick_masks()  # segno's encoder applies masks row by row (the same codes, sooner)
+
 
 class _Store:
     """The SVGs one language's builds made, by a hash of what made them."""
