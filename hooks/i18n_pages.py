@@ -48,6 +48,7 @@ def on_config(config):
     css_path = Path(config.theme.custom_dir) / "assets" / "wegwijs.css"
     css = cssmin(css_path.read_text(encoding="utf-8"))
     _state["css"] = typeset_scripts(css, _languages(config).values())
+    _state["offered"] = {}  # content does not change during a build; it may between builds
     return config
 
 
@@ -57,7 +58,12 @@ def _norm_path(url: str, language: Language) -> str:
 
 
 def _has_source(docs_dir: str, language: Language, src_uri: str) -> bool:
-    return is_offered(Path(docs_dir), language.code, PurePosixPath(src_uri))
+    # Asked for every language of every page: once per build and page.
+    offered = _state.setdefault("offered", {})
+    key = (docs_dir, language.code, src_uri)
+    if key not in offered:
+        offered[key] = is_offered(Path(docs_dir), language.code, PurePosixPath(src_uri))
+    return offered[key]
 
 
 def is_fallback(page, current: Language) -> bool:
