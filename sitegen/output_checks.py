@@ -19,11 +19,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from sitegen.compress import compressed_size, exact_size, quick_size
 from sitegen.html_scan import PageScan, scan_page
-from sitegen.urls import is_remote, is_site_file
+from sitegen.urls import is_remote, is_site_file, join
 
 _EXTERNAL_CSS = re.compile(r"(?:@import|url\()\s*['\"]?\s*(?:https?:)?//", re.IGNORECASE)
 
@@ -58,7 +58,7 @@ def page_url(site_dir: Path, html_file: Path) -> str:
 
 def resolve(site_dir: Path, base_url: str, url: str) -> tuple[Path, str] | None:
     """Map an internal URL on a page to (file in site_dir, fragment); None if not a site path."""
-    parts = urlsplit(urljoin(base_url, url))
+    parts = urlsplit(join(base_url, url))
     if parts.scheme or parts.netloc:
         return None
     path = unquote(parts.path)
@@ -158,7 +158,7 @@ def _link_problems(
     for ref in scan.references:
         if ref.url in from_content:
             continue
-        located = _locate(site_dir, urljoin(url, ref.url))
+        located = _locate(site_dir, join(url, ref.url))
         if located is None:
             continue
         target, fragment, exists = located
