@@ -133,9 +133,12 @@ def run_build(args: argparse.Namespace) -> None:
         info["detail"] = f"{count} URLs"
     with phase("pages") as info:
         info["detail"] = f"{write_page_list(settings.site_dir)} pages"
+    # What the search and output phases read in each page, taken as mkdocs wrote it.
+    facts = {digest: fact for r in results for digest, fact in r.facts.items()}
     with phase("search") as info:
+        texts = {digest: fact.text for digest, fact in facts.items()}
         indexes = write_search_index(
-            settings.site_dir, settings.languages, cache_dir, settings.jobs
+            settings.site_dir, settings.languages, cache_dir, settings.jobs, texts
         )
         info["detail"] = " ".join(f"{index.code}={index.pages}p" for index in indexes)
     # Before the budget check, which then reads the .br sizes instead of compressing again.
@@ -169,6 +172,7 @@ def run_build(args: argparse.Namespace) -> None:
             cache_dir / "output-checks.json",
             # --weights lists every page: all of them weighed at the published quality.
             (0.0 if getattr(args, "weights", False) else WARN_SHARE) if preview else None,
+            {digest: fact.scan for digest, fact in facts.items()},
         )
         heaviest = max(weights, key=lambda w: w.total)
         info["detail"] = (

@@ -58,7 +58,7 @@ class PageScan:
 
 
 _MEDIA_TAGS = ("img", "iframe", "audio", "video", "source", "embed", "track", "input")
-_REFERRING = frozenset(("a", "form", "link", "script", "object", *_MEDIA_TAGS))
+REFERRING = frozenset(("a", "form", "link", "script", "object", *_MEDIA_TAGS))
 _MAY_HOLD_ID = re.compile(r"\bid\b|data-wg-fallback", re.IGNORECASE)
 
 
@@ -105,7 +105,7 @@ def _references(tag: str, attributes: dict[str, str], line: int) -> list[Referen
     return []
 
 
-class _ScanHandlers:
+class ScanHandlers:
     """What a scan keeps, for either tokenizer (the class it is mixed into)."""
 
     getpos: Callable[[], tuple[int, int]]
@@ -122,7 +122,7 @@ class _ScanHandlers:
             line = self.getpos()[0] + self._lines_before
             self.scan.tags.append(Tag(tag, attributes, line))
             self.scan.references += _references(tag, attributes, line)
-        elif tag in _REFERRING:
+        elif tag in REFERRING:
             line = self.getpos()[0] + self._lines_before
             self.scan.references += _references(tag, attributes, line)
         if "data-wg-fallback" in attributes:
@@ -145,13 +145,13 @@ class _ScanHandlers:
             self.scan.inline_css.append(data)
 
 
-class _Scanner(_ScanHandlers, HTMLParser):
+class _Scanner(ScanHandlers, HTMLParser):
     def __init__(self, first_line: int) -> None:
         HTMLParser.__init__(self, convert_charrefs=True)
         self._start_scan(first_line)
 
 
-class _PageScanner(_ScanHandlers, TagTokenizer):
+class _PageScanner(ScanHandlers, TagTokenizer):
     structure = False  # tags that refer to something or carry an id; the CSS of <style>
 
     def __init__(self) -> None:
@@ -160,7 +160,7 @@ class _PageScanner(_ScanHandlers, TagTokenizer):
 
     def wants(self, tag: str, raw: str) -> bool:
         # A word "id" may be another attribute's value: that tag is only read for nothing.
-        return tag in _REFERRING or _MAY_HOLD_ID.search(raw) is not None
+        return tag in REFERRING or _MAY_HOLD_ID.search(raw) is not None
 
 
 def scan_html(text: str, first_line: int = 1) -> PageScan:

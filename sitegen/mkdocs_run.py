@@ -22,7 +22,8 @@ from pathlib import Path, PurePosixPath
 from hooks.live_reload import BUILD_ID
 from sitegen import collation
 from sitegen.freshness import changed_on
-from sitegen.mkdocs_seams import MkdocsFailed, build_language_pages, preload
+from sitegen.mkdocs_seams import LanguagePages, MkdocsFailed, build_language_pages, preload
+from sitegen.page_facts import PageFacts
 from sitegen.search_index import SEARCH_DIR
 from sitegen.settings import Settings
 from sitegen.shared_files import link_or_copy
@@ -40,6 +41,8 @@ class LanguageBuild:
     content_links: dict[str, frozenset[str]] = field(default_factory=dict)
     # Taken from the previous build (its inputs did not change), not rendered again.
     kept: bool = False
+    # What the search and output phases read in each page, by its digest (sitegen.page_facts).
+    facts: dict[str, PageFacts] = field(default_factory=dict)
 
 
 def _wegwijs(settings: Settings, target: str, template_cache: Path | None) -> dict:
@@ -53,8 +56,10 @@ def _wegwijs(settings: Settings, target: str, template_cache: Path | None) -> di
     }
 
 
-def _render(settings: Settings, target: str, out_dir: Path, template_cache: Path | None):
-    """Run mkdocs for one language; return its warnings and content links."""
+def _render(
+    settings: Settings, target: str, out_dir: Path, template_cache: Path | None
+) -> LanguagePages:
+    """Run mkdocs for one language."""
     wegwijs = _wegwijs(settings, target, template_cache)
     return build_language_pages(
         settings.config_file, settings.docs_dir, out_dir, settings.languages, target, wegwijs
@@ -85,9 +90,12 @@ def build_language(
     """
     started = time.perf_counter()
     out_dir = settings.work_dir / target
-    warnings, links = _render(settings, target, out_dir, template_cache)
+    rendered = _render(settings, target, out_dir, template_cache)
     _place(settings, target, out_dir)
-    return LanguageBuild(target, time.perf_counter() - started, warnings, links)
+    seconds = time.perf_counter() - started
+    return LanguageBuild(
+        target, seconds, rendered.warnings, rendered.content_links, facts=rendered.facts
+    )
 
 
 def warm_up(settings: Settings, template_cache: Path | None) -> None:

@@ -28,10 +28,12 @@ import logging
 import re
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import material
+
+from sitegen.page_facts import PageFacts, PageFactsPlugin
 
 PLUGIN = "i18n"
 # Material's templates: its partials/languages/<code>.html give its UI strings.
@@ -139,6 +141,7 @@ def load_mkdocs_config(
     _give_names_back(config, stand_ins)
     config.plugins["wegwijs/other-languages"] = OtherLanguagesLeftOut(others)
     config.plugins["wegwijs/content-links"] = ContentLinks()
+    config.plugins["wegwijs/page-facts"] = PageFactsPlugin()
     return config
 
 
@@ -200,6 +203,19 @@ def content_links(config) -> dict[str, frozenset[str]]:
     return config.plugins["wegwijs/content-links"].by_page
 
 
+def page_facts(config) -> dict[str, PageFacts]:
+    """What the search and output phases read in each page mkdocs wrote, by its digest."""
+    return config.plugins["wegwijs/page-facts"].by_digest
+
+
+class LanguagePages(NamedTuple):
+    """What one language's mkdocs run leaves besides its files."""
+
+    warnings: list[str]  # of the target language's pass
+    content_links: dict[str, frozenset[str]]  # per page: the links its Markdown made
+    facts: dict[str, PageFacts]  # sitegen.page_facts
+
+
 class PassWarnings(logging.Handler):
     """Keeps the warnings of the target language's pass, and every error.
 
@@ -235,11 +251,10 @@ def _explain(error: BaseException) -> str:
 
 def build_language_pages(
     config_file: Path, docs_dir: Path, site_dir: Path, languages, target: str, wegwijs: dict
-) -> tuple[list[str], dict[str, frozenset[str]]]:
+) -> LanguagePages:
     """Build one language's process with mkdocs.
 
-    Returns the target pass's warnings and each page's content links; raises
-    MkdocsFailed with mkdocs' own messages when the configuration or the build fails.
+    Raises MkdocsFailed with mkdocs' own messages when the configuration or the build fails.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
@@ -261,7 +276,7 @@ def build_language_pages(
         raise MkdocsFailed(target, [*collect.messages, _explain(error)]) from None
     finally:
         logger.removeHandler(collect)
-    return collect.messages, content_links(config)
+    return LanguagePages(collect.messages, content_links(config), page_facts(config))
 
 
 def only_the_target_pass(config, target: str) -> None:

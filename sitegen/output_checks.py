@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -68,10 +69,17 @@ def resolve(site_dir: Path, base_url: str, url: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
+# Scans taken as mkdocs wrote the pages, by the hash of their bytes (sitegen.page_facts):
+# set by check_site before its processes fork, which inherit it.
+_given: dict[str, PageScan] = {}
+
+
 @cache
 def _scan(html_file: Path) -> PageScan:
     """A built page, scanned once per process: as the page checked and as a link target."""
-    return scan_page(html_file.read_text(encoding="utf-8"))
+    data = html_file.read_bytes()
+    given = _given.get(_digest(data)) if _given else None
+    return given if given is not None else scan_page(data.decode("utf-8"))
 
 
 @cache
@@ -325,6 +333,7 @@ def check_site(
     content_links: dict | None = None,
     cache_file: Path | None = None,
     reweigh_above: float | None = None,
+    given: dict[str, PageScan] | None = None,
 ) -> tuple[list[Problem], list[PageWeight]]:
     """Check every HTML page (in `jobs` processes); return the problems and every page's weight.
 
@@ -333,7 +342,11 @@ def check_site(
     cache_file: earlier results, reused for pages whose inputs are unchanged.
     reweigh_above: a preview, without .br files: pages are weighed quickly (an upper
     bound), and a page above this share of the budget again at the published quality.
+    given: scans taken as mkdocs wrote the pages, by the hash of their bytes; a page whose
+    bytes have changed since is scanned here.
     """
+    global _given
+    _given = given or {}
     _scan.cache_clear()  # a process that builds again (serve --watch) sees the new files
     _locate.cache_clear()
     content_links = content_links or {}
@@ -353,7 +366,8 @@ def check_site(
         # one process, and the pages their links point into (its topic index links to
         # every heading) are scanned there once, not in every process.
         chunks = [todo[len(todo) * k // jobs : len(todo) * (k + 1) // jobs] for k in range(jobs)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        fork = multiprocessing.get_context("fork")  # the processes inherit _given
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
             for found in pool.map(
                 _check_pages,
                 [site_dir] * jobs,

@@ -98,7 +98,7 @@ def test_a_warning_of_a_translations_process_is_said_once(fixture_copy, tmp_path
     # English process says it once (it used to run a Dutch pass too, which said it again).
     (fixture_copy / "content" / "en" / "README.md").write_text("# Readme\n", encoding="utf-8")
     languages = load_languages(fixture_copy / "languages.yml")
-    warnings, links = build_language_pages(
+    warnings, links, _ = build_language_pages(
         fixture_copy / "mkdocs.yml",
         fixture_copy / "content",
         tmp_path / "out",
