@@ -66,9 +66,13 @@ def _content_findings(settings, only: set[str] | None = None) -> list:
     # Paths in messages are relative to the project (the folder of mkdocs.yml), as in git.
     project = settings.config_file.parent
     if only is None:
-        return check_content(settings.docs_dir, settings.languages, project, settings.config_file)
+        return check_content(
+            settings.docs_dir, settings.languages, project, settings.config_file, settings.jobs
+        )
     languages = tuple(lang for lang in settings.languages if lang.is_source or lang.code in only)
-    findings = check_content(settings.docs_dir, languages, project, settings.config_file)
+    findings = check_content(
+        settings.docs_dir, languages, project, settings.config_file, settings.jobs
+    )
     findings = [finding for finding in findings if finding.check != "review-terms"]
     return findings + load_review_terms(project, settings.docs_dir, settings.languages)[1]
 

@@ -7,6 +7,8 @@ pull request's lines in CI) but do not fail.
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sitegen.checks.anchors import load_slugify
@@ -34,18 +36,42 @@ WHEN_READABLE = (
 )
 
 
-def check_content(
-    docs_dir: Path, languages, root: Path, config_file: Path | None = None
-) -> list[Finding]:
-    """Every check on every page of every language, in file and line order."""
-    pages = load_pages(docs_dir, languages, root)
-    slugify = load_slugify((config_file or root / "mkdocs.yml").resolve())
-    site = ContentSite(docs_dir, root, pages, slugify)
+# The site being checked, for the processes check_content forks (they inherit it).
+_site: ContentSite | None = None
+
+
+def _check_pages(start: int, stop: int) -> list[Finding]:
+    assert _site is not None
     findings: list[Finding] = []
-    for page in pages:
+    for page in _site.pages[start:stop]:
         readable = not page.front_matter[1]
         for check in ALWAYS + (WHEN_READABLE if readable else ()):
-            findings += check(page, site)
+            findings += check(page, _site)
+    return findings
+
+
+def check_content(
+    docs_dir: Path, languages, root: Path, config_file: Path | None = None, jobs: int = 1
+) -> list[Finding]:
+    """Every check on every page of every language, in file and line order.
+
+    jobs: processes; each checks a run of the pages (a language's pages stay together,
+    so that each process parses only the pages its own link into, and loads only its
+    languages' dictionaries)."""
+    global _site
+    pages = load_pages(docs_dir, languages, root)
+    slugify = load_slugify((config_file or root / "mkdocs.yml").resolve())
+    _site = ContentSite(docs_dir, root, pages, slugify)
+    findings: list[Finding] = []
+    if jobs <= 1 or len(pages) < 100:
+        findings += _check_pages(0, len(pages))
+    else:
+        bounds = [len(pages) * k // jobs for k in range(jobs + 1)]
+        fork = multiprocessing.get_context("fork")  # the processes inherit _site
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
+            for found in pool.map(_check_pages, bounds[:-1], bounds[1:]):
+                findings += found
+    _site = None
     findings += check_sources(pages, root)
     findings += load_review_terms(root, docs_dir, languages)[1]
     order = {page.display: number for number, page in enumerate(pages)}

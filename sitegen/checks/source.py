@@ -154,14 +154,22 @@ class ContentSite:
     slugify: Slugify
 
     @cached_property
+    def _by_key(self) -> dict[tuple[str, str], SourcePage]:
+        return {(page.language.code, page.rel.as_posix()): page for page in self.pages}
+
+    @cached_property
     def _anchors(self) -> dict[tuple[str, str], set[str]]:
-        return {
-            (page.language.code, page.rel.as_posix()): {
-                anchor for _, anchor, _ in anchors(page.headings, self.slugify)
-            }
-            for page in self.pages
-        }
+        return {}
 
     def anchors_of(self, code: str, rel: str) -> set[str] | None:
-        """The anchors of content/<code>/<rel>; None when it is not a page."""
-        return self._anchors.get((code, rel))
+        """The anchors of content/<code>/<rel>; None when it is not a page.
+
+        Page by page, as links ask: the checks run in several processes (check_content),
+        and each parses only the pages its own pages link into."""
+        key = (code, rel)
+        page = self._by_key.get(key)
+        if page is None:
+            return None
+        if key not in self._anchors:
+            self._anchors[key] = {anchor for _, anchor, _ in anchors(page.headings, self.slugify)}
+        return self._anchors[key]
