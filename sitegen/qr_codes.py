@@ -16,8 +16,10 @@ import hashlib
 import io
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import segno
 from markupsafe import Markup
@@ -88,21 +90,44 @@ def _encoded(url: str) -> segno.QRCode:
 
 def qr_svg(url: str, title: str) -> bytes:
     """An SVG QR code of the address, to download."""
+    return _cached(lambda: _download(url, title), "download", 1, url, title)
 
-    def make() -> bytes:
-        buffer = io.BytesIO()
-        _encoded(url).save(
-            buffer, kind="svg", scale=4, border=2, xmldecl=False, title=title, svgclass=None
-        )
-        return buffer.getvalue()
 
-    return _cached(make, "download", 1, url, title)
+def _segno_download(url: str, title: str) -> bytes:
+    buffer = io.BytesIO()
+    _encoded(url).save(
+        buffer, kind="svg", scale=4, border=2, xmldecl=False, title=title, svgclass=None
+    )
+    return buffer.getvalue()
+
+
+_BARE = re.compile(r'<svg viewBox="0 0 (\d+) (\d+)"><path stroke="#000" d="([^"]*)"/></svg>')
+
+
+@lru_cache(maxsize=256)  # a page's inline code and its download: one SVG path
+def _inline_text(url: str) -> str:
+    return _inline(url).decode("ascii")
+
+
+def _download(url: str, title: str) -> bytes:
+    """_segno_download's bytes, from the inline code's path: segno draws the same path at
+    any scale, and writing it took as long as encoding the code (tests/site/
+    test_segno_seams.py compares the two)."""
+    found = _BARE.fullmatch(_inline_text(url))
+    if found is None:  # segno writes its SVG otherwise now: let it write this one too
+        return _segno_download(url, title)
+    width, height, path = int(found[1]) * 4, int(found[2]) * 4, found[3]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+        f"<title>{escape(title)}</title>"
+        f'<path transform="scale(4)" class="qrline" stroke="#000" d="{path}"/></svg>\n'
+    ).encode()
 
 
 def qr_inline_svg(url: str) -> Markup:
     """The same QR code as a bare inline <svg>: one path, sized by the print stylesheet,
     named by the element the template wraps it in."""
-    return Markup(_cached(lambda: _inline(url), "inline", 1, url).decode("ascii"))
+    return Markup(_cached(lambda: _inline_text(url).encode("ascii"), "inline", 1, url).decode())
 
 
 def _inline(url: str) -> bytes:

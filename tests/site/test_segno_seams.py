@@ -21,10 +21,13 @@ def encoded(url: str) -> tuple:
     return code.version, code.mask, tuple(bytes(row) for row in code.matrix)
 
 
-def svgs(url: str) -> tuple[bytes, bytes]:
-    """The download and the inline SVG of the page's code, as qr_codes writes them."""
+def svgs(url: str, segnos: bool = False) -> tuple[bytes, bytes]:
+    """The download and the inline SVG of the page's code, as qr_codes writes them (or as
+    segno itself writes the download)."""
     qr_codes._encoded.cache_clear()
-    return qr_codes.qr_svg(url, "Scan"), qr_codes._inline(url)
+    qr_codes._inline_text.cache_clear()
+    download = qr_codes._segno_download(url, "Scan") if segnos else qr_codes.qr_svg(url, "Scan")
+    return download, qr_codes._inline(url)
 
 
 def segnos_own(make):
@@ -51,10 +54,20 @@ def test_every_size_of_code_we_make_is_the_same_as_segnos_own():
 
 def test_the_svgs_are_segnos_byte_for_byte():
     qr_codes.keep_in(None)
-    theirs = segnos_own(lambda: [svgs(url) for url in URLS])
+    theirs = segnos_own(lambda: [svgs(url, segnos=True) for url in URLS])
     ours = [svgs(url) for url in URLS]
     assert ours == theirs
     assert all(download.startswith(b"<svg") and b' d="M' in inline for download, inline in ours)
+
+
+@pytest.mark.parametrize("title", ["Wegwijs", "Wegwijs Arabic: folder", 'a < b & "c"', "وگ"])
+def test_the_download_made_from_the_inline_path_is_segnos_own(title):
+    qr_codes.keep_in(None)
+    for url in URLS[::4]:
+        qr_codes._encoded.cache_clear()
+        qr_codes._inline_text.cache_clear()
+        theirs = segnos_own(lambda url=url: qr_codes._segno_download(url, title))
+        assert qr_codes._download(url, title) == theirs
 
 
 def random_matrix(size: int, rng: random.Random) -> tuple[bytearray, ...]:
