@@ -62,7 +62,7 @@ def _has_source(docs_dir: str, language: Language, src_uri: str) -> bool:
     offered = _state.setdefault("offered", {})
     key = (docs_dir, language.code, src_uri)
     if key not in offered:
-        offered[key] = is_offered(Path(docs_dir), language.code, PurePosixPath(src_uri))
+        offered[key] = is_offered(docs_dir, language.code, src_uri)
     return offered[key]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,20 +50,22 @@ def marked_untranslated(text: str) -> bool:
 
 
 @cache
-def _offered(path: Path, mtime_ns: int) -> bool:
-    return not marked_untranslated(path.read_text(encoding="utf-8"))
+def _offered(path: str, mtime_ns: int) -> bool:
+    with open(path, encoding="utf-8") as page:
+        return not marked_untranslated(page.read())
 
 
-def is_offered(docs_dir: Path, code: str, rel: str | PurePosixPath) -> bool:
+def is_offered(docs_dir: Path | str, code: str, rel: str | PurePosixPath) -> bool:
     """Whether readers of a language get content/<code>/<rel> as a translation.
 
     The one answer for hreflang, the language switcher, the sitemap and the status:
     the page exists and is not a Dutch text waiting for its translator.
     """
-    path = Path(docs_dir) / code / rel
+    # Strings, not Path objects: every page's switcher asks this for every language.
+    path = os.path.join(docs_dir, code, rel)
     try:
-        return _offered(path, path.stat().st_mtime_ns)
-    except FileNotFoundError:
+        return _offered(path, os.stat(path).st_mtime_ns)
+    except (FileNotFoundError, NotADirectoryError):
         return False
 
 
