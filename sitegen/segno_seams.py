@@ -14,6 +14,7 @@ test, not the pages.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import segno.encoder
 import segno.utils
@@ -52,14 +53,24 @@ def _apply_mask(matrix, mask_pattern, width, height, is_encoding_region) -> None
 
 
 # Scoring, on all the rows and columns at once: the lines as bytes of 0 (light) and
-# 1 (dark), joined by a separator that no pattern can cross.
-_SAME_FIVE_OR_MORE = re.compile(rb"\x00{5,}|\x01{5,}")  # N1: 3 points, +1 per module over 5
-_NOT_A_MODULE = b"\x02"
+# 1 (dark), joined by a separator that no pattern can cross; for N1, N2 and N4 the same
+# lines as the bits of one integer, one guard bit after each line, so that a shift by
+# one compares each module with its left neighbour and a shift by a line with the one
+# above it.
 _FINDER_LIKE = b"\x01\x00\x01\x01\x01\x00\x01"  # N3: dark-light-dark x3-light-dark
 # Four light modules: what segno finds beside a pattern at the edge of its line is an empty
 # slice, that is "no dark module", and a pattern has no two light modules side by side.
 _QUIET = b"\x00" * 4
+_GUARD = b"\x00"
 _AS_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+@cache
+def _neighbours(width: int, lines: int, first: int) -> int:
+    """Bits where a module has a left neighbour in its line (in lines `first` and after)."""
+    line = "0" + "1" * (width - 1) + "0"  # the first module, the others, the guard
+    digits = "0" * (width + 1) * first + line * (lines - first)
+    return int(digits[:-1], 2)  # no guard after the last line
 
 
 def _finder_like_points(lines: bytes) -> int:
@@ -82,19 +93,22 @@ def mask_scores(matrix, width: int, height: int) -> tuple[int, int, int, int]:
     """segno.encoder.mask_scores (N1, N2, N3, N4) of a square QR matrix of 0 and 1."""
     rows = [bytes(row) for row in matrix]
     lines = rows + [bytes(column) for column in zip(*rows, strict=True)]
-    runs = _SAME_FIVE_OR_MORE.findall(_NOT_A_MODULE.join(lines))
-    n1 = sum(map(len, runs)) - 2 * len(runs)
     n3 = _finder_like_points(_QUIET + _QUIET.join(lines) + _QUIET)
-    # N2: 3 points for each 2x2 block of one colour (blocks overlap), from rows as bits.
-    bits = [int(row.translate(_AS_DIGITS), 2) for row in rows]
-    inner = (1 << (width - 1)) - 1  # a module and its left neighbour both in the row
-    n2 = 0
-    for above, row in zip(bits, bits[1:], strict=False):
-        same_as_above = ~(above ^ row)
-        same_as_left = ~(row ^ (row >> 1))
-        n2 += (same_as_above & (same_as_above >> 1) & same_as_left & inner).bit_count()
-    dark = sum(row.bit_count() for row in bits)
-    n4 = 10 * int(abs(float(dark) / (width**2) * 100 - 50) / 5)
+    # N1: a run of 5 or more modules of one colour scores its length - 2; that is, one
+    # point for each window of 5 equal modules in it (length - 4), and 2 for the run.
+    every = int(_GUARD.join(lines).translate(_AS_DIGITS), 2)
+    same_as_left = ~(every ^ (every >> 1)) & _neighbours(width, 2 * height, 0)
+    windows = same_as_left & (same_as_left >> 1) & (same_as_left >> 2) & (same_as_left >> 3)
+    runs = windows & ~(windows >> 1)  # the first window of each run
+    n1 = windows.bit_count() + 2 * runs.bit_count()
+    # N2: 3 points for each 2x2 block of one colour (blocks overlap).
+    stride = width + 1
+    grid = int(_GUARD.join(rows).translate(_AS_DIGITS), 2)
+    same_as_left = ~(grid ^ (grid >> 1))
+    same_as_above = ~(grid ^ (grid >> stride))
+    blocks = same_as_left & same_as_above & (same_as_above >> 1) & _neighbours(width, height, 1)
+    n2 = blocks.bit_count()
+    n4 = 10 * int(abs(float(grid.bit_count()) / (width**2) * 100 - 50) / 5)
     return n1, 3 * n2, n3, n4
 
 
