@@ -45,6 +45,9 @@ def test_a_language_process_hands_back_the_facts_of_every_page_it_wrote(fixture_
     for page in pages:  # the 404 page is a theme template: scanned from disk
         html = page.read_text(encoding="utf-8")
         assert facts[digest(page)] == facts_of(html), page
+    # The stylesheet every page inlines travels as one object, not one a page.
+    styles = [style for fact in facts.values() for style in fact.scan.inline_css]
+    assert len(styles) >= len(pages) and len({id(style) for style in styles}) == 1
 
 
 def test_the_search_phase_takes_a_given_text_by_the_pages_bytes(tmp_path):
