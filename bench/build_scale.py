@@ -5,8 +5,11 @@ Synthetic content (40 pages; every other language has 75% of them translated)
 at 5, 10 and 20 languages. "Default" is mkdocs-material + mkdocs-static-i18n as
 a new user configures them: it renders pages and nothing else. "Ours" is
 `build.py build`: its "languages" phase does the same rendering (one process per
-language); the whole build also indexes for search, compresses every text file
-(.br, .gz) and checks budgets, hosts and links, work the default does not do at all.
+language), and more, which "ours render" includes: each process also reads every page
+it writes for the search and output phases (sitegen/page_facts.py), and the main
+process checks the content meanwhile. The whole build also indexes for search,
+compresses every text file (.br, .gz) and checks budgets, hosts and links, work the
+default does not do at all.
 Ours is built twice, cold (no site, no cache): as a preview (what an editor and the
 pull-request checks build; brotli at the quick quality 5, never published) and for
 publishing (a public address; brotli at quality 11, the bytes readers download).
