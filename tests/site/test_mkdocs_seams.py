@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import pickle
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +23,7 @@ from sitegen.mkdocs_seams import (
     plugin_languages,
     set_html_language,
 )
-from tests.site.conftest import FIXTURE, build_site
+from tests.site.conftest import FIXTURE, ROOT, build_site
 from wegwijs_shared.languages import Language, load_languages
 
 NL = Language("nl", "Nederlands", "Dutch", "ltr")
@@ -193,3 +194,52 @@ def test_a_translations_process_runs_its_own_pass_only(fixture_copy, tmp_path, m
     monkeypatch.setattr(seams, "only_the_target_pass", lambda config, target: None)
     assert passes(tmp_path / "both") == ["nl", "ar"]
     assert _pages(tmp_path / "ours") == _pages(tmp_path / "both")
+
+
+def test_yaml_read_with_libyaml_gives_mkdocs_own_values(tmp_path, monkeypatch):
+    import mkdocs.utils.yaml as mkdocs_yaml
+    import yaml
+
+    from sitegen import mkdocs_seams
+
+    assert mkdocs_yaml.get_yaml_loader().__mro__[1] is yaml.CLoader  # switched on at import
+    tags = tmp_path / "tags.yml"
+    tags.write_text(
+        "INHERIT: " + str(ROOT / "mkdocs.yml") + "\n"
+        'site_url: !ENV [WEGWIJS_SITE_URL, "http://127.0.0.1:8000/"]\n'
+        "extra:\n  when: 2026-03-14\n  yes_no: [yes, no, on, off]\n  number: 1.5e3\n"
+        "  quoted: '07'\n  octal: 0o17\n  empty:\n  text: |\n    two\n    lines\n",
+        encoding="utf-8",
+    )
+    theme = Path(material.__file__).parent / "templates" / "mkdocs_theme.yml"
+    files = [ROOT / "mkdocs.yml", FIXTURE / "mkdocs.yml", tags, theme]
+
+    def plain(value):
+        """Values as they compare: a made object (the slugify function) by what made it."""
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if isinstance(value, functools.partial):
+            return ("partial", value.func, value.args, value.keywords)
+        return value
+
+    def read_all() -> list:
+        values = []
+        for path in files:
+            with open(path, encoding="utf-8") as handle:
+                values.append(plain(mkdocs_yaml.yaml_load(handle)))
+        return values
+
+    for site_url in (None, "https://wegwijs.example.org/"):
+        if site_url:
+            monkeypatch.setenv("WEGWIJS_SITE_URL", site_url)
+        ours = read_all()
+        try:
+            mkdocs_seams.mkdocs_own_yaml()
+            theirs = read_all()
+        finally:
+            mkdocs_seams.quick_yaml()
+        assert ours == theirs
+        assert ours[2]["site_url"] == (site_url or "http://127.0.0.1:8000/")
+        assert ours[2]["extra"]["yes_no"] == [True, False, True, False]
