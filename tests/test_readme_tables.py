@@ -24,16 +24,19 @@ def table_after(heading_text: str) -> list[str]:
 
 
 def build_phases() -> list[str]:
-    """The names given to phase(...) in build.py's run_build, in order."""
+    """The names given to phase(...) in build.py's run_build, in source order (the content
+    phase is in a function of its own, which runs before the languages phase or during it,
+    and prints its line first either way)."""
     tree = ast.parse((ROOT / "build.py").read_text(encoding="utf-8"))
     run_build = next(n for n in ast.walk(tree) if getattr(n, "name", "") == "run_build")
-    return [
-        node.args[0].value
+    calls = [
+        node
         for node in ast.walk(run_build)
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", "") == "phase"
         and isinstance(node.args[0], ast.Constant)
     ]
+    return [node.args[0].value for node in sorted(calls, key=lambda n: (n.lineno, n.col_offset))]
 
 
 def test_the_phase_table_lists_the_build_phases_in_order():
