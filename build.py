@@ -54,7 +54,7 @@ def phase(name: str, out=None) -> Iterator[dict[str, Any]]:
         print(line, file=out or sys.stdout, flush=True)  # sys.stdout as it is now
 
 
-def _content_findings(settings, only: set[str] | None = None, jobs: int | None = None) -> list:
+def _content_findings(settings, only: set[str] | None = None) -> list:
     """Findings on content/; with `only` (serve --watch), on the pages of Dutch and those languages.
 
     The other languages' pages have not changed since the served build checked them;
@@ -65,13 +65,14 @@ def _content_findings(settings, only: set[str] | None = None, jobs: int | None =
 
     # Paths in messages are relative to the project (the folder of mkdocs.yml), as in git.
     project = settings.config_file.parent
-    jobs = jobs or settings.jobs
     if only is None:
         return check_content(
-            settings.docs_dir, settings.languages, project, settings.config_file, jobs
+            settings.docs_dir, settings.languages, project, settings.config_file, settings.jobs
         )
     languages = tuple(lang for lang in settings.languages if lang.is_source or lang.code in only)
-    findings = check_content(settings.docs_dir, languages, project, settings.config_file, jobs)
+    findings = check_content(
+        settings.docs_dir, languages, project, settings.config_file, settings.jobs
+    )
     findings = [finding for finding in findings if finding.check != "review-terms"]
     return findings + load_review_terms(project, settings.docs_dir, settings.languages)[1]
 
@@ -87,7 +88,7 @@ def run_build(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR
     from sitegen.checks.report import print_findings, summary
     from sitegen.compress import compress_site_cached, weigh_quickly
-    from sitegen.mkdocs_run import build_site, in_processes, languages_to_build
+    from sitegen.mkdocs_run import build_site
     from sitegen.offline_packs import PACK_BUDGET_BYTES, write_packs
     from sitegen.output_checks import WARN_SHARE, budget_report, check_site
     from sitegen.page_list import write_page_list
@@ -110,31 +111,19 @@ def run_build(args: argparse.Namespace) -> None:
             print_findings(list(settings.findings))
     _check_address(settings.site_url, getattr(args, "preview", False))
     only = getattr(args, "only", None)  # serve --watch: the languages an edit affects
-    errors: list = []
-
-    def check_content(jobs: int) -> None:
-        """Print the content findings; raise if one stops the build."""
-        with phase("content") as info:
-            findings = _content_findings(settings, only, jobs)
-            info["detail"] = summary(findings)
-            print_findings(findings)
-            errors.extend(f for f in findings if f.level == ERROR)
-            if any(f.check in STOP_BEFORE_BUILDING for f in errors):
-                raise BuildFailed(f"{len(errors)} content error(s); nothing was published.")
-
+    with phase("content") as info:
+        findings = _content_findings(settings, only)
+        info["detail"] = summary(findings)
+        print_findings(findings)
+        errors = [f for f in findings if f.level == ERROR]
+        if any(f.check in STOP_BEFORE_BUILDING for f in errors):
+            raise BuildFailed(f"{len(errors)} content error(s); nothing was published.")
     # Compressed files by content hash, and what a later partial build reuses (serve --watch).
     cache_dir = getattr(args, "cache_dir", None) or settings.site_dir.parent / (
         f".{settings.site_dir.name}-cache"
     )
-    previous = getattr(args, "previous", None)
-    # With processes to build in, the content is checked while they build (the build is
-    # thrown away if the content has an error that stops it); else first.
-    alongside = in_processes(settings, languages_to_build(settings, only, previous))
-    if not alongside:
-        check_content(settings.jobs)
     with phase("languages") as info:
-        meanwhile = (lambda: check_content(1)) if alongside else None
-        results = build_site(settings, only, previous, cache_dir, meanwhile)
+        results = build_site(settings, only, getattr(args, "previous", None), cache_dir)
         info["detail"] = " ".join(
             f"{r.code}={'kept' if r.kept else f'{r.seconds:.1f}s'}" for r in results
         )

@@ -15,7 +15,6 @@ import multiprocessing
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
@@ -156,46 +155,30 @@ def _save_links(cache_dir: Path, results: list[LanguageBuild]) -> None:
     (cache_dir / LINKS_FILE).write_text(json.dumps(links), encoding="utf-8")
 
 
-def languages_to_build(
-    settings: Settings, only: set[str] | None = None, previous: Path | None = None
-) -> list[str]:
-    """The languages build_site renders: all, or with a previous build, those in `only`."""
-    codes = [lang.code for lang in settings.languages]
-    if only is None or previous is None or not (previous / "index.html").is_file():
-        return codes
-    return [code for code in codes if code in only]
-
-
-def in_processes(settings: Settings, todo: list[str]) -> bool:
-    """Whether build_site renders these languages in processes of their own."""
-    return settings.jobs > 1 and len(todo) > 1
-
-
 def build_site(
     settings: Settings,
     only: set[str] | None = None,
     previous: Path | None = None,
     cache_dir: Path | None = None,
-    meanwhile: Callable[[], None] | None = None,
 ) -> list[LanguageBuild]:
     """Build every language (or those in `only`) in parallel processes into a fresh site_dir.
 
     With `only`, the other languages are copied from the `previous` build, whose inputs
     for them have not changed (sitegen.watch decides which languages an edit affects).
-    meanwhile: work for this process while the language processes build (only when they
-    are processes: in_processes). If it raises, the build is stopped and removed.
     """
     for folder in (settings.work_dir, settings.site_dir):
         if folder.exists():
             shutil.rmtree(folder)
     changed_on.cache_clear()  # a page may have changed or been committed since the last build
     settings.site_dir.mkdir(parents=True)
-    todo = languages_to_build(settings, only, previous)
-    kept = {lang.code for lang in settings.languages} - set(todo)
-    if kept:
+    codes = [lang.code for lang in settings.languages]
+    kept = set()
+    if only is not None and previous is not None and (previous / "index.html").is_file():
+        kept = set(codes) - set(only)
         _keep_languages(settings, previous, kept)
+    todo = [code for code in codes if code not in kept]
     templates = cache_dir / "templates" if cache_dir is not None else None
-    if not in_processes(settings, todo):
+    if settings.jobs == 1 or len(todo) == 1:
         built = [build_language(settings, code, templates) for code in todo]
     else:
         # Once here, not in each forked process: mkdocs and its plugins, and the
@@ -204,24 +187,14 @@ def build_site(
         preload(settings.config_file, settings.docs_dir, settings.languages, wegwijs)
         collation.load()
         context = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context)
-        try:
+        with ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context) as pool:
             count = len(todo)
-            running = pool.map(build_language, [settings] * count, todo, [templates] * count)
-            if meanwhile is not None:
-                meanwhile()
-            built = list(running)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            for folder in (settings.work_dir, settings.site_dir):
-                shutil.rmtree(folder, ignore_errors=True)  # nothing half-built is left
-            raise
-        pool.shutdown()
+            built = list(pool.map(build_language, [settings] * count, todo, [templates] * count))
     shutil.rmtree(settings.work_dir)
     by_code = {r.code: r for r in built}
     for code in kept:
         by_code[code] = LanguageBuild(code, 0.0, [], _kept_links(cache_dir, code), kept=True)
-    results = [by_code[lang.code] for lang in settings.languages]
+    results = [by_code[code] for code in codes]
     if cache_dir is not None:
         _save_links(cache_dir, results)
     return results
