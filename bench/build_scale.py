@@ -6,8 +6,8 @@ at 5, 10 and 20 languages. "Default" is mkdocs-material + mkdocs-static-i18n as
 a new user configures them: it renders pages and nothing else. "Ours" is
 `build.py build`: its "languages" phase does the same rendering (one process per
 language), and more, which "ours render" includes: each process also reads every page
-it writes for the search and output phases (sitegen/page_facts.py), and the main
-process checks the content meanwhile. The whole build also indexes for search,
+it writes for the search and output phases (sitegen/page_facts.py). The whole build
+also checks the content, indexes for search,
 compresses every text file (.br, .gz) and checks budgets, hosts and links, work the
 default does not do at all.
 Ours is built twice, cold (no site, no cache): as a preview (what an editor and the
