@@ -26,7 +26,7 @@ from pathlib import Path
 
 import brotli
 
-from sitegen.shared_files import link_or_copy
+from sitegen.shared_files import content_key, link_or_copy
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".webmanifest"}
 # Pagefind's index, results and WebAssembly (sitegen/search_index.py stores them plain):
@@ -67,7 +67,7 @@ _quick_sizes: dict[str, int] = {}
 def quick_size(path: Path) -> int:
     """About the size a reader would download, a little more: for a preview's checks."""
     data = path.read_bytes()
-    key = hashlib.sha256(data).hexdigest()
+    key = content_key(data)
     if key not in _quick_sizes:
         _quick_sizes[key] = _quick_length(data)
     return _quick_sizes[key]
@@ -80,7 +80,7 @@ def weigh_quickly(site_dir: Path, jobs: int = 1) -> int:
     """quick_size of every page, stylesheet and script, kept for the phases after (new
     content in `jobs` processes); return how many. Forgets content no longer there."""
     files = [path for path in site_dir.rglob("*") if path.suffix in WEIGHED and path.is_file()]
-    contents = {hashlib.sha256(data).hexdigest(): data for data in map(Path.read_bytes, files)}
+    contents = {content_key(data): data for data in map(Path.read_bytes, files)}
     new = [key for key in contents if key not in _quick_sizes]
     for key in set(_quick_sizes) - set(contents):
         del _quick_sizes[key]

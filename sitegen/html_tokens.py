@@ -33,7 +33,7 @@ _TOKEN = re.compile(
 _ATTRIBUTE = re.compile(
     r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"""
 )
-_RAW_TEXT = ("script", "style")  # their content is text, never tags
+RAW_TEXT = ("script", "style")  # their content is text, never tags
 
 
 def _value(text: str) -> str:
@@ -81,7 +81,7 @@ class TagTokenizer:
                     self.handle_endtag(match["end"].lower())
             elif match["start"]:
                 tag, raw = match["start"].lower(), match["attrs"]
-                if structure or tag in _RAW_TEXT or self.wants(tag, raw):
+                if structure or tag in RAW_TEXT or self.wants(tag, raw):
                     position = self._start(tag, raw, position)
 
     def close(self) -> None:
@@ -100,7 +100,7 @@ class TagTokenizer:
             self.handle_startendtag(tag, attrs)
             return position
         self.handle_starttag(tag, attrs)
-        if tag not in _RAW_TEXT:
+        if tag not in RAW_TEXT:
             return position
         # The text up to the matching end tag, as it is; then that end tag.
         close = re.compile(rf"</{tag}\b[^>]*>", re.IGNORECASE).search(self._text, position)

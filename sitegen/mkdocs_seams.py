@@ -79,24 +79,21 @@ def quick_yaml() -> None:
     was built with it; the constructors (mkdocs' !ENV and !relative tags included) and
     the resolver stay PyYAML's own, so the values are the same (0.5 instead of 5-7 ms
     for mkdocs.yml)."""
-    import mkdocs.utils.yaml as mkdocs_yaml
     import yaml
 
     quick = getattr(yaml, "CLoader", None)
-    if quick is None or mkdocs_yaml.get_yaml_loader is not _mkdocs_yaml_loader:
+    if quick is None or mkdocs.utils.yaml.get_yaml_loader is not _mkdocs_yaml_loader:
         return
 
     def get_yaml_loader(loader=quick, config=None):
         return _mkdocs_yaml_loader(loader, config)
 
-    mkdocs_yaml.get_yaml_loader = get_yaml_loader
+    mkdocs.utils.yaml.get_yaml_loader = get_yaml_loader
 
 
 def mkdocs_own_yaml() -> None:
     """mkdocs' own YAML loader again (for the test that compares the two)."""
-    import mkdocs.utils.yaml as mkdocs_yaml
-
-    mkdocs_yaml.get_yaml_loader = _mkdocs_yaml_loader
+    mkdocs.utils.yaml.get_yaml_loader = _mkdocs_yaml_loader
 
 
 def read_config_file(config_file: Path) -> dict:

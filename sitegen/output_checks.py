@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from sitegen.compress import compressed_size, exact_size, quick_size
 from sitegen.html_scan import PageScan, scan_page
+from sitegen.shared_files import content_key
 from sitegen.urls import is_remote, is_site_file, join
 
 _EXTERNAL_CSS = re.compile(r"(?:@import|url\()\s*['\"]?\s*(?:https?:)?//", re.IGNORECASE)
@@ -78,7 +79,7 @@ _given: dict[str, PageScan] = {}
 def _scan(html_file: Path) -> PageScan:
     """A built page, scanned once per process: as the page checked and as a link target."""
     data = html_file.read_bytes()
-    given = _given.get(_digest(data)) if _given else None
+    given = _given.get(content_key(data)) if _given else None
     return given if given is not None else scan_page(data.decode("utf-8"))
 
 
@@ -251,10 +252,6 @@ def _check_pages(
     }
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 # Pagefind's index: content-hashed names that no page links to (its script finds them).
 _UNLINKED = re.compile(r"^pagefind/(index/|fragment/|pagefind\.[^/]*\.pf_meta$)")
 
@@ -290,11 +287,11 @@ class CheckCache:
     def hash(self, rel: str) -> str | None:
         if rel not in self.hashes:
             path = self.site_dir / rel
-            self.hashes[rel] = _digest(path.read_bytes()) if path.is_file() else None
+            self.hashes[rel] = content_key(path.read_bytes()) if path.is_file() else None
         return self.hashes[rel]
 
     def _key(self, rel: str, from_content: frozenset[str]) -> str:
-        return _digest(f"{self.hash(rel)}\0{sorted(from_content)}".encode())
+        return content_key(f"{self.hash(rel)}\0{sorted(from_content)}".encode())
 
     def get(self, rel: str, from_content: frozenset[str]) -> PageCheck | None:
         entry = self.before.get(rel)

@@ -11,28 +11,24 @@ wrote it is read again from disk, as before (tests/site/test_page_facts.py).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from mkdocs.plugins import event_priority
 
 from sitegen.html_scan import REFERRING, PageScan, ScanHandlers
+from sitegen.html_tokens import RAW_TEXT
 from sitegen.search_index import PageText, TextParser, finish_text
+from sitegen.shared_files import content_key
 
 # Attributes that make the scan keep a tag that refers to nothing (html_scan: ids, and
 # the mark of a page that falls back on the Dutch text).
 _SCANNED_ATTRIBUTES = ("id", "data-wg-fallback")
-_RAW_TEXT = ("script", "style")
 
 
 @dataclass(frozen=True)
 class PageFacts:
     text: PageText
     scan: PageScan
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 class _Scan(ScanHandlers):
@@ -53,7 +49,7 @@ class _BothParser(TextParser):
         # What scan_page is handed: the tags it may keep something of, and <style>.
         if (
             tag in REFERRING
-            or tag in _RAW_TEXT
+            or tag in RAW_TEXT
             or any(name in _SCANNED_ATTRIBUTES for name, _ in attrs)
         ):
             self.scanner.handle_starttag(tag, attrs)
@@ -93,5 +89,5 @@ class PageFactsPlugin:
         # the facts' trip to the main process then carries once, not once a page.
         css = facts.scan.inline_css
         css[:] = [self._styles.setdefault(style, style) for style in css]
-        self.by_digest[digest(written_bytes(output))] = facts
+        self.by_digest[content_key(written_bytes(output))] = facts
         return output

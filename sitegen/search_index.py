@@ -34,7 +34,7 @@ from html import escape
 from pathlib import Path
 
 from sitegen.html_tokens import TagTokenizer
-from sitegen.shared_files import link_or_copy
+from sitegen.shared_files import content_key, link_or_copy
 from wegwijs_shared.languages import Language
 
 SEARCH_DIR = "pagefind"
@@ -175,7 +175,7 @@ class TextCache:
         self.now: dict[str, dict] = {}
 
     def page_text(self, data: bytes) -> PageText:
-        key = hashlib.sha256(data).hexdigest()
+        key = content_key(data)
         known = self.now.get(key) or self.before.get(key)
         if known:
             text = PageText(**known)
@@ -189,7 +189,7 @@ class TextCache:
         new: dict[str, str] = {}
         for path in files:
             data = path.read_bytes()
-            key = hashlib.sha256(data).hexdigest()
+            key = content_key(data)
             if key not in self.now and key not in self.before and key not in self.given:
                 new[key] = data.decode("utf-8")
         if jobs <= 1 or len(new) < 100:

@@ -9,9 +9,17 @@ through the one at its path, which may be a link into the served build or the ca
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
+
+
+def content_key(data: bytes) -> str:
+    """The key by which the phases know a built file's bytes: the page facts a language's
+    process hands over, the search texts, the quick weights and the output checks' cache
+    all look a page up by it, so it must be one function."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:
