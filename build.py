@@ -240,6 +240,8 @@ def run_serve(args: argparse.Namespace) -> None:
 
     site_dir = Path(args.site_dir or ROOT / "site").resolve()
     watcher = preview = None
+    if not args.no_build:
+        _preview_links_here(args.host, args.port)
     if args.watch:
         watcher, preview = _watcher(args, site_dir)
         if not args.no_build and not preview.build(None, "first build"):
@@ -255,6 +257,15 @@ def run_serve(args: argparse.Namespace) -> None:
         if watcher:
             watcher.stop()
             preview.builder.stop()
+
+
+def _preview_links_here(host: str, port: int) -> None:
+    """Unless an address is given, the preview's canonical links, hreflang alternates and
+    QR codes lead to this server, on whatever port it listens (PORT=8080 make serve)."""
+    from sitegen.site_address import ENVIRONMENT, served_address
+
+    if not os.environ.get(ENVIRONMENT):
+        os.environ[ENVIRONMENT] = served_address(host, port)  # read by mkdocs.yml's site_url
 
 
 def _say_what_is_served(site_dir: Path) -> None:

@@ -46,6 +46,18 @@ def is_preview_address(url: str) -> bool:
     return not url or url == "/" or is_local_host(urlsplit(url).hostname)
 
 
+def served_address(host: str, port: int) -> str:
+    """The address of a preview served on this computer: what its links and QR codes say.
+
+    A server listening on every interface (0.0.0.0, ::) is opened here as 127.0.0.1.
+    """
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host.strip('[]')}]"
+    return f"http://{host}:{port}/"
+
+
 def check_public_address(url: str) -> str:
     """The public address, ending in '/'; AddressError says what to fix."""
     fix = f"set {ENVIRONMENT} to the address readers open, e.g. {ENVIRONMENT}={EXAMPLE}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import urllib.request
 import pytest
 
 from hooks.live_reload import BUILD_ID, SCRIPT, SCRIPT_FILE, SCRIPT_TAG
+from sitegen.site_address import ENVIRONMENT
 from sitegen.watch import Watcher
 from tests.site.conftest import ROOT
 
@@ -75,7 +77,10 @@ def test_serve_watch_rebuilds_and_the_open_page_reloads(project, tmp_path, brows
     port = free_port()
     command = [sys.executable, str(ROOT / "build.py"), "serve", *project.options()]
     command += ["--site-dir", str(site_dir), "--watch", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    environment = {name: value for name, value in os.environ.items() if name != ENVIRONMENT}
+    server = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment
+    )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
     try:
@@ -84,6 +89,8 @@ def test_serve_watch_rebuilds_and_the_open_page_reloads(project, tmp_path, brows
         # Pages built by the watcher carry the reload script; it polls the build id.
         assert SCRIPT_TAG in fetch(url)
         assert fetch(f"http://127.0.0.1:{port}/{SCRIPT_FILE}") == SCRIPT
+        # The preview's links lead to this server, not to the default port.
+        assert f'<link rel="canonical" href="{url}">' in fetch(url)
         first = fetch(build_id)
         assert first
         with contextlib.closing(browser.new_page()) as page:

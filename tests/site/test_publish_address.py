@@ -8,6 +8,7 @@ sitemap, robots.txt, printed address, every QR code, the staff page) carries it.
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import brotli
@@ -16,10 +17,12 @@ import pytest
 import build
 from sitegen.qr_codes import qr_inline_svg, qr_svg
 from sitegen.site_address import (
+    ENVIRONMENT,
     AddressError,
     built_address,
     check_public_address,
     is_preview_address,
+    served_address,
 )
 from tests.site.conftest import FIXTURE, PUBLIC_URL, build_site
 
@@ -98,6 +101,29 @@ def test_a_preview_says_that_it_is_one(capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"preview: links, the sitemap and the QR codes point to {PREVIEW_URL}")
     assert "build.py publish refuses this build" in err
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "address"),
+    [
+        ("127.0.0.1", 8000, "http://127.0.0.1:8000/"),
+        ("127.0.0.1", 8080, "http://127.0.0.1:8080/"),
+        ("0.0.0.0", 8080, "http://127.0.0.1:8080/"),  # every interface: opened here
+        ("::", 8000, "http://127.0.0.1:8000/"),
+        ("::1", 8000, "http://[::1]:8000/"),
+        ("localhost", 9000, "http://localhost:9000/"),
+    ],
+)
+def test_a_served_preview_links_to_the_server_that_shows_it(host, port, address, monkeypatch):
+    assert served_address(host, port) == address
+    assert is_preview_address(address)
+    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    build._preview_links_here(host, port)
+    assert os.environ[ENVIRONMENT] == address
+    # An address someone set is never replaced.
+    monkeypatch.setenv(ENVIRONMENT, PUBLIC_URL)
+    build._preview_links_here(host, port)
+    assert os.environ[ENVIRONMENT] == PUBLIC_URL
 
 
 def test_serve_says_whether_it_serves_a_preview(fixture_site, public_fixture_site, capsys):
