@@ -30,7 +30,7 @@ from analysts.cli_options import (
     write_atomically,
 )
 from analysts.selection import Filters, Window, select_records
-from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS
+from wegwijs_shared.vocabulary import BARRIERS, RECORD_CHANNELS, SEGMENTS
 
 FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 # Formats that are not text: never written to a terminal.
@@ -120,7 +120,7 @@ def export_command(
     help="Newest comments shown per channel.",
 )
 @click.option(
-    "--comment-channel", multiple=True, type=click.Choice(CHANNELS),
+    "--comment-channel", multiple=True, type=click.Choice(RECORD_CHANNELS),
     help="Only comments about this channel (repeat for several).",
 )  # fmt: skip
 @click.option(
@@ -176,7 +176,8 @@ def report_command(
             comment_filter=comment_filter, earlier=earlier,
         )  # fmt: skip
     write_atomically(out, lambda handle: handle.write(html.encode("utf-8")))
-    click.echo(f"Report on {count} answers written to {out}.", err=True)
+    answers = "answer" if count == 1 else "answers"
+    click.echo(f"Report on {count} {answers} written to {out}.", err=True)
 
 
 def _day(moment: datetime | None) -> str:

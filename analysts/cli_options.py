@@ -23,7 +23,7 @@ from wegwijs_shared.store import (
     StoreURLError,
     open_store,
 )
-from wegwijs_shared.vocabulary import CHANNELS, SEGMENTS
+from wegwijs_shared.vocabulary import RECORD_CHANNELS, SEGMENTS
 
 
 class MomentType(click.ParamType):
@@ -109,7 +109,9 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help="Only answers about this trajectory part.",
     )(command)
     command = click.option(
-        "--channel", type=click.Choice(CHANNELS), help="Only answers about this channel."
+        "--channel",
+        type=click.Choice(RECORD_CHANNELS),
+        help="Only answers about this channel (unknown: those that name none).",
     )(command)
     return click.option(
         "--page-lang",

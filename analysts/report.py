@@ -65,7 +65,8 @@ class ReportBuilder:
     def _labels(self, codes: list[str]) -> str:
         return ", ".join(self.channel_label(code) for code in codes)
 
-    def answer(self) -> dict[str, Any]:
+    def answer(self, channel_filtered: bool = False) -> dict[str, Any]:
+        """The ranking; channels without answers are named (unless a filter chose one)."""
         ranked, too_few = self.ranking()
         levels = tiers(ranked)
         everyone = [counts for _, counts in ranked]
@@ -79,6 +80,10 @@ class ReportBuilder:
         section: dict[str, Any] = {
             "ranked": rows,
             "too_few": [self.fmt.row(self.channel_label(c), n) for c, n in too_few if n.n],
+            # Not one answer: that too is a finding about a channel, never left out silently.
+            "no_answers": None
+            if channel_filtered
+            else self._labels([c for c, n in too_few if not n.n and c != UNKNOWN_CHANNEL]) or None,
             "headline": self.t("none_ranked", min=MIN_ANSWERS),
             "tiers": [],
             "chart": None,
@@ -274,7 +279,7 @@ class ReportBuilder:
             "empty": None,
             "period": period,
             "synthetic": self.t("synthetic", count=tally.synthetic) if tally.synthetic else None,
-            "answer": self.answer(),
+            "answer": self.answer(channel_filtered=bool(filters.get("channel"))),
             "barriers": self.barriers(),
             "status_part": self.status_part(),
             "barriers_by": [self.barriers_by(split) for split in BARRIER_SPLITS],

@@ -14,9 +14,14 @@ from wegwijs_shared.vocabulary import CHANNEL_SOURCES
 SOURCE_COLUMNS: tuple[str, ...] = (*CHANNEL_SOURCES, NOT_GIVEN)
 
 
-def share_only(fmt: Formatter, counts: Counts) -> Cell:
-    """The share without an interval: folded posts are not independent answers."""
-    return Cell(fmt.cell(counts).share, "", counts.n)
+def share_only(fmt: Formatter, received: Counts, stored: Counts) -> Cell:
+    """The share of the posts received, without an interval: folded posts are not
+    independent answers. Shown only where the stored answers are enough by themselves,
+    so that folded posts never make a few answers look like many (35 identical posts
+    folded into one answer are still one answer)."""
+    if not stored.enough:
+        return Cell("–", "", received.n)
+    return Cell(fmt.cell(received).share, "", received.n)
 
 
 def provenance_section(builder: Any) -> dict[str, Any]:
@@ -34,7 +39,7 @@ def provenance_section(builder: Any) -> dict[str, Any]:
                 "folded": channel.received.n - channel.counts.n,
                 "received": channel.received.n,
                 "stored_share": fmt.cell(channel.counts),
-                "received_share": share_only(fmt, channel.received),
+                "received_share": share_only(fmt, channel.received, channel.counts),
             }
         )
     sources = [sum(line["sources"][i] for line in lines) for i in range(len(SOURCE_COLUMNS))]
@@ -48,7 +53,7 @@ def provenance_section(builder: Any) -> dict[str, Any]:
             "folded": folded,
             "received": tally.received.n,
             "stored_share": fmt.cell(tally.total),
-            "received_share": share_only(fmt, tally.received),
+            "received_share": share_only(fmt, tally.received, tally.total),
         },  # fmt: skip
         "summary": t(
             "provenance_summary",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 
 from analysts.cli import ANALYTICS_COMMANDS, cli
 from analysts.selection import SYNTHETIC_PAGE_PREFIX
+from tests.analysts.conftest import make_record
 from tests.analysts.test_export import EXPECTED_CSV
 from wegwijs_shared.store.sqlite import SqliteStore
 
@@ -47,6 +50,28 @@ def test_export_filters_to_a_file(
         '{"id":"00000000-0000-4000-8000-000000000005","re',
     ]
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_answers_that_name_no_channel_can_be_exported_and_quoted_alone(
+    runner: CliRunner, sqlite_store: SqliteStore, store_url: str, tmp_path: Path
+) -> None:
+    moment = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    sqlite_store.put(make_record(1, moment, channel="letter", comment="per brief"))
+    sqlite_store.put(make_record(2, moment, channel="unknown", comment="geen kanaal"))
+    sqlite_store.put(make_record(3, moment, channel="unknown", rating=2))
+    out = tmp_path / "unknown.jsonl"
+    args = ["export", "--format", "jsonl", "--channel", "unknown", "--out", str(out)]
+    result = runner.invoke(cli, [*args, "--store", store_url])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"][-1] for line in lines] == ["2", "3"]
+    report = tmp_path / "report.html"
+    args = ["report", "--lang", "en", "--comment-channel", "unknown", "--out", str(report)]
+    result = runner.invoke(cli, [*args, "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Report on 3 answers written to {report}.\n"
+    html = report.read_text(encoding="utf-8")
+    assert "geen kanaal" in html and "per brief" not in html
 
 
 def test_export_parquet_file(

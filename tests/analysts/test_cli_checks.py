@@ -109,7 +109,7 @@ def test_report_filters_like_the_export_and_keeps_its_own_language(
     args = ["report", "--page-lang", "ar", "--lang", "en", "--part", "mo", "--out", str(out)]
     result = runner.invoke(cli, [*args, "--store", store_url])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"Report on 1 answers written to {out}.\n"
+    assert result.stderr == f"Report on 1 answer written to {out}.\n"
     html = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Filter: page-lang = ar, part = mo." in html
     result = runner.invoke(

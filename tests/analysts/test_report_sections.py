@@ -186,3 +186,40 @@ def test_how_answers_arrived_counts_sources_and_folded_posts() -> None:
     # "Channel not known" is never ranked; it is listed with the channels not ranked.
     answer = section(html, "answer")
     assert "Channel not known" in answer[answer.index('id="too-few"') :]
+
+
+def test_channels_without_answers_are_named_and_never_called_enough() -> None:
+    # 40 answers about the website, none about the nine other channels.
+    html, _ = render_report(many(40, 0, 30), "en")
+    answer = section(html, "answer")
+    assert "Every channel has enough answers" not in answer
+    assert (
+        '<p id="no-answers">Not one answer about: Office counter, Lesson or course platform, '
+        "E-mail, Leaflet (paper), Letter, Other channel, Partner organisation, Phone, Text or "
+        "WhatsApp.</p>"
+    ) in answer
+    # A filter that chose one channel left the others out: they are not "without answers".
+    html, _ = render_report(many(40, 0, 30), "en", {"channel": "website"})
+    assert 'id="no-answers"' not in section(html, "answer")
+    # Every channel answered, each often enough: then, and only then, it is said.
+    channels = ("website", "folder", "letter", "email", "sms", "phone", "counter")
+    channels += ("course", "partner", "other")
+    records = [
+        record
+        for number, code in enumerate(channels)
+        for record in many(30, 1000 * number, 20, channel=code)
+    ]
+    html, _ = render_report(records, "nl")
+    answer = section(html, "answer")
+    assert "Alle kanalen hebben genoeg antwoorden." in answer and "no-answers" not in answer
+
+
+def test_folded_posts_never_make_a_few_answers_look_like_enough() -> None:
+    # One stored answer that stands for 35 identical posts (a class, one wifi, no script).
+    records = many(1, 0, 1, channel="partner", folded=34)
+    records += many(40, 100, 30)  # website: enough by itself
+    html, _ = render_report(records, "en")
+    table = section(html, "provenance")
+    # stored, link, reader, none, not recorded, folded, received, share stored, share received
+    assert cells(table, "Partner organisation")[5:] == ["34", "35", "– / n = 1", "– / n = 35"]
+    assert cells(table, "Website")[7:] == ["75% / 60% – 86% / n = 40", "75% / n = 40"]
