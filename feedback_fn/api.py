@@ -185,11 +185,34 @@ def too_many(data: dict[str, Any], is_form: bool) -> Response | None:
     return response
 
 
-def unavailable(submission: Submission, is_form: bool) -> Response:
-    """503 + Retry-After: the client (or the person, going back) resends the same answer."""
+def resend_fields(submission: Submission, record: FeedbackRecord) -> list[tuple[str, str]]:
+    """The answer as the form fields that send it again, from the page that says it failed.
+
+    A link back to the form would open it empty. The record's id makes a second try
+    one answer even if the first was stored after all; its channel is the one already
+    settled (a channel link is known by the referring page, which a resend no longer has).
+    """
+    fields = [("id", record.id), ("page", submission.page), ("lang", submission.lang)]
+    fields.append(("rating", str(submission.rating)))
+    if record.channel_source in ("link", "reader"):
+        fields += [("channel", record.channel), ("channel_source", record.channel_source)]
+    fields += [("barriers", barrier) for barrier in submission.barriers]
+    segments = (("part", submission.part), ("status", submission.status))
+    fields += [(name, value) for name, value in (*segments, ("device", submission.device)) if value]
+    if submission.comment:
+        fields.append(("comment", submission.comment))
+    return fields
+
+
+def unavailable(submission: Submission, record: FeedbackRecord, is_form: bool) -> Response:
+    """503 + Retry-After: the client (or the person, with the page's button) resends the
+    same answer."""
     count("unavailable")
     if is_form:
-        response = error_page(503, "unavailable", submission.lang, back_url=submission.page)
+        response = error_page(
+            503, "unavailable", submission.lang, back_url=submission.page,
+            resend=resend_fields(submission, record),
+        )  # fmt: skip
     else:
         response = error_json(503, "unavailable", submission.lang)
     response.headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
@@ -225,6 +248,6 @@ def submit_feedback() -> Response:
     try:
         is_new = store_record(record, derived=client_id is None)
     except StoreUnavailable:
-        return unavailable(submission, is_form)
+        return unavailable(submission, record, is_form)
     count("stored" if is_new else "duplicate")
     return accepted(record.id, submission.lang, is_new, is_form)

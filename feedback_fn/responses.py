@@ -6,6 +6,8 @@ body or HTML page in the submitter's language.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 from typing import Any
 
@@ -25,8 +27,19 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-# The error page has no script, style, image or frame: allow nothing.
-HTML_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+# The error page's only style: readable and tappable on a phone without the site's CSS.
+ERROR_PAGE_CSS = (
+    "body{font:1.125rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:40rem;padding:1rem}"
+    "a,button{display:inline-block;min-height:2.75rem;padding:.5rem 0;font:inherit}"
+    "button{padding:.5rem 1.25rem;border:0;border-radius:.25rem;background:#0d47a1;color:#fff}"
+)
+_CSS_HASH = base64.b64encode(hashlib.sha256(ERROR_PAGE_CSS.encode()).digest()).decode()
+# The error page has no script, image or frame, one style (by its hash), and one form,
+# which sends a failed answer again to this function: allow nothing else.
+HTML_CSP = (
+    f"default-src 'none'; style-src 'sha256-{_CSS_HASH}'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
 # Every answer's headers, by kind: HTML pages get HTML_CSP, everything else JSON_CSP.
 HTML_HEADERS = [*SECURITY_HEADERS.items(), ("Content-Security-Policy", HTML_CSP)]
@@ -58,9 +71,13 @@ def error_page(
     lang: str,
     field: str | None = None,
     back_url: str | None = None,
+    resend: list[tuple[str, str]] | None = None,
     **params: object,
 ) -> Response:
-    """The small HTML page that says what went wrong, in the submitter's language."""
+    """The small HTML page that says what went wrong, in the submitter's language.
+
+    resend: the answer's form fields, for a button that sends it again as it was.
+    """
     text_lang = text_language(lang)
     language = site_languages().get(text_lang)
     html = render_template(
@@ -72,6 +89,9 @@ def error_page(
         back=lookup(text_lang, "page", "back"),
         home=lookup(text_lang, "page", "home"),
         back_url=back_url,
+        resend=resend,
+        css=ERROR_PAGE_CSS,
+        resend_label=lookup(text_lang, "page", "resend") if resend else "",
         home_url=site_path(language, "/") if language else "/",
     )
     return Response(html, status=status, mimetype="text/html")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -242,3 +244,74 @@ def test_a_repeated_single_field_keeps_its_first_value(
     assert client.post(URL, data=body, headers=FORM_TYPE).status_code == 303
     [record] = store.iter_records()
     assert record.rating == 2
+
+
+def resend_form(html: str) -> list[tuple[str, str]]:
+    """The hidden fields of the error page's "send again" form, in order."""
+    from html.parser import HTMLParser
+
+    class Fields(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, str]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            named = dict(attrs)
+            if tag == "input" and named.get("type") == "hidden":
+                self.found.append((named["name"] or "", named.get("value") or ""))
+
+    parser = Fields()
+    parser.feed(html)
+    return parser.found
+
+
+def test_a_failed_form_answer_can_be_sent_again_as_it_was_and_counts_once(
+    app: Flask, client: FlaskClient, tmp_path: Path, store: SqliteStore, form_answer: dict[str, Any]
+) -> None:
+    class DownStore(SqliteStore):
+        def put(self, record: Any) -> bool:
+            raise StoreUnavailable("down")
+
+    form_answer["comment"] = "سطر أول\nسطر ثان"
+    del form_answer["channel"]  # not chosen: the link the reader came by sets it
+    referrer = {"Referer": "https://wegwijs.example.be/ar/traject/inburgering/?c=letter"}
+    set_store(app, DownStore(tmp_path / "down.sqlite3"))
+    failed = client.post(URL, data=form_answer, headers=referrer)
+    assert failed.status_code == 503
+    # The page's one style and its one form are allowed, by hash and to this function only.
+    csp = failed.headers["Content-Security-Policy"]
+    css = failed.text.split("<style>")[1].split("</style>")[0]
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in csp and "form-action 'self'" in csp
+    assert '<button type="submit">أرسل مرة أخرى</button>' in failed.text
+    assert '<form method="post">' in failed.text  # no action: back to the address it came to
+    fields = resend_form(failed.text)
+    names = [name for name, _ in fields]
+    assert names == [
+        "id", "page", "lang", "rating", "channel", "channel_source", "barriers", "barriers",
+        "part", "device", "comment",
+    ]  # fmt: skip
+    sent = dict(fields)
+    assert (sent["channel"], sent["channel_source"], sent["comment"]) == (
+        "letter",
+        "link",
+        "سطر أول\nسطر ثان",
+    )
+
+    set_store(app, store)  # the store is back; the reader presses "send again", twice
+    for _ in range(2):
+        again = client.post(
+            URL, data=urlencode(fields), content_type="application/x-www-form-urlencoded"
+        )
+        assert again.status_code == 303
+        assert again.headers["Location"] == "/ar/feedback/thanks/"
+    [record] = store.iter_records()
+    assert record.id == sent["id"] and record.folded == 0 and record.js is False
+    assert (record.channel, record.channel_source) == ("letter", "link")
+    assert record.barriers == ("language", "alone")
+    assert (record.rating, record.comment, record.part, record.device) == (
+        5,
+        "سطر أول\nسطر ثان",
+        "mo",
+        "phone",
+    )
