@@ -159,3 +159,17 @@ def test_form_asks_what_the_feedback_function_accepts(context, site_url):
     assert form.locator(f'.wg-hp input[name="{HONEYPOT_FIELD}"]').count() == 1
     # No channel is answered for the reader: a guess would be counted as a fact.
     assert form.locator('input[name="channel"]:checked').count() == 0
+
+
+@pytest.mark.parametrize(("lang", "path"), [("nl", "/mo/"), ("ar", "/ar/mo/")])
+def test_send_without_a_rating_is_told_in_the_pages_language(
+    context, site_url, records, lang, path
+):
+    """The browser's own check would stop the form first, in the phone's language."""
+    page = context.new_page()
+    page.goto(site_url + path)
+    wait_in_page(page, "document.querySelector('form[data-wg-feedback]').noValidate")
+    page.locator("button.wg-send").click()
+    wait_for_status(page, ui_string(lang, "form.missing"))
+    assert page.evaluate("document.activeElement.name") == "rating"
+    assert records() == []

@@ -21,6 +21,9 @@
   var VISIT_MS = 30 * 60 * 1000;
   var form = document.querySelector("form[data-wg-feedback]");
   if (!form || !window.fetch || !window.JSON) return;
+  /* The browser's own check of the required rating would stop the form first, with a
+     bubble in the phone's language, not the page's: this script says it instead. */
+  form.noValidate = true;
   var endpoint = form.getAttribute("action");
   var status = form.parentNode.querySelector(".wg-status");
   var button = form.querySelector('[type="submit"]');
@@ -141,6 +144,7 @@
     var data = new FormData(form);
     if (!data.get("rating")) {
       say(form.dataset.missing);
+      form.querySelector('input[name="rating"]').focus(); /* where the answer is missing */
       return;
     }
     answerId = answerId || uuid();
