@@ -79,8 +79,18 @@ function update() {
   }).catch(function () { /* offline during the update: the old caches serve until the next one */ });
 }
 
-function offlinePage(url) {
-  return caches.match(SCOPE + prefixOf(url.pathname) + "offline/");
+/* A saved offline page in a language the reader reads: that of the page asked for,
+   else that of the page they came from (a navigation has no clientId, but its
+   referrer), else any. Readers keep only their own language: without this, the link
+   to the Dutch original or to another language ends in the browser's error page. */
+function offlinePage(request, url) {
+  var prefixes = [prefixOf(url.pathname)];
+  var from = request.referrer ? new URL(request.referrer) : null;
+  if (from && from.origin === location.origin) prefixes.push(prefixOf(from.pathname));
+  prefixes = prefixes.concat(BUILD.languages.map(function (code) { return code + "/"; }), "");
+  return prefixes.reduce(function (found, prefix) {
+    return found.then(function (hit) { return hit || caches.match(SCOPE + prefix + "offline/"); });
+  }, Promise.resolve());
 }
 
 function page(event, url) {
@@ -92,7 +102,7 @@ function page(event, url) {
     return response;
   }, function () {
     return caches.match(pageKey(url), { ignoreSearch: true }).then(function (cached) {
-      return cached || offlinePage(url);
+      return cached || offlinePage(event.request, url);
     }).then(function (found) { return found || Response.error(); });
   });
 }

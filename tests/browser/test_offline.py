@@ -87,6 +87,58 @@ def test_visited_page_stays_and_an_unvisited_one_shows_the_offline_page(context,
     assert page.locator("h1").inner_text() == title
 
 
+def keep_language(page, lang: str) -> None:
+    """Press "Keep this language on my phone" on this home page, and wait until it is saved."""
+    keep = page.locator("[data-wg-keep]")
+    keep.get_by_role("button", name=ui_string(lang, "keep.button")).click()
+    keep.get_by_role("button", name=ui_string(lang, "keep.yes"), exact=True).click()
+    wait_in_page(page, "async () => (await (await fetch('offline.json')).json()).saved === true")
+
+
+def assert_offline_page_in(page, lang: str, dir_: str) -> None:
+    """The saved offline page of the reader's language, not the browser's error page."""
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == (lang, dir_), page.url
+    assert page.locator("h1").inner_text() == ui_string(lang, "offline.title")
+    assert ui_string(lang, "offline.text") in page.locator("article").inner_text()
+
+
+def test_a_page_of_a_language_not_saved_shows_the_offline_page_of_one_saved(context, server):
+    """Readers keep their own language only: the link to the Dutch original (on every
+    unreviewed translation) and the language list lead offline to pages whose offline
+    page was never saved. They get the saved one of the language they came from."""
+    page = context.new_page()
+    page.goto(server.url + "/en/")
+    ready_offline(page)  # English comes before Arabic in the list of languages
+    page.goto(server.url + "/ar/")
+    ready_offline(page)
+    keep_language(page, "ar")
+    assert page.evaluate("async () => !(await caches.match('/offline/'))")
+    go_offline(context, server)
+    page.goto(server.url + "/ar/mo/")
+    dutch = page.locator(".wg-review a[hreflang='nl']")
+    assert dutch.get_attribute("href") == "../../mo/"
+    dutch.click()
+    page.wait_for_url(server.url + "/mo/", timeout=10_000)
+    assert_offline_page_in(page, "ar", "rtl")
+    # It lists the Arabic pages saved on this phone, and its links lead to them.
+    wait_in_page(page, "document.querySelector('[data-wg-offline-list][data-wg-checked]')")
+    saved = page.locator("[data-wg-offline-list] li:not([hidden]) a")
+    assert saved.count() > 1
+    page.locator("[data-wg-offline-list] li[data-path='ar/mo/'] a").click()
+    page.wait_for_url(server.url + "/ar/mo/")
+    assert page.locator("h1").inner_text() != ui_string("ar", "offline.title")
+    # From an English page, the language list's Dutch page: English.
+    page.goto(server.url + "/en/")
+    page.locator(".wg-langs summary").click()
+    page.locator(".wg-langs a[hreflang='nl']").click()
+    page.wait_for_url(server.url + "/", timeout=10_000)
+    assert_offline_page_in(page, "en", "ltr")
+    # An address typed in, from no page: a saved offline page all the same.
+    page.goto(server.url + "/kosten/")
+    assert page.locator("html").get_attribute("lang") in ("ar", "en")
+
+
 # Sums the page's layout shifts as Lighthouse's CLS counts them (not after input).
 LAYOUT_SHIFTS = """
 window.wgShifts = 0;
