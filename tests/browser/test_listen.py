@@ -82,6 +82,30 @@ def test_listen_reads_the_arabic_page_sentence_by_sentence(context, site_url):
     assert play.is_visible()
 
 
+def test_the_paragraph_being_read_is_never_under_the_panel(context, site_url):
+    """On a phone the panel covers the bottom of the screen: each paragraph read is
+    scrolled to above it."""
+    stub_speech(context, ["ar-SA"], hold=True)
+    page = context.new_page()
+    page.goto(site_url + "/ar/kosten/")
+    page.locator("[data-wg-listen]").get_by_role(
+        "button", name=ui_string("ar", "listen.play")
+    ).click()
+    for count in range(1, 16):
+        wait_in_page(page, f"window.__speech.spoken.length === {count}")
+        top, panel = page.evaluate(
+            """() => {
+              const box = document.querySelector(".wg-reading").getBoundingClientRect();
+              const panel = document.querySelector("[data-wg-listen]").getBoundingClientRect();
+              return [box.top, panel.top];
+            }"""
+        )
+        # The start of the paragraph is visible, above the panel.
+        assert 0 <= top < panel, (count, top, panel)
+        page.evaluate("window.__finishSentence()")
+    assert page.evaluate("scrollY") > 0  # the page did scroll along
+
+
 def test_the_whole_page_is_read_without_form_or_notices(context, site_url):
     stub_speech(context, ["ps-AF"])
     page = context.new_page()

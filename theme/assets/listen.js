@@ -55,6 +55,8 @@
     marked = element;
     if (element) {
       element.classList.add("wg-reading");
+      /* The panel is fixed at the bottom: keep the paragraph above it, not under it. */
+      element.style.scrollMarginBottom = innerHeight - box.getBoundingClientRect().top + 16 + "px";
       if (element.scrollIntoView) element.scrollIntoView({ block: "nearest" });
     }
   }
