@@ -8,12 +8,11 @@ It needs no JavaScript; with JavaScript the same page also offers search
 
 from __future__ import annotations
 
-import unicodedata
-
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from sitegen.collation import sort_key
+from sitegen.letters import initial, letter_order
 from sitegen.mkdocs_seams import current_language, file_language
 from sitegen.search_index import TOPICS_PAGE
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -25,14 +24,6 @@ HEADING_LEVELS = (2, 3)
 def _prefix(config) -> str:
     code = current_language(config)
     return "" if code == SOURCE_LANGUAGE else f"{code}/"
-
-
-def initial(text: str) -> str:
-    """The letter an entry is filed under: its first letter without marks, in capitals."""
-    for char in unicodedata.normalize("NFKD", text):
-        if char.isalnum():
-            return char.upper()
-    return "#"
 
 
 @event_priority(-300)  # after mkdocs-static-i18n (-100) and hooks/lean_output.py (-200)
@@ -64,16 +55,15 @@ def topic_entries(nav, config) -> list[dict]:
     return entries
 
 
-def letter_groups(entries: list[dict]) -> list[dict]:
-    """Entries in collation order, grouped by their first letter."""
+def letter_groups(entries: list[dict], code: str = "") -> list[dict]:
+    """Entries grouped by the letter the language files them under (sitegen/letters.py),
+    the letters in the language's order, each group's entries in collation order."""
     key = sort_key
-    groups: list[dict] = []
+    groups: dict[str, list[dict]] = {}
     for entry in sorted(entries, key=lambda e: (key(e["text"]), key(e["page"] or ""))):
-        letter = initial(entry["text"])
-        if not groups or groups[-1]["letter"] != letter:
-            groups.append({"letter": letter, "entries": []})
-        groups[-1]["entries"].append(entry)
-    return groups
+        groups.setdefault(initial(entry["text"], code), []).append(entry)
+    order = letter_order(code, key)
+    return [{"letter": letter, "entries": groups[letter]} for letter in sorted(groups, key=order)]
 
 
 def _is_topics_page(page, config) -> bool:
@@ -89,7 +79,8 @@ def on_page_context(context, page, config, nav):
             wegwijs["form"] = False
             wegwijs["indexed"] = True  # no feedback form, but a page for search engines too
             wegwijs["hreflang"] = []
-            context["topic_groups"] = letter_groups(topic_entries(nav, config))
+            entries = topic_entries(nav, config)
+            context["topic_groups"] = letter_groups(entries, current_language(config))
     return context
 
 
