@@ -129,8 +129,9 @@ def build_context(config, page=None) -> dict:
         # A fallback page is a copy of the Dutch one: point search engines there.
         "canonical": site_url + norm_url if fallback else None,
         "alternates": alternates,
-        # Fallbacks are not translations: a fallback page advertises no alternates.
-        "hreflang": [] if fallback else hreflang,
+        # Fallbacks are not translations: a fallback page advertises no alternates; nor
+        # does a page-less template (the 404 page), which is no page in any language.
+        "hreflang": [] if fallback or page is None else hreflang,
         "home": current.prefix or ".",
         # This page in Dutch (the original of a translation), for the review notice.
         "source_path": norm_url or ".",

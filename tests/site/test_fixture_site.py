@@ -164,6 +164,17 @@ def test_404_page_per_language(fixture_site):
     assert "<h1>Pagina niet gevonden</h1>" in read(fixture_site, "404.html")
     # Served at any depth, so its links are absolute paths.
     assert 'href="/ar/"' in read(fixture_site, "ar/404.html")
+    # Its tab says what happened, in its language; it is no page in any language, so it
+    # advertises no alternates; its description is in its own language, not Dutch.
+    arabic = read(fixture_site, "ar/404.html")
+    assert "<title>الصفحة غير موجودة - Wegwijs</title>" in arabic
+    assert "<title>Page not found - Wegwijs</title>" in read(fixture_site, "en/404.html")
+    for rel in ("404.html", "ar/404.html", "en/404.html"):
+        assert hreflangs(read(fixture_site, rel)) == {}, rel
+    description = re.search(r'<meta name="description" content="([^"]*)">', arabic)[1]
+    assert re.search("[\u0600-\u06ff]", description), description
+    for rel in ("ar/a-z/index.html", "ar/offline/index.html"):
+        assert f'<meta name="description" content="{description}">' in read(fixture_site, rel)
 
 
 def test_sitemap_lists_translations_with_alternates(fixture_site):
