@@ -49,6 +49,9 @@ def test_arabic_search_finds_only_arabic_pages_and_fetches_nothing_before(
     assert index_requests()
     assert page.locator(".wg-results").get_attribute("class") == "wg-results"
     assert page.locator("html").get_attribute("dir") == "rtl"
+    # The count is written in Latin digits, as the pages write their numbers.
+    count = ui_string("ar", "search.results").replace("{count}", str(len(found)))
+    assert page.locator(".wg-search-status").inner_text() == count
 
 
 @pytest.mark.parametrize(

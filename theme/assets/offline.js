@@ -40,8 +40,11 @@
       });
     });
   }
+  /* The pages write numbers in Latin digits, in every script: so do we (Persian's own
+     digits here would sit next to the page count's Latin ones). */
+  var LATIN_DIGITS = { numberingSystem: "latn" };
   function kilobytes(bytes) {
-    return new Intl.NumberFormat(lang).format(Math.max(1, Math.round(bytes / 1024))) + " KB";
+    return new Intl.NumberFormat(lang, LATIN_DIGITS).format(Math.max(1, Math.round(bytes / 1024))) + " KB";
   }
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });

@@ -50,7 +50,7 @@
       }
       list.appendChild(item);
     });
-    say(total ? form.dataset.results.replace("{count}", new Intl.NumberFormat(document.documentElement.lang).format(total)) : form.dataset.none);
+    say(total ? form.dataset.results.replace("{count}", new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: "latn" }).format(total)) : form.dataset.none);
   }
 
   function run() {
