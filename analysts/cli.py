@@ -161,7 +161,9 @@ def report_command(
         )
     check_out(out)
     filters = Filters(page_lang=page_lang, channel=channel, part=part)
-    shown = {"since": _day(since), "until": _day(until), **filters.active()}
+    # The window as the days in it (--until's own day is not), like every period shown.
+    period = window.describe() if since or until else ""
+    shown = {"period": period, **filters.active()}
     comment_filter = CommentFilter(
         frozenset(comment_channel), frozenset(comment_barrier), frozenset(comment_status)
     )
@@ -178,10 +180,6 @@ def report_command(
     write_atomically(out, lambda handle: handle.write(html.encode("utf-8")))
     answers = "answer" if count == 1 else "answers"
     click.echo(f"Report on {count} {answers} written to {out}.", err=True)
-
-
-def _day(moment: datetime | None) -> str:
-    return "" if moment is None else moment.strftime("%Y-%m-%dT%H:%MZ")
 
 
 @click.command("demo-data")

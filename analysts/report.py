@@ -268,7 +268,8 @@ class ReportBuilder:
         }
         if not tally.total.n:
             window = self.time.window.describe()
-            extra = f"; {filter_text}" if filter_text else ""
+            others = ", ".join(f"{k} = {v}" for k, v in filters.items() if v and k != "period")
+            extra = f"; {others}" if others else ""
             return {**base, "empty": self.t("no_data", window=window, filters=extra)}
         period = self.t(
             "period", first=tally.first.strftime("%Y-%m-%d") if tally.first else "",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from wegwijs_shared.record import FeedbackRecord
 from wegwijs_shared.store.base import FeedbackStore
@@ -50,8 +50,16 @@ class Window:
         return starts_before_other_ends and ends_after_other_starts
 
     def describe(self, start: str = "…", end: str = "…") -> str:
+        """Both ends as days in it: an end at midnight excludes that day, so the last day
+        shown is the one before (2026-03-02 – 2026-03-04, then 2026-03-05 – ...: no day
+        seems to be in two periods)."""
         first = format_moment(self.since) if self.since else start
-        last = format_moment(self.until) if self.until else end
+        if self.until is None:
+            last = end
+        elif format_moment(self.until) == self.until.strftime("%Y-%m-%d"):
+            last = format_moment(self.until - timedelta(days=1))
+        else:
+            last = f"< {format_moment(self.until)}"  # before that minute
         return f"{first} – {last}"
 
 

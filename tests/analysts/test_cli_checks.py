@@ -120,6 +120,14 @@ def test_report_filters_like_the_export_and_keeps_its_own_language(
     assert "Not a single answer in this selection (period … – …; channel = phone)" in (
         out.read_text(encoding="utf-8")
     )
+    # A window is shown as the days in it: --until's own day is not.
+    window = ["--since", "2026-02-02", "--until", "2026-02-09", "--channel", "sms"]
+    result = runner.invoke(cli, ["report", *window, "--out", str(out), "--store", store_url])
+    assert result.exit_code == 0
+    assert "(periode 2026-02-02 – 2026-02-08; channel = sms)" in out.read_text(encoding="utf-8")
+    args = ["report", "--lang", "en", "--since", "2026-01-01", "--until", "2027-01-01T12:00"]
+    result = runner.invoke(cli, [*args, "--out", str(out), "--store", store_url])
+    assert "Filter: period = 2026-01-01 – &lt; 2027-01-01T12:00Z." in out.read_text("utf-8")
 
 
 def compare_store(path: Path) -> str:
@@ -159,6 +167,9 @@ def test_compare_two_periods_per_channel(runner: CliRunner, tmp_path: Path) -> N
     )
     assert " ".join(rows["Website"][-9:]) == "0 pp −12.6 pp … +12.6 pp not certain"
     assert "Newcombe" in compare
+    # Each period by the days in it: the end day of --until is not in it, so no day
+    # seems to be in both periods.
+    assert "now (2026-04-01 – 2026-06-30) against earlier (2026-01-01 – 2026-03-31)" in compare
 
 
 def test_compare_must_not_overlap_the_window(runner: CliRunner, tmp_path: Path) -> None:
