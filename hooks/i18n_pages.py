@@ -95,6 +95,7 @@ def build_context(config, page=None) -> dict:
                 "code": language.code,
                 "name": language.name,
                 "dir": language.dir,
+                "tags": " ".join(language.tags),  # assets/language-offer.js
                 "path": path or ".",
                 "url": site_url + path,
                 "available": available,

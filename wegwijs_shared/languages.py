@@ -49,6 +49,9 @@ USUAL_SCRIPTS = {
     "ko": "Kore",
 }
 _SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
+# Other tags by which browsers and speech engines name a language (CLDR's locale for it):
+# a phone set to Dari says fa-AF, and its Dari voice is fa-AF, never prs.
+OTHER_TAGS = {"prs": ("fa-AF",)}
 
 
 def usual_script(code: str) -> str:
@@ -73,6 +76,11 @@ class Language:
     def __post_init__(self) -> None:
         if not self.script:
             object.__setattr__(self, "script", usual_script(self.code))
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Its code and the other tags browsers and voices use for it (OTHER_TAGS)."""
+        return (self.code, *OTHER_TAGS.get(self.code, ()))
 
     @property
     def is_source(self) -> bool:

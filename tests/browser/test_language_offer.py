@@ -82,6 +82,14 @@ def test_a_region_finds_its_language(reader, site_url):
     assert page.locator("[data-wg-offer] a").count() == 1
 
 
+def test_a_phone_set_to_dari_is_offered_dari_not_persian(reader, site_url):
+    # fa-AF is what browsers call Dari (CLDR); the site's code for it is prs.
+    page = reader("fa-AF").new_page()
+    page.goto(site_url + "/kosten/")
+    page.locator("[data-wg-offer] a[hreflang='prs']").wait_for(state="visible")
+    assert page.locator("[data-wg-offer] a").count() == 1
+
+
 def test_a_page_without_translation_offers_nothing(reader, small_site, db_path):
     server = LocalServer(small_site, db_path)  # kosten.md is only in Dutch there
     try:

@@ -135,6 +135,18 @@ def test_a_dutch_fallback_page_is_read_in_a_dutch_voice(context, small_site, db_
         server.stop()
 
 
+def test_dari_is_read_by_a_dari_voice_which_speech_engines_call_fa_af(context, site_url):
+    stub_speech(context, ["fa-IR", "fa-AF"], hold=True)
+    page = context.new_page()
+    page.goto(site_url + "/prs/mo/")
+    page.locator("[data-wg-listen]").get_by_role(
+        "button", name=ui_string("prs", "listen.play")
+    ).click()
+    wait_in_page(page, "window.__speech.spoken.length === 1")
+    first = page.evaluate("window.__speech.spoken[0]")
+    assert (first["voice"], first["lang"]) == ("voice 1", "fa-AF")  # not the Persian voice
+
+
 def test_no_voice_for_the_language_no_control(context, site_url):
     stub_speech(context, ["en-US", "nl-NL"])
     page = context.new_page()

@@ -9,11 +9,13 @@
   var links = offer.querySelectorAll("a[hreflang]");
   var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
   function primary(tag) { return String(tag || "").toLowerCase().split(/[-_]/)[0]; }
+  /* A link's tags: its code and the others browsers use for it (fa-AF: Dari, prs). */
+  function tags(link) { return (link.getAttribute("data-tags") || "").toLowerCase().split(" "); }
   function find(tag) {
     var exact = null, close = null;
     for (var i = 0; i < links.length; i++) {
       var code = links[i].getAttribute("hreflang").toLowerCase();
-      if (code === String(tag).toLowerCase()) exact = links[i];
+      if (tags(links[i]).indexOf(String(tag).toLowerCase()) >= 0) exact = links[i];
       else if (!close && primary(code) === primary(tag)) close = links[i];
     }
     return exact || close;

@@ -19,10 +19,17 @@
   var run = 0;
 
   function primary(tag) { return String(tag || "").toLowerCase().split(/[-_]/)[0]; }
+  /* A voice of the language: named by one of its other tags (a Dari voice is fa-AF),
+     else by its code. */
+  var tags = (box.getAttribute("data-tags") || "").toLowerCase().split(" ").slice(1);
   function findVoice() {
     var want = primary(lang);
     var voices = synth.getVoices() || [];
-    for (var i = 0; i < voices.length; i++) if (primary(voices[i].lang) === want) return voices[i];
+    var i;
+    for (i = 0; i < voices.length; i++) {
+      if (tags.indexOf(String(voices[i].lang).toLowerCase().replace("_", "-")) >= 0) return voices[i];
+    }
+    for (i = 0; i < voices.length; i++) if (primary(voices[i].lang) === want) return voices[i];
     return null;
   }
   function sentences(text) {
