@@ -47,6 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "too_few_cell": "minder dan {min} antwoorden",
         "none_too_few": "Alle kanalen hebben genoeg antwoorden.",
         "no_answers": "Geen enkel antwoord over: {labels}.",
+        "count_of": "{count} van {n}",
         "barriers": "Werkpunten per kanaal",
         "barriers_lead": "Wat het moeilijk maakte, als aandeel van de antwoorden over dat kanaal "
         "(meerdere keuzes mogelijk, dus de som kan boven 100% liggen). Bij minder dan {min} "
@@ -185,6 +186,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "too_few_cell": "fewer than {min} answers",
         "none_too_few": "Every channel has enough answers.",
         "no_answers": "Not one answer about: {labels}.",
+        "count_of": "{count} of {n}",
         "barriers": "Problems named per channel",
         "barriers_lead": "What made it hard, as a share of the answers about that channel "
         "(several choices allowed, so the sum can exceed 100%). With fewer than {min} answers "

@@ -223,3 +223,13 @@ def test_folded_posts_never_make_a_few_answers_look_like_enough() -> None:
     # stored, link, reader, none, not recorded, folded, received, share stored, share received
     assert cells(table, "Partner organisation")[5:] == ["34", "35", "– / n = 1", "– / n = 35"]
     assert cells(table, "Website")[7:] == ["75% / 60% – 86% / n = 40", "75% / n = 40"]
+
+
+def test_a_channel_with_too_few_answers_shows_its_plain_count() -> None:
+    # 29 of 29 satisfied: no percentage (fewer than 30), but not nothing either.
+    records = many(29, 0, 29, channel="sms") + many(3, 100, 1, channel="letter")
+    html, _ = render_report(records, "en")
+    too_few = section(html, "answer")
+    too_few = too_few[too_few.index('id="too-few"') :]
+    assert cells(too_few, "Text or WhatsApp") == ["29", "29 of 29", "5.00"]
+    assert cells(too_few, "Letter") == ["3", "1 of 3", "3.00"]
