@@ -56,7 +56,7 @@ def test_language_without_texts_falls_back_to_english() -> None:
 
 
 def test_messages_in_the_submitters_language() -> None:
-    assert error_message("nl", "missing", "channel") == "Vul dit in: hoe u de informatie kreeg."
+    assert error_message("nl", "missing", "channel") == "Vul dit in: hoe je de informatie kreeg."
     assert error_message("ar", "too_long", "comment", limit=1000) == (
         "التعليق: النص طويل جدًا، والحد الأقصى 1000 حرف."
     )
