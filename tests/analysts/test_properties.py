@@ -127,6 +127,7 @@ def same_rating(count: int, rating: int, **changes: object) -> list[FeedbackReco
 
 @PROPERTY
 @given(record_lists(), st.sampled_from(("nl", "en")))
+@example(same_rating(1, 3), "nl")  # one answer: "Report on 1 answer"
 # As reported: one channel's answers all 1 (5 answers) or all 5 (13); a backslash in a page.
 @example(same_rating(5, 1), "en")
 @example(same_rating(13, 5, channel="letter"), "nl")
@@ -138,7 +139,8 @@ def test_report_never_crashes_and_its_totals_add_up(
         url, out = stored(records, Path(folder)), Path(folder) / "report.html"
         message = run(["report", "--lang", lang, "--out", str(out), "--store", url])
         html = out.read_text(encoding="utf-8")
-    assert message == f"Report on {len(records)} answers written to {out}.\n"
+    answers = "answer" if len(records) == 1 else "answers"
+    assert message == f"Report on {len(records)} {answers} written to {out}.\n"
     assert html.startswith("<!doctype html>") and html.rstrip().endswith("</html>")
     if records:
         total = "in totaal" if lang == "nl" else "in total"
