@@ -68,6 +68,7 @@ class ReportBuilder:
     def answer(self, channel_filtered: bool = False) -> dict[str, Any]:
         """The ranking; channels without answers are named (unless a filter chose one)."""
         ranked, too_few = self.ranking()
+        silent = [code for code, counts in too_few if not counts.n and code != UNKNOWN_CHANNEL]
         levels = tiers(ranked)
         everyone = [counts for _, counts in ranked]
         rows = []
@@ -81,9 +82,7 @@ class ReportBuilder:
             "ranked": rows,
             "too_few": [self.fmt.row(self.channel_label(c), n) for c, n in too_few if n.n],
             # Not one answer: that too is a finding about a channel, never left out silently.
-            "no_answers": None
-            if channel_filtered
-            else self._labels([c for c, n in too_few if not n.n and c != UNKNOWN_CHANNEL]) or None,
+            "no_answers": "" if channel_filtered else self._labels(silent),
             "headline": self.t("none_ranked", min=MIN_ANSWERS),
             "tiers": [],
             "chart": None,
@@ -259,7 +258,7 @@ class ReportBuilder:
 
     def context(self, filters: dict[str, str]) -> dict[str, Any]:
         tally = self.tally
-        filter_text = ", ".join(f"{key} = {value}" for key, value in filters.items() if value)
+        filter_text = _filter_text(filters)
         base: dict[str, Any] = {
             "lang": self.lang,
             "t": self.text,
@@ -268,7 +267,7 @@ class ReportBuilder:
         }
         if not tally.total.n:
             window = self.time.window.describe()
-            others = ", ".join(f"{k} = {v}" for k, v in filters.items() if v and k != "period")
+            others = _filter_text(filters, but="period")  # the window says the period
             extra = f"; {others}" if others else ""
             return {**base, "empty": self.t("no_data", window=window, filters=extra)}
         period = self.t(
@@ -293,6 +292,10 @@ class ReportBuilder:
             "comment_cap": tally.comment_cap,
             "provenance": provenance_section(self),
         }
+
+
+def _filter_text(filters: dict[str, str], but: str = "") -> str:
+    return ", ".join(f"{key} = {value}" for key, value in filters.items() if value and key != but)
 
 
 def render_report(

@@ -197,8 +197,10 @@ def resend_fields(submission: Submission, record: FeedbackRecord) -> list[tuple[
     if record.channel_source in ("link", "reader"):
         fields += [("channel", record.channel), ("channel_source", record.channel_source)]
     fields += [("barriers", barrier) for barrier in submission.barriers]
-    segments = (("part", submission.part), ("status", submission.status))
-    fields += [(name, value) for name, value in (*segments, ("device", submission.device)) if value]
+    for name in ("part", "status", "device"):
+        value = getattr(submission, name)
+        if value:
+            fields.append((name, value))
     if submission.comment:
         fields.append(("comment", submission.comment))
     return fields

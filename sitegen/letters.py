@@ -38,7 +38,8 @@ def initial(text: str, code: str = "") -> str:
     first = next((char for char in text if char.isalnum()), None)
     if first is None:
         return "#"
-    capital = _UPPER.get(code, {}).get(first) or unicodedata.normalize("NFC", first.upper())
+    # One character: some capitals are two (ß is SS, the ligature ﬁ is FI).
+    capital = _UPPER.get(code, {}).get(first) or unicodedata.normalize("NFC", first.upper())[0]
     if capital in OWN_LETTERS.get(code, ""):
         return capital
     if ord(capital) in _ETHIOPIC:

@@ -71,6 +71,8 @@ def test_ukrainian_letters_in_the_ukrainian_order() -> None:
         ("e\u0301en", "nl", "E"),  # a decomposed accent
         ("  (MO) cursus", "nl", "M"),
         ("1 dag", "nl", "1"),
+        ("ßtraße", "de", "S"),  # a capital of two letters (SS): its first
+        ("ﬁets", "nl", "F"),
         ("…", "nl", "#"),
     ],
 )
