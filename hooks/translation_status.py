@@ -1,9 +1,11 @@
 """mkdocs hook: tell readers how far to trust a translation.
 
 Sets, for the theme (after hooks/i18n_pages.py made `wegwijs`):
-- `wegwijs.outdated`: `{"date": "YYYY-MM-DD"}` on a translation whose recorded
-  Dutch version (`source_hash`) is not the current Dutch page, else None. The date
-  is when the Dutch page last changed (see sitegen.freshness.changed_on).
+- `wegwijs.outdated`: `{"date": "YYYY-MM-DD", "written": "20 November 2026"}` on a
+  translation whose recorded Dutch version (`source_hash`) is not the current Dutch
+  page, else None. The date is when the Dutch page last changed (see
+  sitegen.freshness.changed_on); `written` is that date as the page's language writes
+  it, with the month's name and Latin digits (sitegen.dates.written_date).
 - `wegwijs.unreviewed`: True on a translation that no native speaker has checked
   against the current Dutch page (sitegen.review): readers get a short notice with
   a link to the Dutch page.
@@ -17,10 +19,11 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from sitegen.dates import written_date
 from sitegen.freshness import changed_on, source_hash
 from sitegen.mkdocs_seams import current_language, file_language, path_in_language
 from sitegen.review import REVIEWED, review_state
-from wegwijs_shared.languages import SOURCE_LANGUAGE
+from wegwijs_shared.languages import SOURCE_LANGUAGE, Language
 
 
 def _dutch_original(page, config) -> Path | None:
@@ -45,14 +48,15 @@ def dutch_hash(dutch: Path) -> str:
     return _hash(dutch, dutch.stat().st_mtime_ns)
 
 
-def outdated_notice(page, config) -> dict | None:
-    """{"date": ...} when the page is an outdated translation in this pass, else None."""
+def outdated_notice(page, config, language: Language) -> dict | None:
+    """{"date": ..., "written": ...} when the page is an outdated translation, else None."""
     dutch = _dutch_original(page, config)
     if dutch is None:
         return None
     if page.meta.get("source_hash") == dutch_hash(dutch):
         return None
-    return {"date": changed_on(dutch)}
+    date = changed_on(dutch)
+    return {"date": date, "written": written_date(date, language)}
 
 
 def unreviewed(page, config) -> bool:
@@ -66,7 +70,8 @@ def unreviewed(page, config) -> bool:
 @event_priority(-300)  # after hooks/i18n_pages.py (-200) has made context["wegwijs"]
 def on_page_context(context, page, config, nav):
     if "wegwijs" in context:
-        context["wegwijs"]["outdated"] = outdated_notice(page, config)
+        language = context["wegwijs"]["lang"]
+        context["wegwijs"]["outdated"] = outdated_notice(page, config, language)
         context["wegwijs"]["unreviewed"] = unreviewed(page, config)
     return context
 

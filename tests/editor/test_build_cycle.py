@@ -19,6 +19,8 @@ needs_theme = pytest.mark.skipif(
     not THEME_SHOWS_OUTDATED, reason="the theme does not render wegwijs.outdated yet"
 )
 BANNER = re.compile(r'<p class="wg-notice wg-outdated" role="note">(.*?)</p>', re.S)
+# CHANGED_ON (2026-03-14) as the fixture's languages write it (sitegen/dates.py).
+WRITTEN = {"en": "14 March 2026", "ar": "14 مارس 2026"}
 
 
 def recorded(project) -> dict[tuple[str, str], object]:
@@ -51,8 +53,8 @@ def outdated(tmp_path_factory):
 
 def test_outdated_translations_are_flagged_for_the_theme(outdated):
     _, _, state = outdated
-    assert state[("en", "en/mo.md")] == {"date": CHANGED_ON}
-    assert state[("ar", "ar/mo.md")] == {"date": CHANGED_ON}
+    assert state[("en", "en/mo.md")] == {"date": CHANGED_ON, "written": WRITTEN["en"]}
+    assert state[("ar", "ar/mo.md")] == {"date": CHANGED_ON, "written": WRITTEN["ar"]}
     assert state[("en", "en/index.md")] is None  # up to date
     assert state[("nl", "nl/mo.md")] is None  # the source itself
     assert state[("ps", "nl/mo.md")] is None  # a Dutch fallback is no translation
@@ -68,19 +70,51 @@ def test_reader_banner_on_outdated_translations_only(outdated):
         assert "wg-outdated" not in read(site, rel), rel
 
 
+@needs_theme
+def test_reader_banner_writes_the_date_in_the_readers_language(outdated):
+    _, site, _ = outdated
+    english = BANNER.search(read(site, "en/mo/index.html")).group(1)
+    assert english == (
+        f'The Dutch version of this page changed on <time datetime="{CHANGED_ON}">'
+        "14 March 2026</time>; this translation may be out of date."
+    )
+    arabic = BANNER.search(read(site, "ar/mo/index.html")).group(1)
+    assert f'<time datetime="{CHANGED_ON}">14 مارس 2026</time>' in arabic
+    assert not re.search(r"[٠-٩۰-۹]", arabic)  # Latin digits, as on every page
+
+
+@needs_theme
+def test_a_date_ending_in_a_full_stop_ends_the_sentence(tmp_path):
+    """Russian writes "14 марта 2026 г.": one full stop before the next sentence, not two."""
+    project = make_project(tmp_path)
+    languages = project.languages.read_text(encoding="utf-8")
+    project.languages.write_text(
+        languages + "- {code: ru, name: Русский, english: Russian, dir: ltr}\n", "utf-8"
+    )
+    # A copy of the stamped English page: stamped against the Dutch text before the change.
+    project.write("ru/mo.md", project.page("en/mo.md").read_text(encoding="utf-8"))
+    change_dutch_mo(project)
+    site = tmp_path / "site"
+    assert project.build(site) == 0
+    banner = BANNER.search(read(site, "ru/mo/index.html")).group(1)
+    assert (
+        f'изменилась <time datetime="{CHANGED_ON}">14 марта 2026\u202fг.</time> Возможно'
+    ) in banner
+
+
 def test_stamp_makes_the_translation_up_to_date_again(tmp_path, capsys):
     project = make_project(tmp_path)
     change_dutch_mo(project)
     assert project.build(tmp_path / "before") == 0
     assert "warning: content/en/mo.md:4: outdated:" in capsys.readouterr().err
-    assert recorded(project)[("en", "en/mo.md")] == {"date": CHANGED_ON}
+    assert recorded(project)[("en", "en/mo.md")] == {"date": CHANGED_ON, "written": WRITTEN["en"]}
     assert project.run("stamp", str(project.page("en/mo.md"))) == 0
     site = tmp_path / "after"
     assert project.build(site) == 0
     assert "content/en/mo.md:4: outdated" not in capsys.readouterr().err
     state = recorded(project)
     assert state[("en", "en/mo.md")] is None
-    assert state[("ar", "ar/mo.md")] == {"date": CHANGED_ON}
+    assert state[("ar", "ar/mo.md")] == {"date": CHANGED_ON, "written": WRITTEN["ar"]}
     if THEME_SHOWS_OUTDATED:  # the reader's banner disappears with it
         assert "wg-outdated" not in read(site, "en/mo/index.html")
         assert CHANGED_ON not in read(site, "en/mo/index.html")
