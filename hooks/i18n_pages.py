@@ -3,7 +3,8 @@
 Sets the theme language and direction of each mkdocs-static-i18n pass from
 languages.yml, and gives templates a `wegwijs` context: the reader's language,
 whether the page fell back to Dutch, hreflang alternates only for real
-translations, and the language switcher's entries.
+translations, and the language switcher's entries. In a translation, the Dutch
+words it keeps in brackets are marked as Dutch (sitegen.dutch_terms).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.plugins import event_priority
 from rcssmin import cssmin
 
+from sitegen.dutch_terms import dutch_text, mark_dutch_terms
 from sitegen.freshness import is_offered
 from sitegen.mkdocs_seams import (
     current_language,
@@ -160,11 +162,24 @@ def _set_html_dir(output: str, config) -> str:
     return set_html_language(output, language.code, language.dir)
 
 
+def _mark_dutch_terms(output: str, config) -> str:
+    """The Dutch words a translation keeps in brackets, marked lang="nl" (sitegen.dutch_terms)."""
+    code = current_language(config)
+    return mark_dutch_terms(output, dutch_text(Path(config.docs_dir)), code)
+
+
 def on_post_page(output, page, config):
-    return _set_html_dir(output, config)
+    output = _set_html_dir(output, config)
+    current = _current_language(config)
+    if current.is_source or is_fallback(page, current):
+        return output  # Dutch text: nothing to mark
+    return _mark_dutch_terms(output, config)
 
 
 def on_post_template(output_content, template_name, config):
-    return (
-        _set_html_dir(output_content, config) if template_name.endswith(".html") else output_content
-    )
+    if not template_name.endswith(".html"):
+        return output_content
+    output_content = _set_html_dir(output_content, config)
+    if _current_language(config).is_source:
+        return output_content
+    return _mark_dutch_terms(output_content, config)

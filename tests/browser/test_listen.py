@@ -135,6 +135,36 @@ def test_a_dutch_fallback_page_is_read_in_a_dutch_voice(context, small_site, db_
         server.stop()
 
 
+def test_a_dutch_word_kept_in_brackets_is_read_by_a_dutch_voice(context, site_url):
+    """'رسالة مسجلة (aangetekende brief)': the Dutch words in a Dutch voice, the sentence
+    around them in the Arabic one, and the whole sentence shown."""
+    stub_speech(context, ["ar-SA", "nl-BE"])
+    page = context.new_page()
+    page.goto(site_url + "/ar/intake/")
+    page.locator("[data-wg-listen] [data-wg-play]").click()
+    wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
+    log = page.evaluate("window.__speech.spoken")
+    dutch = [i for i, item in enumerate(log) if item["lang"] == "nl-BE"]
+    marked = page.locator('article [lang="nl"]').all_inner_texts()
+    assert dutch and {log[i]["text"] for i in dutch} <= set(marked)
+    first = next(i for i in dutch if log[i]["text"] == "aangetekende brief")
+    assert log[first - 1]["lang"] == "ar-SA" and log[first - 1]["text"].endswith("(")
+    assert log[first + 1]["lang"] == "ar-SA" and log[first + 1]["text"].startswith(")")
+    assert {item["lang"] for item in log} == {"ar-SA", "nl-BE"}
+
+
+def test_without_a_dutch_voice_the_sentence_is_read_whole(context, site_url):
+    stub_speech(context, ["ar-SA"])
+    page = context.new_page()
+    page.goto(site_url + "/ar/intake/")
+    page.locator("[data-wg-listen] [data-wg-play]").click()
+    wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
+    log = page.evaluate("window.__speech.spoken")
+    assert {item["lang"] for item in log} == {"ar-SA"}
+    assert any("(aangetekende brief)" in item["text"] for item in log)
+    assert not any(item["text"] == "aangetekende brief" for item in log)
+
+
 def test_dari_is_read_by_a_dari_voice_which_speech_engines_call_fa_af(context, site_url):
     stub_speech(context, ["fa-IR", "fa-AF"], hold=True)
     page = context.new_page()

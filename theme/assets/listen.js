@@ -1,6 +1,6 @@
 /* Wegwijs "Listen": the page read aloud by the browser's own speech synthesis, in a
    voice of the text's language, one sentence at a time (the sentence being read is
-   shown, and its paragraph marked). Pause, continue, stop. No voice for the language:
+   shown, and its paragraph marked); a Dutch word kept in brackets by a Dutch voice. Pause, continue, stop. No voice for the language:
    the control stays hidden. Nothing goes over the network. */
 (function () {
   "use strict";
@@ -32,19 +32,68 @@
     for (i = 0; i < voices.length; i++) if (primary(voices[i].lang) === want) return voices[i];
     return null;
   }
+  /* A voice for a part in another language (a Dutch word a translation keeps in
+     brackets is marked lang="nl"): that language's voice, else the page's. */
+  function voiceFor(tag) {
+    if (primary(tag) === primary(lang)) return voice;
+    var voices = synth.getVoices() || [];
+    for (var i = 0; i < voices.length; i++) if (primary(voices[i].lang) === primary(tag)) return voices[i];
+    return voice;
+  }
   function sentences(text) {
     if (window.Intl && Intl.Segmenter) {
-      return Array.from(new Intl.Segmenter(lang, { granularity: "sentence" }).segment(text), function (s) { return s.segment; });
+      return Array.from(new Intl.Segmenter(lang, { granularity: "sentence" }).segment(text), function (s) { return { text: s.segment, at: s.index }; });
     }
-    return text.split(/(?<=[.!?\u061f\u06d4\u1362])\s+/);
+    var from = 0;
+    return text.split(/(?<=[.!?\u061f\u06d4\u1362])\s+/).map(function (s) {
+      from = text.indexOf(s, from);
+      return { text: s, at: from };
+    });
+  }
+  /* An element's text with its spaces made single, and where each language's run of
+     it starts. */
+  function textOf(element) {
+    var text = "";
+    var runs = [];
+    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var piece = node.nodeValue.replace(/\s+/g, " ");
+      if (text.slice(-1) === " " && piece.charAt(0) === " ") piece = piece.slice(1);
+      if (!piece) continue;
+      var owner = node.parentElement.closest("[lang]");
+      var tag = owner ? owner.getAttribute("lang") : lang;
+      if (!runs.length || runs[runs.length - 1].tag !== tag) runs.push({ tag: tag, at: text.length });
+      text += piece;
+    }
+    return { text: text, runs: runs };
+  }
+  /* What is said for one sentence: a piece per voice (punctuation alone is not said). */
+  function pieces(found, sentence) {
+    var said = [];
+    var end = sentence.at + sentence.text.length;
+    found.runs.forEach(function (run, i) {
+      var next = i + 1 < found.runs.length ? found.runs[i + 1].at : found.text.length;
+      var text = found.text.slice(Math.max(run.at, sentence.at), Math.min(next, end));
+      if (!/[\p{L}\p{N}]/u.test(text)) return;
+      var speaker = voiceFor(run.tag);
+      var last = said[said.length - 1];
+      if (last && last.voice === speaker) last.text += text;
+      else said.push({ text: text, voice: speaker });
+    });
+    return said.map(function (piece) { return { text: piece.text.trim(), voice: piece.voice }; });
   }
   function collect() {
     var article = document.querySelector("article");
     var parts = [];
     article.querySelectorAll("h1,h2,h3,h4,p,li,dt,dd,td,th").forEach(function (element) {
       if (element.closest(SKIP) || element.querySelector("p,li")) return;
-      sentences(element.textContent.replace(/\s+/g, " ")).forEach(function (text) {
-        if (text.trim()) parts.push({ text: text.trim(), element: element });
+      var found = textOf(element);
+      sentences(found.text).forEach(function (sentence) {
+        var text = sentence.text.trim();
+        if (!text) return;
+        pieces(found, sentence).forEach(function (piece) {
+          parts.push({ text: piece.text, voice: piece.voice, sentence: text, element: element });
+        });
       });
     });
     return parts;
@@ -72,10 +121,10 @@
     if (at >= queue.length) { stop(); return; }
     var part = queue[at];
     var utterance = new SpeechSynthesisUtterance(part.text);
-    utterance.voice = voice;
-    utterance.lang = voice.lang;
+    utterance.voice = part.voice;
+    utterance.lang = part.voice.lang;
     utterance.onend = function () { at += 1; speak(mine); };
-    shown.textContent = part.text;
+    shown.textContent = part.sentence;
     mark(part.element);
     synth.speak(utterance);
   }
