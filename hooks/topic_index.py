@@ -15,7 +15,7 @@ from sitegen.collation import sort_key
 from sitegen.letters import initial, letter_order
 from sitegen.mkdocs_seams import current_language, file_language
 from sitegen.search_index import TOPICS_PAGE
-from wegwijs_shared.languages import SOURCE_LANGUAGE
+from wegwijs_shared.languages import SOURCE_LANGUAGE, parse_languages
 
 TEMPLATE = "wegwijs-topics.html"
 HEADING_LEVELS = (2, 3)
@@ -55,15 +55,22 @@ def topic_entries(nav, config) -> list[dict]:
     return entries
 
 
-def letter_groups(entries: list[dict], code: str = "") -> list[dict]:
+def letter_groups(entries: list[dict], code: str = "", script: str = "") -> list[dict]:
     """Entries grouped by the letter the language files them under (sitegen/letters.py),
-    the letters in the language's order, each group's entries in collation order."""
+    the letters in the language's order (its own script first), each group's entries in
+    collation order."""
     key = sort_key
     groups: dict[str, list[dict]] = {}
     for entry in sorted(entries, key=lambda e: (key(e["text"]), key(e["page"] or ""))):
         groups.setdefault(initial(entry["text"], code), []).append(entry)
-    order = letter_order(code, key)
+    order = letter_order(code, key, script)
     return [{"letter": letter, "entries": groups[letter]} for letter in sorted(groups, key=order)]
+
+
+def _script(config, code: str) -> str:
+    """The language's script, as languages.yml has it (ISO 15924)."""
+    languages = parse_languages(config.extra["wegwijs"]["languages"])
+    return next(language.script for language in languages if language.code == code)
 
 
 def _is_topics_page(page, config) -> bool:
@@ -80,7 +87,8 @@ def on_page_context(context, page, config, nav):
             wegwijs["indexed"] = True  # no feedback form, but a page for search engines too
             wegwijs["hreflang"] = []
             entries = topic_entries(nav, config)
-            context["topic_groups"] = letter_groups(entries, current_language(config))
+            code = current_language(config)
+            context["topic_groups"] = letter_groups(entries, code, _script(config, code))
     return context
 
 

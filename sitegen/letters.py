@@ -25,6 +25,14 @@ OWN_LETTERS = {
 # Own letters that the language's alphabet puts first, where the root order puts them
 # last (Sorani starts with ئ, the root order files it with the yeh at the end).
 FIRST_LETTERS = {"ckb": "ئ"}
+# Unicode's name for the letters of a script (ISO 15924, as languages.yml has it): a
+# language's own script comes before the others, as a partly translated language's A-Z
+# lists its own headings before the Latin ones of the Dutch pages it still shows.
+SCRIPT_NAMES = {
+    "Arab": "ARABIC", "Armn": "ARMENIAN", "Beng": "BENGALI", "Cyrl": "CYRILLIC",
+    "Deva": "DEVANAGARI", "Ethi": "ETHIOPIC", "Geor": "GEORGIAN", "Grek": "GREEK",
+    "Hebr": "HEBREW", "Latn": "LATIN", "Thaa": "THAANA", "Thai": "THAI", "Tibt": "TIBETAN",
+}  # fmt: skip
 # Capitals that str.upper() gets wrong for a language (Turkish dotted i).
 _UPPER = {"tr": {"i": "İ"}}
 # The Ethiopic syllables: a consonant's family of vowel forms, eight code points each,
@@ -50,13 +58,18 @@ def initial(text: str, code: str = "") -> str:
     return capital
 
 
-def letter_order(code: str, sort_key: Callable[[str], Sequence[int]]) -> Callable[[str], tuple]:
-    """A key that orders a language's headings: digits and signs, then its first
-    letters, then the others by collation."""
+def letter_order(
+    code: str, sort_key: Callable[[str], Sequence[int]], script: str = ""
+) -> Callable[[str], tuple]:
+    """A key that orders a language's headings: digits and signs, then the letters of
+    its script (ISO 15924; any script when unknown), its first letters first, then
+    the letters of other scripts; by collation within each."""
     first = FIRST_LETTERS.get(code, "")
+    own = SCRIPT_NAMES.get(script)
 
     def key(letter: str) -> tuple:
+        other = own is not None and unicodedata.name(letter, "").split(" ")[0] != own
         place = first.find(letter) if letter in first else len(first)
-        return (letter.isalpha(), place, sort_key(letter))
+        return (letter.isalpha(), other, place, sort_key(letter))
 
     return key

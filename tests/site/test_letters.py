@@ -4,15 +4,18 @@ Tigrinya heading per consonant family; Ukrainian Ї and Й as letters of their o
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hooks.topic_index import letter_groups
 from sitegen.letters import initial
 
 
-def groups(code: str, words: list[str]) -> list[tuple[str, list[str]]]:
+def groups(code: str, words: list[str], script: str = "") -> list[tuple[str, list[str]]]:
     entries = [{"text": word, "page": None} for word in words]
-    return [(g["letter"], [e["text"] for e in g["entries"]]) for g in letter_groups(entries, code)]
+    found = letter_groups(entries, code, script)
+    return [(g["letter"], [e["text"] for e in g["entries"]]) for g in found]
 
 
 def test_turkish_letters_of_their_own_follow_their_base_letter() -> None:
@@ -60,6 +63,32 @@ def test_tigrinya_has_one_heading_per_consonant_family() -> None:
 def test_ukrainian_letters_in_the_ukrainian_order() -> None:
     words = ["Курс", "Йти", "Іспит", "Їжа", "Иван"]
     assert [letter for letter, _ in groups("uk", words)] == ["И", "І", "Ї", "Й", "К"]
+
+
+def test_a_language_lists_its_own_script_before_the_dutch_pages_it_still_shows() -> None:
+    """Pashto, partly translated: its headings first, then the Latin ones of the Dutch
+    pages (the root order of the collation puts Latin before Arabic)."""
+    words = ["Kosten", "ښوونځی", "Attest", "اړیکه", "2 ګامونه"]
+    assert groups("ps", words, "Arab") == [
+        ("2", ["2 ګامونه"]),
+        ("ا", ["اړیکه"]),
+        ("ښ", ["ښوونځی"]),
+        ("A", ["Attest"]),
+        ("K", ["Kosten"]),
+    ]
+    assert [letter for letter, _ in groups("ps", words)][1:3] == ["A", "K"]  # no script known
+    # Ukrainian, in Cyrillic; Sorani keeps its first letter first.
+    assert [letter for letter, _ in groups("uk", ["Intake", "Курс"], "Cyrl")] == ["К", "I"]
+    sorani = groups("ckb", ["MO", "بەشداری", "ئاسان"], "Arab")
+    assert [letter for letter, _ in sorani] == ["ئ", "ب", "M"]
+
+
+def test_the_pashto_a_z_of_the_fixture_site_starts_with_pashto(fixture_site) -> None:
+    html = (fixture_site / "ps" / "a-z" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h2 id=\"az-\d+\">([^<]+)</h2>", html)
+    latin = [i for i, letter in enumerate(headings) if letter.isascii() and letter.isalpha()]
+    arabic = [i for i, letter in enumerate(headings) if "\u0600" <= letter <= "\u06ff"]
+    assert latin and arabic and max(arabic) < min(latin), headings
 
 
 @pytest.mark.parametrize(
