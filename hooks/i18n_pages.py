@@ -51,6 +51,7 @@ def on_config(config):
     css = cssmin(css_path.read_text(encoding="utf-8"))
     _state["css"] = typeset_scripts(css, _languages(config).values())
     _state["offered"] = {}  # content does not change during a build; it may between builds
+    _state["dutch_text"] = None
     return config
 
 
@@ -164,8 +165,9 @@ def _set_html_dir(output: str, config) -> str:
 
 def _mark_dutch_terms(output: str, config) -> str:
     """The Dutch words a translation keeps in brackets, marked lang="nl" (sitegen.dutch_terms)."""
-    code = current_language(config)
-    return mark_dutch_terms(output, dutch_text(Path(config.docs_dir)), code)
+    if _state.get("dutch_text") is None:
+        _state["dutch_text"] = dutch_text(Path(config.docs_dir))
+    return mark_dutch_terms(output, _state["dutch_text"], current_language(config))
 
 
 def on_post_page(output, page, config):

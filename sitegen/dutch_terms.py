@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
 from pathlib import Path
 
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -49,21 +48,13 @@ def _uses(words: str, key: str) -> bool:
     return f" {key} " in words
 
 
-@cache
-def _dutch_text(folder: Path, stamp: tuple[tuple[str, int], ...]) -> str:
-    # stamp: the files and their mtimes, so that an edit during serve --watch is seen.
-    text = " ".join((folder / name).read_text(encoding="utf-8") for name, _ in stamp)
+def dutch_text(docs_dir: Path) -> str:
+    """The words of every Dutch page's Markdown outside brackets (see words)."""
+    files = sorted((docs_dir / SOURCE_LANGUAGE).rglob("*.md"))
+    text = " ".join(path.read_text(encoding="utf-8") for path in files)
     # What Dutch itself writes in brackets is no Dutch word ("Google Formulieren (Forms)"),
     # and a link's address is no text.
     return words(_IN_BRACKETS.sub(" ", text))
-
-
-def dutch_text(docs_dir: Path) -> str:
-    """The words of every Dutch page's Markdown outside brackets (see words)."""
-    folder = docs_dir / SOURCE_LANGUAGE
-    files = sorted(folder.rglob("*.md"))
-    stamp = tuple((path.relative_to(folder).as_posix(), path.stat().st_mtime_ns) for path in files)
-    return _dutch_text(folder, stamp)
 
 
 def _body(html: str) -> int:
