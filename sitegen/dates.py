@@ -7,8 +7,8 @@ locale of the page's language. The `<time datetime>` around it keeps the ISO dat
 
 - The locale: the language's code, else its other tags (Dari `prs` is CLDR's `fa_AF`),
   each also shortened as BCP 47 lookup does (`sr-Latn-RS`, `sr-Latn`, `sr`). Readers
-  live in the Netherlands: where CLDR has a language as written there, that wins
-  (`en_NL`: 20 November 2026, not the American November 20, 2026).
+  live in Flanders (Belgium): where CLDR has a language as written there, that wins
+  (`en_BE`: 20 November 2026, not the American November 20, 2026).
 - The digits are Latin (0-9), as everywhere on the site, also in the languages whose
   CLDR locale counts in other digits (Persian, Pashto and Dari in ۰-۹, Sorani in ٠-٩).
 - A language CLDR does not know gets the ISO date: the build does not fail on it.
@@ -26,11 +26,11 @@ from babel.dates import format_date
 
 from wegwijs_shared.languages import Language
 
-READERS_REGION = "NL"
+READERS_REGION = "BE"
 
 
 def locale_names(language: Language) -> Iterator[str]:
-    """The CLDR locale names to try for a language, best first ('en_NL', 'en')."""
+    """The CLDR locale names to try for a language, best first ('en_BE', 'en')."""
     for tag in language.tags:
         parts = tag.split("-")
         if len(parts) == 1:

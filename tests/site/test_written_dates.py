@@ -8,12 +8,13 @@ from sitegen.dates import babel_locale, latin_digits, locale_names, written_date
 from wegwijs_shared.languages import Language, load_languages
 
 LANGUAGES = load_languages()
-# The CLDR locale of each language the site has had: the Netherlands' English, Dari as
+# The CLDR locale of each language the site has had: Belgium's (the readers live in
+# Flanders) where CLDR has one: Dutch, English, French; Dari as
 # CLDR's Persian of Afghanistan (its other tag), the others under their own code.
 LOCALES = {
-    "nl": "nl_NL",
-    "en": "en_NL",
-    "fr": "fr",
+    "nl": "nl_BE",
+    "en": "en_BE",
+    "fr": "fr_BE",
     "ar": "ar",
     "fa": "fa",
     "ps": "ps",
@@ -84,7 +85,7 @@ def test_examples(language):
 
 def test_dari_is_found_through_its_other_tag():
     dari = Language("prs", "دری", "Dari", "rtl")
-    assert list(locale_names(dari)) == ["prs_NL", "prs", "fa_AF", "fa"]
+    assert list(locale_names(dari)) == ["prs_BE", "prs", "fa_AF", "fa"]
     assert str(babel_locale(dari)) == "fa_AF"
 
 
