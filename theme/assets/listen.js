@@ -19,26 +19,24 @@
   var run = 0;
 
   function primary(tag) { return String(tag || "").toLowerCase().split(/[-_]/)[0]; }
-  /* A voice of the language: named by one of its other tags (a Dari voice is fa-AF),
-     else by its code. */
-  var tags = (box.getAttribute("data-tags") || "").toLowerCase().split(" ").slice(1);
-  function findVoice() {
-    var want = primary(lang);
+  /* A voice of a language: named by one of the given tags (a Dari voice is fa-AF),
+     else as spoken in Belgium (the readers live in Flanders), else any. */
+  function voiceOf(code, tags) {
     var voices = synth.getVoices() || [];
-    var i;
-    for (i = 0; i < voices.length; i++) {
-      if (tags.indexOf(String(voices[i].lang).toLowerCase().replace("_", "-")) >= 0) return voices[i];
+    var named = function (v) { return String(v.lang).toLowerCase().replace("_", "-"); };
+    var wanted = tags.concat(primary(code) + "-be");
+    for (var w = 0; w < wanted.length; w++) {
+      for (var i = 0; i < voices.length; i++) if (named(voices[i]) === wanted[w]) return voices[i];
     }
-    for (i = 0; i < voices.length; i++) if (primary(voices[i].lang) === want) return voices[i];
+    for (i = 0; i < voices.length; i++) if (primary(voices[i].lang) === primary(code)) return voices[i];
     return null;
   }
+  var tags = (box.getAttribute("data-tags") || "").toLowerCase().split(" ").slice(1);
+  function findVoice() { return voiceOf(lang, tags); }
   /* A voice for a part in another language (a Dutch word a translation keeps in
      brackets is marked lang="nl"): that language's voice, else the page's. */
   function voiceFor(tag) {
-    if (primary(tag) === primary(lang)) return voice;
-    var voices = synth.getVoices() || [];
-    for (var i = 0; i < voices.length; i++) if (primary(voices[i].lang) === primary(tag)) return voices[i];
-    return voice;
+    return primary(tag) === primary(lang) ? voice : voiceOf(tag, []) || voice;
   }
   function sentences(text) {
     if (window.Intl && Intl.Segmenter) {
