@@ -14,11 +14,13 @@ Ours is built twice, cold (no site, no cache): as a preview (what an editor and 
 pull-request checks build; brotli at the quick quality 5, never published) and for
 publishing (a public address; brotli at quality 11, the bytes readers download).
 "warm" is the preview again after a one-line edit of a Dutch page, with the cache the
-cold build left. Each round runs the default and ours, their order alternating round
-by round; figures and ratios are medians of the rounds. Prints seconds and ratios
-against the default's rendering, every phase of ours, and the floors that no build of
-these pages can go under on this machine: brotli of what the build compresses (CPU
-seconds, divided by the CPUs) and the QR code each page carries for print.
+cold build left; "republished" is the build for publishing again after that edit, with
+its cache (what a merge builds: the publish workflow keeps .site-cache/). Each round
+runs the default and ours, their order alternating round by round; figures and ratios
+are medians of the rounds. Prints seconds and ratios against the default's rendering,
+every phase of ours, and the floors that no build of these pages can go under on this
+machine: brotli of what the build compresses (CPU seconds, divided by the CPUs) and
+the QR code each page carries for print.
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ def one_round(root: Path, content: Path, count: int, pages: int, default_first: 
         page = content / "nl" / "page01.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nEen regel erbij.\n", "utf-8")
         figures["warm"], _ = build_ours(*built, site)
+        figures["republished"], _ = build_ours(*built, root / "published-site", PUBLIC)
 
     for step in (default, ours) if default_first else (ours, default):
         step()
@@ -104,7 +107,7 @@ def main() -> None:
     print(
         f"{'languages':>9} {'default s':>10} {'ours render s':>14} {'ratio':>6}"
         f" {'preview s':>10} {'ratio':>6} {'published s':>12} {'ratio':>6}"
-        f" {'warm s':>7} {'ratio':>6}"
+        f" {'warm s':>7} {'ratio':>6} {'republished s':>14} {'ratio':>6}"
     )
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
@@ -140,12 +143,16 @@ def print_rounds(count: int, rounds: list[dict]) -> None:
     def warm(r: dict) -> float:
         return r["warm"]
 
+    def republished(r: dict) -> float:
+        return r["republished"]
+
     default = median(rounds, lambda r: r["default"])
     print(
         f"{count:>9} {default:>10.1f} {median(rounds, rendering):>14.1f}"
         f" {ratio(rounds, rendering)} {median(rounds, preview):>10.1f} {ratio(rounds, preview)}"
         f" {median(rounds, published):>12.1f} {ratio(rounds, published)}"
         f" {median(rounds, warm):>7.1f} {ratio(rounds, warm)}"
+        f" {median(rounds, republished):>14.1f} {ratio(rounds, republished)}"
     )
     for build, label in (("our", "preview"), ("published", "published")):
         phases = {
