@@ -85,6 +85,7 @@ def _report(problems: list, what: str) -> None:
 
 
 def run_build(args: argparse.Namespace) -> None:
+    from sitegen import build_record
     from sitegen.checks.findings import ERROR
     from sitegen.checks.report import print_findings, summary
     from sitegen.compress import compress_site_cached, weigh_quickly
@@ -110,6 +111,7 @@ def run_build(args: argparse.Namespace) -> None:
             info["detail"] += f", {summary(list(settings.findings))}"
             print_findings(list(settings.findings))
     _check_address(settings.site_url, getattr(args, "preview", False))
+    build_record.forget(settings.site_dir)  # written again only if this build finishes
     only = getattr(args, "only", None)  # serve --watch: the languages an edit affects
     with phase("content") as info:
         findings = _content_findings(settings, only)
@@ -158,7 +160,8 @@ def run_build(args: argparse.Namespace) -> None:
             )
         else:
             done = compress_site_cached(settings.site_dir, cache_dir / "compressed", settings.jobs)
-            info["detail"] = f"{done.files} files, {done.compressed} compressed, the others cached"
+            cached = done.files - done.compressed
+            info["detail"] = f"{done.files} files: {done.compressed} compressed, {cached} cached"
     with phase("offline") as info:
         pack_budget = getattr(args, "pack_budget", None) or PACK_BUDGET_BYTES
         packs, pack_problems = write_packs(
@@ -191,6 +194,7 @@ def run_build(args: argparse.Namespace) -> None:
         print(f"warning: {warning}", file=sys.stderr)
     if errors:
         raise BuildFailed(f"{len(errors)} content error(s); fix them before publishing.")
+    build_record.finished(settings.site_dir, preview)
 
 
 def _check_address(site_url: str, preview: bool) -> None:
@@ -475,7 +479,7 @@ def run_sources(args: argparse.Namespace) -> None:
 def run_publish(args: argparse.Namespace) -> None:
     """Send the built site to the stack's bucket; print what changed; tell CloudFront."""
     from sitegen import publish as site
-    from sitegen.publish_plan import invalidation_paths, report_lines, summary
+    from sitegen.publish_plan import invalidation_paths, merged_paths, report_lines, summary
     from sitegen.site_address import ENVIRONMENT
 
     site_dir = Path(args.site_dir or ROOT / "site").resolve()
@@ -487,27 +491,51 @@ def run_publish(args: argparse.Namespace) -> None:
         distribution = args.distribution or outputs.get(site.DISTRIBUTION_OUTPUT)
         if not bucket:
             raise BuildFailed("say where to publish: --stack NAME, or --bucket NAME.")
-        expected = args.site_url or os.environ.get(ENVIRONMENT) or outputs.get(site.URL_OUTPUT)
-        address = site.check_build(site_dir, expected)
+        # Every address named must be the build's: the stack's own is the one readers use.
+        expected = {
+            "the stack's SiteUrl": outputs.get(site.URL_OUTPUT),
+            ENVIRONMENT: os.environ.get(ENVIRONMENT),
+            "--site-url": args.site_url,
+        }
+        address = site.check_build(site_dir, {k: v for k, v in expected.items() if v})
         print(f"publish: {_shown(site_dir)}, built for {address}, to s3://{bucket}/")
         client = site.s3_client(args.endpoint_url, args.region)
         plan = site.plan_publish(site_dir, bucket, client)
         for line in report_lines(plan):
             print(line)
-        paths = invalidation_paths(plan) if distribution else []
+        paths: list[str] = []
+        if distribution:
+            cloudfront = site.cloudfront_client(args.endpoint_url)
+            site.check_distribution(cloudfront, distribution)
+            paths = merged_paths(invalidation_paths(plan), site.pending_paths(client, bucket))
+        changes = plan.sent + len(plan.deleted)
         if args.dry_run:
-            print(f"dry run, nothing sent: would send {summary(plan)}")
+            print(f"dry run, nothing sent: would send {summary(plan, done=False)}")
             if paths:
                 print(f"would invalidate {len(paths)} path(s): {' '.join(paths)}")
+            _no_distribution(distribution, changes)
             return
+        if paths:
+            site.keep_pending(client, bucket, paths)
         site.carry_out(plan, bucket, client)
         print(f"published: {summary(plan)}")
         if paths:
-            cloudfront = site.cloudfront_client(args.endpoint_url)
             invalidation = site.invalidate(cloudfront, distribution, paths)
+            site.keep_pending(client, bucket, [])
             print(f"invalidation {invalidation}: {' '.join(paths)}")
+        _no_distribution(distribution, changes)
     except site.PublishError as error:
         raise BuildFailed(str(error)) from None
+
+
+def _no_distribution(distribution: str | None, changes: int) -> None:
+    if not distribution and changes:
+        print(
+            "warning: no --distribution (nor --stack): CloudFront is not told what changed "
+            "and may serve old copies (pages for 5 minutes, other files for up to a year). "
+            "Publish with --stack NAME or --distribution ID.",
+            file=sys.stderr,
+        )
 
 
 def parser() -> argparse.ArgumentParser:

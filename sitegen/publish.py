@@ -7,25 +7,34 @@ Before anything is sent the build is checked: made for the public address (never
 preview), no local address in any file, every text file with its .br and .gz.
 Then, compared with the bucket's listing (an object's ETag is the MD5 of its bytes
 under SSE-S3), only new and changed files go up: assets first, then the pages that
-use them, then the sitemap and lists that name the pages. What the new build no
-longer has is deleted only after every upload succeeded, and CloudFront is asked
-to forget the files that changed.
+use them, then the sitemap and the files that name others (offline manifests, the
+service worker, Pagefind's entry). What the new build no longer has is deleted only
+after every upload succeeded, and CloudFront is asked to forget the files that
+changed; the paths wait in the bucket until it was told (PENDING_KEY), so a publish
+that stopped before is made good by the next one. Only a finished build is sent
+(sitegen/build_record.py).
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
+import json
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import brotli
+
+from sitegen import build_record
+from sitegen.build_record import RECORD
 from sitegen.compress import TEXT_SUFFIXES
 from sitegen.publish_plan import (
+    PENDING_KEY,
     RULES_KEY,
     STAGE_NAMES,
-    VARIANTS,
     Plan,
     SiteFile,
     make_plan,
@@ -50,11 +59,21 @@ class PublishError(RuntimeError):
     """Nothing (more) was sent; the message says why and what to do."""
 
 
-def check_build(site_dir: Path, expected_address: str | None = None) -> str:
-    """The public address site_dir was built for; PublishError if it must not be published."""
+def check_build(site_dir: Path, expected: dict[str, str] | None = None) -> str:
+    """The public address site_dir was built for; PublishError if it must not be published.
+
+    expected: the address it must have been built for, by where that comes from
+    ({"the stack's SiteUrl": ..., "--site-url": ...}); every one must agree.
+    """
     if not (site_dir / "index.html").is_file():
         raise PublishError(f"{site_dir} has no index.html: run build.py build first.")
-    address = _built_for(site_dir, expected_address)
+    address = _built_for(site_dir, expected or {})
+    if not build_record.is_finished(site_dir):
+        raise PublishError(
+            f"{site_dir} is not a finished build: the last build into it stopped with errors "
+            "or was interrupted, so its pages may have broken links or be over their budget. "
+            "Run build.py build again and fix what it reports."
+        )
     local = files_with_local_addresses(site_dir, frozenset(TEXT_SUFFIXES))
     if local:
         raise PublishError(
@@ -68,8 +87,8 @@ def check_build(site_dir: Path, expected_address: str | None = None) -> str:
 REBUILD = f"rebuild it with {ENVIRONMENT}=https://... build.py build"
 
 
-def _built_for(site_dir: Path, expected: str | None) -> str:
-    """The build's address: public, and the expected one when the caller says which."""
+def _built_for(site_dir: Path, expected: dict[str, str]) -> str:
+    """The build's address: public, and the one every source of `expected` names."""
     address = built_address(site_dir) or ""
     try:
         check_public_address(address)
@@ -78,24 +97,38 @@ def _built_for(site_dir: Path, expected: str | None) -> str:
             f"{site_dir} is a preview built for {address or 'no address'}: its links and QR "
             f"codes lead nowhere for readers; {REBUILD}."
         ) from None
-    if expected:
+    for source, value in expected.items():
         try:
-            wanted = check_public_address(expected)
+            wanted = check_public_address(value)
         except AddressError as error:
-            raise PublishError(f"the address to publish for: {error}") from None
+            raise PublishError(f"the address to publish for ({source}): {error}") from None
         if wanted != address:
-            raise PublishError(f"{site_dir} was built for {address}, not for {wanted}; {REBUILD}.")
+            raise PublishError(
+                f"{site_dir} was built for {address}, not for {wanted} ({source}); {REBUILD}."
+            )
     return address
 
 
+_DECOMPRESS = {".br": brotli.decompress, ".gz": gzip.decompress}
+
+
 def _check_variants(site_dir: Path) -> None:
-    """Every text file has its .br and .gz, newer than itself: readers get one of them."""
+    """Every text file has its .br and .gz, holding its very bytes: readers get one of them.
+
+    Compared by content, not by file times: a build copied without its times (an
+    artifact, a tar) is as good as the build itself.
+    """
     for path in sorted(site_dir.rglob("*")):
-        if not (path.is_file() and path.suffix in TEXT_SUFFIXES):
+        if not (path.is_file() and path.suffix in TEXT_SUFFIXES) or path.name == RECORD:
             continue
-        for suffix in VARIANTS:
+        data = path.read_bytes()
+        for suffix, decompress in _DECOMPRESS.items():
             variant = path.with_name(path.name + suffix)
-            if not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns:
+            try:
+                current = variant.is_file() and decompress(variant.read_bytes()) == data
+            except (brotli.error, OSError, EOFError):
+                current = False  # not brotli or gzip at all, or cut short
+            if not current:
                 rel = path.relative_to(site_dir).as_posix()
                 raise PublishError(
                     f"{rel} has no up-to-date {suffix} beside it: readers would get a missing "
@@ -190,14 +223,64 @@ def delete_keys(client: Any, bucket: str, keys: list[str]) -> None:
             raise PublishError(f"could not delete {error['Key']}: {error['Message']}")
 
 
+def check_distribution(client: Any, distribution: str) -> None:
+    """Before anything is sent: the distribution exists and may be read."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        client.get_distribution(Id=distribution)
+    except (BotoCoreError, ClientError) as error:
+        raise PublishError(
+            f"could not read CloudFront distribution {distribution!r}: {error}. Check "
+            "--distribution (the stack's output SiteDistributionId); nothing was sent."
+        ) from None
+
+
+def pending_paths(client: Any, bucket: str) -> list[str]:
+    """Paths an earlier publish sent or deleted but could not have CloudFront forget."""
+    from botocore.exceptions import ClientError
+
+    try:
+        body = client.get_object(Bucket=bucket, Key=PENDING_KEY)["Body"].read()
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+            return []
+        raise PublishError(f"could not read {PENDING_KEY} in {bucket!r}: {error}") from None
+    return [str(path) for path in json.loads(body)]
+
+
+def keep_pending(client: Any, bucket: str, paths: list[str]) -> None:
+    """Written before anything is sent, removed once CloudFront was told: a publish that
+    stops in between (killed, or refused by CloudFront) leaves the paths for the next."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        if paths:
+            body = json.dumps(sorted(paths)).encode()
+            client.put_object(Bucket=bucket, Key=PENDING_KEY, Body=body, CacheControl="no-store")
+        else:
+            client.delete_object(Bucket=bucket, Key=PENDING_KEY)
+    except (BotoCoreError, ClientError) as error:
+        raise PublishError(f"could not write {PENDING_KEY} in {bucket!r}: {error}") from None
+
+
 def invalidate(client: Any, distribution: str, paths: list[str]) -> str:
-    answer = client.create_invalidation(
-        DistributionId=distribution,
-        InvalidationBatch={
-            "Paths": {"Quantity": len(paths), "Items": paths},
-            "CallerReference": f"wegwijs-publish-{time.time_ns()}",
-        },
-    )
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        answer = client.create_invalidation(
+            DistributionId=distribution,
+            InvalidationBatch={
+                "Paths": {"Quantity": len(paths), "Items": paths},
+                "CallerReference": f"wegwijs-publish-{time.time_ns()}",
+            },
+        )
+    except (BotoCoreError, ClientError) as error:
+        raise PublishError(
+            f"the files are published, but CloudFront could not be told to forget the old "
+            f"ones ({error}): readers may get old copies. The paths are kept in the bucket; "
+            "run publish again (with a role that may cloudfront:CreateInvalidation)."
+        ) from None
     return str(answer["Invalidation"]["Id"])
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from sitegen.build_record import RECORD
 from sitegen.compress import TEXT_SUFFIXES
 from sitegen.offline_packs import MANIFEST
 
@@ -51,8 +52,15 @@ SHORT_LIVED = frozenset(
 )
 # Sent last: they list the pages, so they never name one that is not there yet.
 INDEXES = frozenset({"sitemap.xml", "robots.txt", "pages.json"})
+# Sent last too, wherever they are: they name other files of this build by name and
+# hash. A new offline manifest or service worker that arrived before the pages it
+# names would have readers' phones save a page's old bytes under its new hash, and
+# Pagefind's entry would name index files not there yet.
+NAMING = frozenset({"sw.js", MANIFEST, "pagefind-entry.json"})
+# Kept in the bucket between runs, never a file of the site (sitegen/publish.py).
+PENDING_KEY = "_publish/invalidations-pending.json"
 ASSETS, PAGES, LISTS = 0, 1, 2
-STAGE_NAMES = ("assets", "pages", "indexes")
+STAGE_NAMES = ("assets", "pages", "indexes and the files that name others")
 # Object metadata the site's edge function turns into the answer's status.
 STATUS_KEY = "status"
 NOT_FOUND_PAGE = "404.html"
@@ -122,7 +130,8 @@ def describe(site_dir: Path, path: Path) -> SiteFile:
     if name == NOT_FOUND_PAGE:
         metadata[STATUS_KEY] = "404"
     at_root = "/" not in key
-    stage = LISTS if at_root and name in INDEXES else PAGES if suffix == ".html" else ASSETS
+    last = (at_root and name in INDEXES) or name in NAMING
+    stage = LISTS if last else PAGES if suffix == ".html" else ASSETS
     return SiteFile(
         key=key,
         path=path,
@@ -136,7 +145,9 @@ def describe(site_dir: Path, path: Path) -> SiteFile:
 
 
 def site_files(site_dir: Path) -> list[SiteFile]:
-    return [describe(site_dir, p) for p in sorted(site_dir.rglob("*")) if p.is_file()]
+    """Every file of the build but its record (sitegen/build_record.py)."""
+    files = (p for p in sorted(site_dir.rglob("*")) if p.is_file() and p != site_dir / RECORD)
+    return [describe(site_dir, p) for p in files]
 
 
 @dataclass
@@ -171,7 +182,7 @@ def make_plan(files: list[SiteFile], remote: dict[str, str], rules_current: bool
         else:
             unchanged += 1
     keys = {item.key for item in files}
-    deleted = sorted(key for key in remote if key not in keys)
+    deleted = sorted(key for key in remote if key not in keys and key != PENDING_KEY)
     return Plan(new, changed, deleted, unchanged, rules_changed=not rules_current)
 
 
@@ -198,18 +209,20 @@ def report_lines(plan: Plan) -> list[str]:
     return lines
 
 
-def summary(plan: Plan) -> str:
+def summary(plan: Plan, done: bool = True) -> str:
+    """What a plan sends and deletes; done=False words it as what a dry run would do."""
+
     def files(keys: list[str]) -> int:
         return len(grouped(keys))
 
+    sent, deleted = ("sent", "deleted") if done else ("to send", "to delete")
     text = (
         f"{files([f.key for f in plan.new])} new, {files([f.key for f in plan.changed])} "
-        f"changed, {files(plan.deleted)} deleted ({plan.sent} objects sent, "
-        f"{len(plan.deleted)} deleted, {plan.unchanged} unchanged)"
+        f"changed, {files(plan.deleted)} deleted ({plan.sent} objects {sent}, "
+        f"{len(plan.deleted)} {deleted}, {plan.unchanged} unchanged)"
     )
-    return text + (
-        " - the header rules changed, so every file was sent" if plan.rules_changed else ""
-    )
+    every = "so every file was sent" if done else "so every file is to be sent"
+    return text + (f" - the header rules changed, {every}" if plan.rules_changed else "")
 
 
 # CloudFront bills invalidation paths beyond a monthly allowance; past this many, one
@@ -227,3 +240,9 @@ def invalidation_paths(plan: Plan) -> list[str]:
     stale = [f.key for f in plan.new + plan.changed] + plan.deleted
     paths = sorted(f"/{quote(base)}*" for base in grouped(stale))
     return ["/*"] if len(paths) > MAX_INVALIDATION_PATHS else paths
+
+
+def merged_paths(*groups: list[str]) -> list[str]:
+    """Invalidation paths of several publishes as one request (see invalidation_paths)."""
+    paths = sorted({path for group in groups for path in group})
+    return ["/*"] if "/*" in paths or len(paths) > MAX_INVALIDATION_PATHS else paths

@@ -60,6 +60,7 @@ def test_output_file_list(fixture_site):
         "pages.json", "assets/offline.js", "assets/search.js",
         "assets/listen.js", "assets/language-offer.js",
         "offline.json", "en/offline.json", "ar/offline.json", "ps/offline.json",
+        ".wegwijs-build.json",  # the record of a finished build (never published)
     }  # fmt: skip
     # A print QR code beside every content page in every language (not the staff page).
     assert print_qr == {

@@ -27,7 +27,8 @@ import yaml
 
 import build
 import sitegen.publish
-from sitegen.publish_plan import ASSET_CACHE, PAGE_CACHE, rules_fingerprint
+from sitegen.build_record import RECORD
+from sitegen.publish_plan import ASSET_CACHE, PAGE_CACHE, PENDING_KEY, rules_fingerprint
 from tests.site.conftest import FIXTURE, PUBLIC_URL, ROOT, build_site
 
 REGION = "eu-west-1"
@@ -79,7 +80,10 @@ def objects(s3: Any, bucket: str) -> dict[str, str]:
 
 
 def files_of(site_dir: Path) -> set[str]:
-    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    """The files a publish sends: all but the build's record (sitegen/build_record.py)."""
+    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    assert RECORD in files  # a finished build
+    return files - {RECORD}
 
 
 def build_public(project: Path, site_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -144,14 +148,23 @@ def test_first_publish_sends_every_file_with_its_headers_assets_before_pages(
     assert "+ ar/mo/index.html [.br .gz]" in out
     assert re.search(r"published: \d+ new, 0 changed, 0 deleted \(\d+ objects sent", out)
 
-    # Order: everything a page needs, then the pages, then the lists that name them.
+    # Order: everything a page needs, then the pages, then the lists that name them and
+    # the files that name others by their hashes (offline manifests, the service
+    # worker, Pagefind's entry), so that none names a file not there yet.
     sent = [key for _, key in requests_sent]
     pages = [i for i, key in enumerate(sent) if ".html" in key]
     named = ("sitemap.xml", "robots.txt", "pages.json")
-    lists = [
-        i for i, key in enumerate(sent) if key.removesuffix(".br").removesuffix(".gz") in named
-    ]
-    assert len(lists) == 9
+    naming = ("sw.js", "offline.json", "pagefind-entry.json")
+
+    def last(key: str) -> bool:
+        base = key.removesuffix(".br").removesuffix(".gz")
+        return base in named or base.rsplit("/", 1)[-1] in naming
+
+    lists = [i for i, key in enumerate(sent) if last(key)]
+    assert len(lists) == 3 * (3 + 1 + 4 + 1)  # 3 encodings; 4 languages' manifests
+    assert {"sw.js", "ar/offline.json.br", "pagefind/pagefind-entry.json"} <= {
+        sent[i] for i in lists
+    }
     assets = [i for i in range(len(sent)) if i not in pages and i not in lists]
     assert max(assets) < min(pages) and max(pages) < min(lists)
 
@@ -252,7 +265,7 @@ def test_republish_sends_only_the_changed_page_and_deletes_a_removed_one_after(
     # Besides the page, what is made from its text: the Arabic offline manifest (the
     # page's hash), the service worker (the build's version) and the Arabic search index.
     derived = ("ar/offline.json", "sw.js", "pagefind/")
-    puts = sorted(key for op, key in requests_sent if op == "put")
+    puts = sorted(key for op, key in requests_sent if op == "put" and key != PENDING_KEY)
     assert set(changed) <= set(puts)
     assert [key for key in puts if key not in changed and not key.startswith(derived)] == []
     assert not [key for key in puts if key.startswith("pagefind/") and "/en_" in key]
@@ -260,6 +273,7 @@ def test_republish_sends_only_the_changed_page_and_deletes_a_removed_one_after(
     assert "~ ar/mo/index.html [.br .gz]" in out and "~ sw.js [.br .gz]" in out
     paths = [path for batch in invalidated(moto_endpoint, distribution) for path in batch]
     assert "/ar/mo/index.html*" in paths
+    assert PENDING_KEY not in objects(s3, bucket)  # CloudFront was told: nothing waits
     assert objects(s3, bucket)["ar/mo/index.html.br"] == md5(edited / "ar/mo/index.html.br")
 
     # The editor deletes the costs page (and the links to it).
@@ -353,9 +367,10 @@ def test_a_damaged_build_is_refused_with_what_to_do(
         (site / "en" / "mo" / "index.html.br").unlink()
         expected = "en/mo/index.html has no up-to-date .br beside it"
     else:
+        # The page of another build beside this one's: by its bytes, not its file time.
         gz = site / "en" / "mo" / "index.html.gz"
-        stamp = page.stat().st_mtime_ns
-        os.utime(gz, ns=(stamp - 10**9, stamp - 10**9))
+        gz.write_bytes(gzip.compress(page.read_bytes().replace(b"<main", b"<main hidden")))
+        os.utime(gz, ns=(page.stat().st_mtime_ns + 10**9,) * 2)
         expected = "en/mo/index.html has no up-to-date .gz beside it"
     assert publish(site, bucket, moto_endpoint) == 1
     assert expected in capsys.readouterr().err
@@ -412,3 +427,139 @@ def test_publish_finds_bucket_distribution_and_address_in_the_stack(
 
     assert publish(public_fixture_site, "", moto_endpoint, "--stack", "no-such-stack") == 1
     assert "could not read stack 'no-such-stack'" in capsys.readouterr().err
+
+
+def test_a_build_that_failed_is_not_published(
+    fixture_copy, tmp_path, bucket, moto_endpoint, requests_sent, monkeypatch, capsys
+):
+    """A broken link fails the build only after it wrote, compressed and weighed the whole
+    site: the site looks finished, and publish must still refuse it."""
+    site = tmp_path / "site"
+    build_public(fixture_copy, site, monkeypatch)
+    assert (site / RECORD).is_file()
+    page = fixture_copy / "content" / "en" / "mo.md"
+    page.write_text(page.read_text("utf-8") + "\n[Old prices](no-such-page.md)\n", "utf-8")
+    monkeypatch.setenv("WEGWIJS_SITE_URL", PUBLIC_URL)
+    built = build_site(
+        fixture_copy / "mkdocs.yml",
+        fixture_copy / "content",
+        site,
+        fixture_copy / "languages.yml",
+        preview=False,
+    )
+    assert built == 1 and (site / "en" / "mo" / "index.html.br").is_file()
+    capsys.readouterr()
+    assert publish(site, bucket, moto_endpoint, "--dry-run") == 1
+    err = capsys.readouterr().err
+    assert f"{site} is not a finished build: the last build into it stopped with errors" in err
+    assert requests_sent == []
+
+
+def test_every_address_named_must_be_the_builds(
+    public_fixture_site, moto_endpoint, aws_credentials, requests_sent, monkeypatch, capsys
+):
+    """The publish workflow sets WEGWIJS_SITE_URL for the whole job: the stack's SiteUrl is
+    still checked, and a variable that names another address is refused too."""
+    import boto3
+
+    bucket = f"wegwijs-site-{uuid.uuid4().hex[:12]}"
+    stacks = boto3.client("cloudformation", endpoint_url=moto_endpoint, region_name=REGION)
+
+    def deploy(name: str, site_url: str) -> None:
+        outputs = {"SiteBucketName": {"Value": bucket}, "SiteUrl": {"Value": site_url}}
+        body = {"Resources": {"Nothing": {"Type": "AWS::S3::Bucket"}}, "Outputs": outputs}
+        stacks.create_stack(StackName=name, TemplateBody=json.dumps(body))
+
+    staging = "https://staging.wegwijs.example.org/"
+    run = uuid.uuid4().hex[:8]  # moto's stacks outlive a test
+    deploy(f"wegwijs-{run}-staging", staging)
+    monkeypatch.setenv("WEGWIJS_SITE_URL", PUBLIC_URL)  # the build's own address
+    argv = ("--stack", f"wegwijs-{run}-staging", "--dry-run")
+    assert publish(public_fixture_site, "", moto_endpoint, *argv) == 1
+    expected = f"was built for {PUBLIC_URL}, not for {staging} (the stack's SiteUrl)"
+    assert expected in capsys.readouterr().err
+
+    deploy(f"wegwijs-{run}-prod", PUBLIC_URL)
+    monkeypatch.setenv("WEGWIJS_SITE_URL", "https://wegwijs.example.com/")  # a typo
+    argv = ("--stack", f"wegwijs-{run}-prod", "--dry-run")
+    assert publish(public_fixture_site, "", moto_endpoint, *argv) == 1
+    err = capsys.readouterr().err
+    assert "not for https://wegwijs.example.com/ (WEGWIJS_SITE_URL)" in err
+    assert requests_sent == []
+
+
+def test_an_invalidation_that_failed_is_asked_for_again_by_the_next_publish(
+    fixture_copy, tmp_path, s3, bucket, moto_endpoint, requests_sent, monkeypatch, capsys
+):
+    from botocore.exceptions import ClientError
+
+    original = tmp_path / "original" / "site"
+    build_public(fixture_copy, original, monkeypatch)
+    distribution = make_distribution(moto_endpoint, bucket)
+    assert publish(original, bucket, moto_endpoint, "--distribution", distribution) == 0
+    page = fixture_copy / "content" / "ar" / "mo.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nجملة جديدة.\n", encoding="utf-8")
+    edited = tmp_path / "edited" / "site"
+    build_public(fixture_copy, edited, monkeypatch)
+    capsys.readouterr()
+
+    # A distribution that does not exist: said before anything is sent.
+    requests_sent.clear()
+    assert publish(edited, bucket, moto_endpoint, "--distribution", "EWRONGID123") == 1
+    assert "could not read CloudFront distribution 'EWRONGID123'" in capsys.readouterr().err
+    assert requests_sent == []
+
+    # CloudFront refuses the invalidation (a role without the right, an outage).
+    make = sitegen.publish.cloudfront_client
+
+    def refusing(*args: Any, **kwargs: Any) -> Any:
+        client = make(*args, **kwargs)
+
+        def refuse(**_: Any) -> None:
+            error = {"Error": {"Code": "AccessDenied", "Message": "not allowed"}}
+            raise ClientError(error, "CreateInvalidation")
+
+        client.meta.events.register("before-call.cloudfront.CreateInvalidation", refuse)
+        return client
+
+    monkeypatch.setattr(sitegen.publish, "cloudfront_client", refusing)
+    before = len(invalidated(moto_endpoint, distribution))
+    assert publish(edited, bucket, moto_endpoint, "--distribution", distribution) == 1
+    err = capsys.readouterr().err
+    assert "the files are published, but CloudFront could not be told" in err
+    assert "AccessDenied" in err and "run publish again" in err
+    assert objects(s3, bucket)["ar/mo/index.html.br"] == md5(edited / "ar/mo/index.html.br")
+    assert PENDING_KEY in objects(s3, bucket)
+
+    # The next publish has nothing to send, and asks CloudFront for those paths.
+    monkeypatch.setattr(sitegen.publish, "cloudfront_client", make)
+    assert publish(edited, bucket, moto_endpoint, "--distribution", distribution) == 0
+    out = capsys.readouterr().out
+    assert "published: 0 new, 0 changed, 0 deleted" in out
+    batches = invalidated(moto_endpoint, distribution)
+    assert len(batches) == before + 1
+    assert "/ar/mo/index.html*" in [path for batch in batches for path in batch]
+    assert PENDING_KEY not in objects(s3, bucket)
+
+
+def test_without_a_distribution_publish_says_that_cloudfront_is_not_told(
+    public_fixture_site, bucket, moto_endpoint, capsys
+):
+    assert publish(public_fixture_site, bucket, moto_endpoint, "--dry-run") == 0
+    out, err = capsys.readouterr()
+    assert "dry run, nothing sent: would send" in out and "objects to send" in out
+    assert "warning: no --distribution (nor --stack): CloudFront is not told" in err
+
+
+def test_a_build_copied_without_its_file_times_is_published(
+    public_fixture_site, tmp_path, bucket, moto_endpoint, capsys
+):
+    """An artifact or a tar keeps the bytes, not always the times: the compressed files
+    are checked by what they hold."""
+    site = tmp_path / "site"
+    shutil.copytree(public_fixture_site, site, copy_function=shutil.copyfile)
+    page = site / "en" / "mo" / "index.html"
+    later = page.stat().st_mtime_ns + 10**9
+    os.utime(page, ns=(later, later))  # newer than its .br and .gz
+    assert publish(site, bucket, moto_endpoint, "--dry-run") == 0
+    assert "would send" in capsys.readouterr().out
