@@ -167,7 +167,9 @@ def _mark_dutch_terms(output: str, config) -> str:
     """The Dutch words a translation keeps in brackets, marked lang="nl" (sitegen.dutch_terms)."""
     if _state.get("dutch_text") is None:
         _state["dutch_text"] = dutch_text(Path(config.docs_dir))
-    return mark_dutch_terms(output, _state["dutch_text"], current_language(config))
+    language = _current_language(config)
+    latin = language.script == "Latn"
+    return mark_dutch_terms(output, _state["dutch_text"], language.code, latin)
 
 
 def on_post_page(output, page, config):

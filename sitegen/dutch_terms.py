@@ -7,9 +7,11 @@ will meet in letters and at the counter: "مرشد مسارك (trajectbegeleider
 understand; marked, they switch to a Dutch voice where the phone has one (WCAG
 3.1.2, language of parts).
 
-Editors write nothing for it. A phrase in brackets, alone or after a colon, is taken
-for Dutch when the Dutch pages use it and the page itself does not use it outside
-brackets: French writes "e-mail" too, and there the word is the page's own. Names
+Editors write nothing for it. On a page in Latin letters, a phrase in brackets, alone
+or after a colon, is taken for Dutch when the Dutch pages use it and the page itself
+does not use it outside brackets: French writes "e-mail" too, and there the word is
+the page's own. On a page in another script (Arabic, Ethiopic, Cyrillic), any run of
+words in Latin letters that the Dutch pages use is Dutch, in brackets or not. Names
 are marked too when the Dutch pages use them ("(Antwerpen)"): a Dutch voice says
 them as the city does.
 """
@@ -28,6 +30,17 @@ _PHRASE = r"[^\W\d_](?:[^\W\d_]|[\s'’-])*"
 _BRACKETED = re.compile(rf"\((?P<lead>[^()<>:]*:\s*)?(?P<phrase>{_PHRASE})\)")
 # Elements whose content is no running text of the page: code, a drawing, a field.
 _RAW = re.compile(r"<(script|style|textarea|svg|pre|code|title)\b.*?</\1\s*>", re.S | re.I)
+# On a page in another script, any run of words in Latin letters is borrowed: Dutch when
+# the Dutch pages use it ("ናትኩም trajectbegeleider", with brackets or without). A run in
+# a tag (the next angle bracket closes it) is an attribute's, not the text's.
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_LATIN_RUN = re.compile(
+    # Not a part of an address either ("www.integratie-inburgering.be", "a@b.be").
+    rf"(?<![{_LATIN}\d&#./@])(?>[{_LATIN}][{_LATIN}'’-]*(?: [{_LATIN}][{_LATIN}'’-]*)*)"
+    r"(?![./@]\w)(?![^<>]*>)"
+)
+# The start tag of an element already marked Dutch (a language's name, a Dutch title).
+_DUTCH_TAG = re.compile(rf'<[a-z][^>]* lang="{SOURCE_LANGUAGE}"[^>]*>\Z')
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _IN_BRACKETS = re.compile(r"\([^()]*\)")
 # Words a language shares with Dutch and gives in brackets as its own: Belgian French
@@ -84,12 +97,13 @@ def _outside(keys: set[str]) -> re.Pattern[str]:
     """Any of the phrases (as _key gives them), as whole words in a lower-cased page."""
     phrases = sorted(keys, key=len, reverse=True)
     either = "|".join(r"\s+".join(map(re.escape, phrase.split(" "))) for phrase in phrases)
-    # "l'intake" and "intake's" use the word; "intake-ka" and "e-mails" are other words.
-    return re.compile(rf"(?<![\w-])(?:{either})(?!\w|-\w)")
+    # "l'intake" and "intake's" use the word; "intake-ka" and "e-mails" are other words,
+    # and so is a part of an address ("wegwijs.example.org/ti/attest/" on a printed page).
+    return re.compile(rf"(?<![\w/.-])(?:{either})(?![\w/]|[-.]\w)")
 
 
-def _dutch_brackets(page: _Page, dutch: str, code: str) -> list[re.Match[str]]:
-    """The page's bracketed phrases in its text that are Dutch by the rule above."""
+def _in_brackets(page: _Page, dutch: str, code: str) -> list[tuple[int, int]]:
+    """Where the page's bracketed phrases in its text are Dutch by the rule above."""
     own = OWN_WORDS.get(code, frozenset())
     found: dict[str, list[re.Match[str]]] = {}
     for match in _BRACKETED.finditer(page.html, page.body):
@@ -105,23 +119,39 @@ def _dutch_brackets(page: _Page, dutch: str, code: str) -> list[re.Match[str]]:
     for use in _outside(set(found)).finditer(lowered, page.body):
         if use.start() not in bracketed and page.is_text(use.start()):
             found.pop(_key(use.group()), None)
-    return sorted((m for matches in found.values() for m in matches), key=lambda m: m.start())
+    return sorted(m.span("phrase") for matches in found.values() for m in matches)
 
 
-def dutch_phrases(html: str, dutch: str, code: str = "") -> set[str]:
-    """The bracketed phrases of a page (as _key gives them) in language `code` that are
-    Dutch by the rule above."""
-    return {_key(match["phrase"]) for match in _dutch_brackets(_Page(html), dutch, code)}
+def _latin_runs(page: _Page, dutch: str) -> list[tuple[int, int]]:
+    """Where the runs of Latin words in a page of another script are Dutch."""
+    spans = []
+    for run in _LATIN_RUN.finditer(page.html, page.body):
+        if not _uses(dutch, _key(run.group())) or not page.is_text(run.start()):
+            continue
+        tag = page.html.rfind("<", page.body, run.start())
+        if not _DUTCH_TAG.match(page.html, tag, run.start()):
+            spans.append(run.span())
+    return spans
 
 
-def mark_dutch_terms(html: str, dutch: str, code: str = "") -> str:
-    """The page with each bracketed Dutch phrase in <span lang="nl" dir="ltr">."""
-    if "(" not in html:
+def _dutch_spans(html: str, dutch: str, code: str, latin: bool) -> list[tuple[int, int]]:
+    page = _Page(html)
+    return _in_brackets(page, dutch, code) if latin else _latin_runs(page, dutch)
+
+
+def dutch_phrases(html: str, dutch: str, code: str = "", latin: bool = True) -> set[str]:
+    """The phrases of a page in language `code` (as _key gives them) that are Dutch by the
+    rules above; latin: whether the language is written in Latin letters."""
+    return {_key(html[start:end]) for start, end in _dutch_spans(html, dutch, code, latin)}
+
+
+def mark_dutch_terms(html: str, dutch: str, code: str = "", latin: bool = True) -> str:
+    """The page with each Dutch phrase in <span lang="nl" dir="ltr">."""
+    if latin and "(" not in html:
         return html
     pieces = []
     at = 0
-    for match in _dutch_brackets(_Page(html), dutch, code):
-        start, end = match.span("phrase")
+    for start, end in _dutch_spans(html, dutch, code, latin):
         pieces += [html[at:start], f'<span lang="{SOURCE_LANGUAGE}" dir="ltr">', html[start:end]]
         pieces.append("</span>")
         at = end
