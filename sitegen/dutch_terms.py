@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from pathlib import Path
 
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -48,26 +49,45 @@ _IN_BRACKETS = re.compile(r"\([^()]*\)")
 OWN_WORDS = {"fr": frozenset({"gsm"})}
 
 
-def words(text: str) -> str:
-    """A text's words, folded, each between spaces: ' je krijgt een brief '."""
-    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+def _words(text: str) -> list[str]:
+    """A text's words, folded: ['je', 'krijgt', 'een', 'brief']."""
+    return _WORD.findall(text.casefold())
 
 
 def _key(phrase: str) -> str:
-    return words(phrase).strip()
+    return " ".join(_words(phrase))
 
 
-def _uses(words: str, key: str) -> bool:
-    return f" {key} " in words
+@dataclass(frozen=True)
+class DutchWords:
+    """The words of the Dutch pages, and each pair of neighbouring words.
+
+    A phrase is Dutch when each of its words and each pair of neighbours in it is: a set
+    lookup each. (Searching the whole Dutch text for each phrase cost as much as the rest
+    of the page on a large site.)
+    """
+
+    known: frozenset[str]
+
+    def uses(self, key: str) -> bool:
+        parts = key.split(" ")
+        pairs = (f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+        return all(part in self.known for part in parts) and all(p in self.known for p in pairs)
 
 
-def dutch_text(docs_dir: Path) -> str:
-    """The words of every Dutch page's Markdown outside brackets (see words)."""
+def dutch_words(text: str) -> DutchWords:
+    parts = _words(text)
+    pairs = (f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+    return DutchWords(frozenset(parts) | frozenset(pairs))
+
+
+def dutch_text(docs_dir: Path) -> DutchWords:
+    """The words of every Dutch page's Markdown outside brackets."""
     files = sorted((docs_dir / SOURCE_LANGUAGE).rglob("*.md"))
     text = " ".join(path.read_text(encoding="utf-8") for path in files)
     # What Dutch itself writes in brackets is no Dutch word ("Google Formulieren (Forms)"),
     # and a link's address is no text.
-    return words(_IN_BRACKETS.sub(" ", text))
+    return dutch_words(_IN_BRACKETS.sub(" ", text))
 
 
 def _body(html: str) -> int:
@@ -102,13 +122,13 @@ def _outside(keys: set[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/.-])(?:{either})(?![\w/]|[-.]\w)")
 
 
-def _in_brackets(page: _Page, dutch: str, code: str) -> list[tuple[int, int]]:
+def _in_brackets(page: _Page, dutch: DutchWords, code: str) -> list[tuple[int, int]]:
     """Where the page's bracketed phrases in its text are Dutch by the rule above."""
     own = OWN_WORDS.get(code, frozenset())
     found: dict[str, list[re.Match[str]]] = {}
     for match in _BRACKETED.finditer(page.html, page.body):
         key = _key(match["phrase"])
-        if key not in own and _uses(dutch, key) and page.is_text(match.start()):
+        if key not in own and dutch.uses(key) and page.is_text(match.start()):
             found.setdefault(key, []).append(match)
     if not found:
         return []
@@ -122,11 +142,11 @@ def _in_brackets(page: _Page, dutch: str, code: str) -> list[tuple[int, int]]:
     return sorted(m.span("phrase") for matches in found.values() for m in matches)
 
 
-def _latin_runs(page: _Page, dutch: str) -> list[tuple[int, int]]:
+def _latin_runs(page: _Page, dutch: DutchWords) -> list[tuple[int, int]]:
     """Where the runs of Latin words in a page of another script are Dutch."""
     spans = []
     for run in _LATIN_RUN.finditer(page.html, page.body):
-        if not _uses(dutch, _key(run.group())) or not page.is_text(run.start()):
+        if not dutch.uses(_key(run.group())) or not page.is_text(run.start()):
             continue
         tag = page.html.rfind("<", page.body, run.start())
         if not _DUTCH_TAG.match(page.html, tag, run.start()):
@@ -134,18 +154,18 @@ def _latin_runs(page: _Page, dutch: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _dutch_spans(html: str, dutch: str, code: str, latin: bool) -> list[tuple[int, int]]:
+def _dutch_spans(html: str, dutch: DutchWords, code: str, latin: bool) -> list[tuple[int, int]]:
     page = _Page(html)
     return _in_brackets(page, dutch, code) if latin else _latin_runs(page, dutch)
 
 
-def dutch_phrases(html: str, dutch: str, code: str = "", latin: bool = True) -> set[str]:
+def dutch_phrases(html: str, dutch: DutchWords, code: str = "", latin: bool = True) -> set[str]:
     """The phrases of a page in language `code` (as _key gives them) that are Dutch by the
     rules above; latin: whether the language is written in Latin letters."""
     return {_key(html[start:end]) for start, end in _dutch_spans(html, dutch, code, latin)}
 
 
-def mark_dutch_terms(html: str, dutch: str, code: str = "", latin: bool = True) -> str:
+def mark_dutch_terms(html: str, dutch: DutchWords, code: str = "", latin: bool = True) -> str:
     """The page with each Dutch phrase in <span lang="nl" dir="ltr">."""
     if latin and "(" not in html:
         return html

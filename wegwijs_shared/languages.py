@@ -51,7 +51,7 @@ USUAL_SCRIPTS = {
 _SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
 # Other tags by which browsers and speech engines name a language (CLDR's locale for it):
 # a phone set to Dari says fa-AF, and its Dari voice is fa-AF, never prs.
-OTHER_TAGS = {"prs": ("fa-AF",)}
+OTHER_TAGS = {"prs": ("fa-AF",), "ckb": ("ku-IQ", "ku-Arab")}
 
 
 def usual_script(code: str) -> str:

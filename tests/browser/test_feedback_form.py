@@ -170,6 +170,31 @@ def test_send_without_a_rating_is_told_in_the_pages_language(
     page.goto(site_url + path)
     wait_in_page(page, "document.querySelector('form[data-wg-feedback]').noValidate")
     page.locator("button.wg-send").click()
-    wait_for_status(page, ui_string(lang, "form.missing"))
+    # Said next to the rating, where the focus goes, and tied to its choices: not in the
+    # status line below the button, a screen away on a phone.
+    missing = page.locator(".wg-rating .wg-error")
+    missing.wait_for(state="visible")
+    assert missing.inner_text() == ui_string(lang, "form.missing")
     assert page.evaluate("document.activeElement.name") == "rating"
+    focused = page.evaluate(
+        "[document.activeElement.getAttribute('aria-describedby'),"
+        " document.activeElement.getAttribute('aria-invalid')]"
+    )
+    assert focused == [missing.get_attribute("id"), "true"]
+    box, field = missing.bounding_box(), page.locator(".wg-rating").bounding_box()
+    assert field["y"] <= box["y"] <= field["y"] + field["height"]
+    # Choosing a rating takes the message away.
+    page.keyboard.press("Space")
+    missing.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") is None
     assert records() == []
+
+
+def test_the_focused_rating_has_the_two_tone_ring_every_control_has(context, site_url):
+    """A yellow outline alone on white is about 1.6:1: too faint to find the focus."""
+    page = context.new_page()
+    page.goto(site_url + "/ckb/attest/")
+    page.locator('input[name="rating"]').first.focus()
+    page.keyboard.press("ArrowRight")  # from the keyboard: :focus-visible
+    shadow = page.evaluate("getComputedStyle(document.activeElement.closest('label')).boxShadow")
+    assert "rgb(27, 27, 27)" in shadow and "5px" in shadow

@@ -90,6 +90,13 @@ def test_a_phone_set_to_dari_is_offered_dari_not_persian(reader, site_url):
     assert page.locator("[data-wg-offer] a").count() == 1
 
 
+@pytest.mark.parametrize("locale", ["ku-IQ", "ckb-IQ"])
+def test_a_phone_set_to_kurdish_of_iraq_is_offered_sorani(reader, site_url, locale):
+    page = reader(locale).new_page()
+    page.goto(site_url + "/kosten/")
+    page.locator("[data-wg-offer] a[hreflang='ckb']").wait_for(state="visible")
+
+
 def test_a_page_without_translation_offers_nothing(reader, small_site, db_path):
     server = LocalServer(small_site, db_path)  # kosten.md is only in Dutch there
     try:

@@ -135,6 +135,19 @@ def test_a_dutch_fallback_page_is_read_in_a_dutch_voice(context, small_site, db_
         server.stop()
 
 
+def test_when_reading_ends_the_focus_goes_back_to_play(context, site_url):
+    """Pause and Stop hide themselves at the end: a keyboard or screen-reader user is not
+    thrown back to the start of the page."""
+    stub_speech(context, ["ti-ER"])
+    page = context.new_page()
+    page.goto(site_url + "/ti/termijn-gemist/")
+    play = page.locator("[data-wg-listen] [data-wg-play]")
+    play.focus()
+    page.keyboard.press("Enter")
+    wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
+    assert page.evaluate("document.activeElement.hasAttribute('data-wg-play')")
+
+
 def test_a_dutch_word_kept_in_brackets_is_read_by_a_dutch_voice(context, site_url):
     """'رسالة مسجلة (aangetekende brief)': the Dutch words in a Dutch voice (Belgian, as
     the readers live in Flanders), the sentence around them in the Arabic one."""

@@ -181,9 +181,11 @@ def test_keeping_a_language_saves_every_page_after_showing_the_size(context, ser
     assert not re.search("[\u0660-\u0669\u06f0-\u06f9]", size.inner_text())
     # Nothing saved yet: the reader has only seen the size.
     assert page.evaluate("async () => !(await caches.match('/ar/kosten/'))")
-    keep.get_by_role("button", name=ui_string("ar", "keep.yes"), exact=True).click()
+    keep.get_by_role("button", name=ui_string("ar", "keep.yes"), exact=True).press("Enter")
     saved = ui_string("ar", "keep.saved").replace("{count}", str(manifest["count"]))
     wait_in_page(page, f"document.querySelector('.wg-keep-status').textContent === {saved!r}")
+    # The buttons are gone: the keyboard's focus went to the progress, not to the page's top.
+    assert page.evaluate("document.activeElement.className") == "wg-keep-status"
     go_offline(context, server)
     for path in manifest["files"]:
         if path.endswith("/") and path != "ar/offline/":
@@ -207,8 +209,10 @@ def test_offline_page_is_offered_after_the_second_visit_only(context, server):
     keep = page.locator("[data-wg-keep]")
     keep.get_by_role("button", name=ui_string("en", "keep.button")).wait_for()
     keep.get_by_role("button", name=ui_string("en", "keep.button")).click()
-    keep.get_by_role("button", name=ui_string("en", "keep.no")).click()
+    keep.get_by_role("button", name=ui_string("en", "keep.no")).press("Enter")
     assert keep.is_hidden()
+    # The focus goes on to what follows (the feedback form), not back to the page's top.
+    assert page.evaluate("document.activeElement.id") == "wg-fb-title"
     page.reload()
     assert page.locator("[data-wg-keep]").is_hidden()
 

@@ -26,6 +26,8 @@
   form.noValidate = true;
   var endpoint = form.getAttribute("action");
   var status = form.parentNode.querySelector(".wg-status");
+  var missing = form.querySelector(".wg-error");
+  var ratings = Array.prototype.slice.call(form.querySelectorAll('input[name="rating"]'));
   var button = form.querySelector('[type="submit"]');
   var linked = null; /* the channel a link preset */
   var chosen = false; /* the reader answered the channel question themselves */
@@ -136,6 +138,10 @@
     /* A low rating: open "what made it hard?" so the reader can say why. */
     var low = Number(event.target.value) < Number(form.dataset.satisfiedFrom);
     if (event.target.name === "rating" && low) form.querySelector("details").open = true;
+    if (event.target.name === "rating") {
+      missing.hidden = true;
+      ratings.forEach(function (input) { input.removeAttribute("aria-invalid"); });
+    }
   });
 
   form.addEventListener("submit", function (event) {
@@ -143,8 +149,13 @@
     if (sending) return; /* a second tap while the first is on its way */
     var data = new FormData(form);
     if (!data.get("rating")) {
-      say(form.dataset.missing);
-      form.querySelector('input[name="rating"]').focus(); /* where the answer is missing */
+      /* Said next to the rating, tied to its choices, and the focus goes there. */
+      missing.hidden = false;
+      ratings.forEach(function (input) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", missing.id);
+      });
+      ratings[0].focus();
       return;
     }
     answerId = answerId || uuid();

@@ -127,10 +127,13 @@
     synth.speak(utterance);
   }
   function stop() {
+    /* Pause and Stop are hidden now: the focus they had goes to Play, not to the page. */
+    var focused = box.contains(document.activeElement);
     run += 1;
     synth.cancel();
     mark(null);
     state(false, false);
+    if (focused) button("play").focus();
   }
 
   button("play").addEventListener("click", function () {

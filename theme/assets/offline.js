@@ -59,6 +59,15 @@
     return seen.n;
   }
 
+  /* The heading of what follows an element that was hidden (the feedback form). */
+  function focusAfter(element) {
+    var next = element.nextElementSibling;
+    var target = next && (next.querySelector("h2") || next);
+    if (!target) return;
+    target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
   function keepControl(box, count) {
     var manifestUrl = box.getAttribute("data-manifest");
     var status = box.querySelector(".wg-keep-status");
@@ -80,12 +89,18 @@
         save(NO, true);
         confirm.hidden = true;
         askButton.setAttribute("aria-expanded", "false");
-        if (!box.hasAttribute("data-home")) box.hidden = true;
+        if (box.hasAttribute("data-home")) askButton.focus();
+        else {
+          box.hidden = true;
+          focusAfter(box); /* not back to the start of the page */
+        }
       });
       box.querySelector("[data-wg-keep-yes]").addEventListener("click", function () {
         confirm.hidden = true;
         askButton.hidden = true;
         status.textContent = fill(box.dataset.saving, { done: 0, count: manifest.count });
+        status.setAttribute("tabindex", "-1");
+        status.focus(); /* the buttons are gone: the focus follows the progress */
         ask({ type: "keep", page: location.pathname }, function (step) {
           status.textContent = fill(box.dataset.saving, { done: step.progress, count: step.of });
         }).then(function () {

@@ -1,0 +1,38 @@
+"""What every page of the real site gives readers who use a keyboard or switch language:
+a skip link that leads somewhere, also on the pages that are templates (A-Z, offline,
+404), and on the A-Z and offline pages a language list with every language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wegwijs_shared.languages import load_languages
+
+CODES = [language.code for language in load_languages()]
+
+
+def prefix(code: str) -> str:
+    return "" if code == "nl" else f"{code}/"
+
+
+@pytest.mark.parametrize("page", ["a-z/index.html", "offline/index.html", "404.html"])
+def test_template_pages_have_a_skip_link_first_that_leads_somewhere(real_site, page):
+    for code in CODES:
+        html = (real_site / prefix(code) / page).read_text(encoding="utf-8")
+        body = html[html.index("<body") :]
+        first_link = re.search(r"<a [^>]*>", body)[0]
+        assert 'class="md-skip"' in first_link, (code, first_link)
+        target = re.search(r'href="#([^"]+)"', first_link)[1]
+        assert f'id="{target}"' in body, (code, target)
+
+
+@pytest.mark.parametrize("page", ["a-z/", "offline/"])
+def test_the_a_z_and_offline_pages_offer_every_language(real_site, page):
+    html = (real_site / "ti" / page / "index.html").read_text(encoding="utf-8")
+    switcher = html[html.index('<details class="wg-langs">') :]
+    switcher = switcher[: switcher.index("</details>")]
+    offered = re.findall(r'<a href="([^"]+)" lang="([^"]+)"', switcher)
+    assert [code for _, code in offered] == CODES
+    assert all(href.endswith(page) or href == "./" for href, _ in offered)
