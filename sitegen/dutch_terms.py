@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -32,13 +32,15 @@ _BRACKETED = re.compile(rf"\((?P<lead>[^()<>:]*:\s*)?(?P<phrase>{_PHRASE})\)")
 # Elements whose content is no running text of the page: code, a drawing, a field.
 _RAW = re.compile(r"<(script|style|textarea|svg|pre|code|title)\b.*?</\1\s*>", re.S | re.I)
 # On a page in another script, any run of words in Latin letters is borrowed: Dutch when
-# the Dutch pages use it ("ናትኩም trajectbegeleider", with brackets or without). A run in
-# a tag (the next angle bracket closes it) is an attribute's, not the text's.
+# the Dutch pages use it ("ናትኩም trajectbegeleider", with brackets or without). They are
+# looked for in the text between tags that has a Latin letter (found in one pass of the
+# regular expression engine: tags and other text are passed over there, not in Python).
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_LATIN_TEXT = re.compile(rf"(?<=>)[^<{_LATIN}]*[{_LATIN}][^<]*")
 _LATIN_RUN = re.compile(
     # Not a part of an address either ("www.integratie-inburgering.be", "a@b.be").
     rf"(?<![{_LATIN}\d&#./@])(?>[{_LATIN}][{_LATIN}'’-]*(?: [{_LATIN}][{_LATIN}'’-]*)*)"
-    r"(?![./@]\w)(?![^<>]*>)"
+    r"(?![./@]\w)"
 )
 # The start tag of an element already marked Dutch (a language's name, a Dutch title).
 _DUTCH_TAG = re.compile(rf'<[a-z][^>]* lang="{SOURCE_LANGUAGE}"[^>]*>\Z')
@@ -68,11 +70,19 @@ class DutchWords:
     """
 
     known: frozenset[str]
+    # Answers by the phrase as a page writes it: menus and titles recur on every page.
+    _said: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
-    def uses(self, key: str) -> bool:
-        parts = key.split(" ")
-        pairs = (f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
-        return all(part in self.known for part in parts) and all(p in self.known for p in pairs)
+    def uses(self, phrase: str) -> bool:
+        """Whether a phrase (as written, or as _key gives it) is Dutch."""
+        said = self._said.get(phrase)
+        if said is None:
+            parts = _words(phrase)
+            pairs = (f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+            said = bool(parts) and all(p in self.known for p in parts)
+            said = said and all(pair in self.known for pair in pairs)
+            self._said[phrase] = said
+        return said
 
 
 def dutch_words(text: str) -> DutchWords:
@@ -145,12 +155,14 @@ def _in_brackets(page: _Page, dutch: DutchWords, code: str) -> list[tuple[int, i
 def _latin_runs(page: _Page, dutch: DutchWords) -> list[tuple[int, int]]:
     """Where the runs of Latin words in a page of another script are Dutch."""
     spans = []
-    for run in _LATIN_RUN.finditer(page.html, page.body):
-        if not dutch.uses(_key(run.group())) or not page.is_text(run.start()):
-            continue
-        tag = page.html.rfind("<", page.body, run.start())
-        if not _DUTCH_TAG.match(page.html, tag, run.start()):
-            spans.append(run.span())
+    html = page.html
+    for text in _LATIN_TEXT.finditer(html, page.body):
+        for run in _LATIN_RUN.finditer(html, text.start(), text.end()):
+            if not dutch.uses(run.group()) or not page.is_text(run.start()):
+                continue
+            tag = html.rfind("<", page.body, run.start())
+            if not _DUTCH_TAG.match(html, tag, run.start()):
+                spans.append(run.span())
     return spans
 
 
