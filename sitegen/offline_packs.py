@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.build_record import RECORD
 from sitegen.compress import compress_file, compressed_size, exact_size, quick_size
 from sitegen.shared_files import write_new_text
 from wegwijs_shared.languages import Language
@@ -55,7 +56,9 @@ def file_hash(path: Path) -> str:
 
 
 def _is_served_file(path: Path) -> bool:
-    return path.is_file() and path.suffix not in (".br", ".gz")
+    # The build's record (sitegen/build_record.py) is written after the packs, and never
+    # published: it is no file of the site.
+    return path.is_file() and path.suffix not in (".br", ".gz") and path.name != RECORD
 
 
 def build_version(site_dir: Path) -> str:

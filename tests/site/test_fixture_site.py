@@ -160,9 +160,9 @@ def test_description_and_title_from_front_matter(fixture_site):
 
 
 def test_404_page_per_language(fixture_site):
-    assert "<h1>الصفحة غير موجودة</h1>" in read(fixture_site, "ar/404.html")
-    assert "<h1>Page not found</h1>" in read(fixture_site, "en/404.html")
-    assert "<h1>Pagina niet gevonden</h1>" in read(fixture_site, "404.html")
+    assert '<h1 id="wg-start">الصفحة غير موجودة</h1>' in read(fixture_site, "ar/404.html")
+    assert '<h1 id="wg-start">Page not found</h1>' in read(fixture_site, "en/404.html")
+    assert '<h1 id="wg-start">Pagina niet gevonden</h1>' in read(fixture_site, "404.html")
     # Served at any depth, so its links are absolute paths.
     assert 'href="/ar/"' in read(fixture_site, "ar/404.html")
     # Its tab says what happened, in its language; it is no page in any language, so it

@@ -61,9 +61,9 @@ def test_gzip_then_identity(server, fixture_site):
 def test_not_found_in_the_readers_language(server):
     response, body = get(server, "/ar/bestaat-niet/")
     assert response.status == 404
-    assert "<h1>الصفحة غير موجودة</h1>" in body.decode()
+    assert '<h1 id="wg-start">الصفحة غير موجودة</h1>' in body.decode()
     response, body = get(server, "/bestaat-niet/")
-    assert response.status == 404 and "<h1>Pagina niet gevonden</h1>" in body.decode()
+    assert response.status == 404 and '<h1 id="wg-start">Pagina niet gevonden</h1>' in body.decode()
 
 
 def test_directory_without_slash_redirects(server):
