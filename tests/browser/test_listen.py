@@ -106,13 +106,19 @@ def test_the_paragraph_being_read_is_never_under_the_panel(context, site_url):
     assert page.evaluate("scrollY") > 0  # the page did scroll along
 
 
-def test_the_whole_page_is_read_without_form_or_notices(context, site_url):
-    stub_speech(context, ["ps-AF"])
+def listen_to(context, url: str, voices: list[str]):
+    """Press Play on a page with these voices and wait until all of it was read: the page,
+    and what was said, in order."""
+    stub_speech(context, voices)
     page = context.new_page()
-    page.goto(site_url + "/ps/kosten/")
+    page.goto(url)
     page.locator("[data-wg-listen] [data-wg-play]").click()
     wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
-    log = page.evaluate("window.__speech.spoken")
+    return page, page.evaluate("window.__speech.spoken")
+
+
+def test_the_whole_page_is_read_without_form_or_notices(context, site_url):
+    page, log = listen_to(context, site_url + "/ps/kosten/", ["ps-AF"])
     spoken = " ".join(item["text"] for item in log)
     assert log and all(item["lang"] == "ps-AF" for item in log)
     assert page.locator("article h1").inner_text().strip() in spoken
@@ -151,12 +157,7 @@ def test_when_reading_ends_the_focus_goes_back_to_play(context, site_url):
 def test_a_dutch_word_kept_in_brackets_is_read_by_a_dutch_voice(context, site_url):
     """'رسالة مسجلة (aangetekende brief)': the Dutch words in a Dutch voice (Belgian, as
     the readers live in Flanders), the sentence around them in the Arabic one."""
-    stub_speech(context, ["ar-SA", "nl-NL", "nl-BE"])
-    page = context.new_page()
-    page.goto(site_url + "/ar/intake/")
-    page.locator("[data-wg-listen] [data-wg-play]").click()
-    wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
-    log = page.evaluate("window.__speech.spoken")
+    page, log = listen_to(context, site_url + "/ar/intake/", ["ar-SA", "nl-NL", "nl-BE"])
     dutch = [i for i, item in enumerate(log) if item["lang"] == "nl-BE"]
     marked = page.locator('article [lang="nl"]').all_inner_texts()
     assert dutch and {log[i]["text"] for i in dutch} <= set(marked)
@@ -167,12 +168,7 @@ def test_a_dutch_word_kept_in_brackets_is_read_by_a_dutch_voice(context, site_ur
 
 
 def test_without_a_dutch_voice_the_sentence_is_read_whole(context, site_url):
-    stub_speech(context, ["ar-SA"])
-    page = context.new_page()
-    page.goto(site_url + "/ar/intake/")
-    page.locator("[data-wg-listen] [data-wg-play]").click()
-    wait_in_page(page, "document.querySelector('[data-wg-play]').hidden === false", 30)
-    log = page.evaluate("window.__speech.spoken")
+    _, log = listen_to(context, site_url + "/ar/intake/", ["ar-SA"])
     assert {item["lang"] for item in log} == {"ar-SA"}
     assert any("(aangetekende brief)" in item["text"] for item in log)
     assert not any(item["text"] == "aangetekende brief" for item in log)
