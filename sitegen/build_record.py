@@ -20,12 +20,19 @@ RECORD = ".wegwijs-build.json"
 def forget(site_dir: Path) -> None:
     """As a build starts: whatever it leaves is unfinished until finished() says so."""
     (site_dir / RECORD).unlink(missing_ok=True)
+    (site_dir / f"{RECORD}.part").unlink(missing_ok=True)  # from a build stopped at its end
 
 
 def finished(site_dir: Path, preview: bool) -> None:
-    """As a build ends without an error."""
+    """As a build ends without an error.
+
+    A new file, never written through: serve --watch builds aside with links to the
+    served build's files, and the served build's record must stay its own.
+    """
     record = {"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "preview": preview}
-    (site_dir / RECORD).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    written = site_dir / f"{RECORD}.part"
+    written.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    written.replace(site_dir / RECORD)
 
 
 def is_finished(site_dir: Path) -> bool:

@@ -166,6 +166,7 @@ def test_a_partial_build_leaves_the_served_build_as_it_was(fixture_copy, tmp_pat
     import hashlib
 
     import build
+    from sitegen.build_record import RECORD
     from tests.site.conftest import build_site
 
     config, content = fixture_copy / "mkdocs.yml", fixture_copy / "content"
@@ -190,6 +191,9 @@ def test_a_partial_build_leaves_the_served_build_as_it_was(fixture_copy, tmp_pat
     args.only, args.previous, args.cache_dir = {"en"}, served, cache
     assert build.run(args) == 0
     assert snapshot(served) == before
+    # The aside build's record of its own finish is a file of its own (within the same
+    # second, one written through the served build's would not show in the snapshot).
+    assert not (aside / RECORD).samefile(served / RECORD)
     assert "A line added in the preview." in (aside / "en/mo/index.html").read_text("utf-8")
     # The kept languages' pages are the served build's own files, not copies.
     assert (aside / "ar/mo/index.html").samefile(served / "ar/mo/index.html")
