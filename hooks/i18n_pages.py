@@ -4,7 +4,7 @@ Sets the theme language and direction of each mkdocs-static-i18n pass from
 languages.yml, and gives templates a `wegwijs` context: the reader's language,
 whether the page fell back to Dutch, hreflang alternates only for real
 translations, and the language switcher's entries. In a translation, the Dutch
-words it keeps in brackets are marked as Dutch (sitegen.dutch_terms).
+words it keeps are marked as Dutch (sitegen.dutch_terms).
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ def _set_html_dir(output: str, config) -> str:
 
 
 def _mark_dutch_terms(output: str, config) -> str:
-    """The Dutch words a translation keeps in brackets, marked lang="nl" (sitegen.dutch_terms)."""
+    """The Dutch words a translation keeps, marked lang="nl" (sitegen.dutch_terms)."""
     if _state.get("dutch_text") is None:
         _state["dutch_text"] = dutch_text(Path(config.docs_dir))
     language = _current_language(config)

@@ -15,7 +15,7 @@ from sitegen.collation import sort_key
 from sitegen.letters import initial, letter_order
 from sitegen.mkdocs_seams import current_language, file_language
 from sitegen.search_index import TOPICS_PAGE
-from wegwijs_shared.languages import SOURCE_LANGUAGE, parse_languages
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 TEMPLATE = "wegwijs-topics.html"
 HEADING_LEVELS = (2, 3)
@@ -67,12 +67,6 @@ def letter_groups(entries: list[dict], code: str = "", script: str = "") -> list
     return [{"letter": letter, "entries": groups[letter]} for letter in sorted(groups, key=order)]
 
 
-def _script(config, code: str) -> str:
-    """The language's script, as languages.yml has it (ISO 15924)."""
-    languages = parse_languages(config.extra["wegwijs"]["languages"])
-    return next(language.script for language in languages if language.code == code)
-
-
 def _is_topics_page(page, config) -> bool:
     return page.file.generated_by is not None and page.url == f"{_prefix(config)}{TOPICS_PAGE}/"
 
@@ -87,8 +81,8 @@ def on_page_context(context, page, config, nav):
             wegwijs["indexed"] = True  # no feedback form, but a page for search engines too
             wegwijs["hreflang"] = []
             entries = topic_entries(nav, config)
-            code = current_language(config)
-            context["topic_groups"] = letter_groups(entries, code, _script(config, code))
+            language = wegwijs["lang"]  # hooks/i18n_pages.py
+            context["topic_groups"] = letter_groups(entries, language.code, language.script)
     return context
 
 

@@ -60,6 +60,11 @@ def _key(phrase: str) -> str:
     return " ".join(_words(phrase))
 
 
+def _words_and_pairs(words: list[str]) -> list[str]:
+    """['je', 'krijgt', 'brief'] -> those words and 'je krijgt', 'krijgt brief'."""
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
 @dataclass(frozen=True)
 class DutchWords:
     """The words of the Dutch pages, and each pair of neighbouring words.
@@ -77,18 +82,13 @@ class DutchWords:
         """Whether a phrase (as written, or as _key gives it) is Dutch."""
         said = self._said.get(phrase)
         if said is None:
-            parts = _words(phrase)
-            pairs = (f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
-            said = bool(parts) and all(p in self.known for p in parts)
-            said = said and all(pair in self.known for pair in pairs)
-            self._said[phrase] = said
+            terms = _words_and_pairs(_words(phrase))
+            said = self._said[phrase] = bool(terms) and self.known.issuperset(terms)
         return said
 
 
 def dutch_words(text: str) -> DutchWords:
-    parts = _words(text)
-    pairs = (f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
-    return DutchWords(frozenset(parts) | frozenset(pairs))
+    return DutchWords(frozenset(_words_and_pairs(_words(text))))
 
 
 def dutch_text(docs_dir: Path) -> DutchWords:

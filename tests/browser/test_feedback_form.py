@@ -186,7 +186,11 @@ def test_send_without_a_rating_is_told_in_the_pages_language(
     # Choosing a rating takes the message away.
     page.keyboard.press("Space")
     missing.wait_for(state="hidden")
-    assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") is None
+    described = page.evaluate(
+        "[document.activeElement.getAttribute('aria-invalid'),"
+        " document.activeElement.getAttribute('aria-describedby')]"
+    )
+    assert described == [None, None]
     assert records() == []
 
 

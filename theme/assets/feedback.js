@@ -140,7 +140,11 @@
     if (event.target.name === "rating" && low) form.querySelector("details").open = true;
     if (event.target.name === "rating") {
       missing.hidden = true;
-      ratings.forEach(function (input) { input.removeAttribute("aria-invalid"); });
+      /* A hidden element still describes what names it: the link goes too. */
+      ratings.forEach(function (input) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      });
     }
   });
 

@@ -1,7 +1,8 @@
 /* Wegwijs "Listen": the page read aloud by the browser's own speech synthesis, in a
    voice of the text's language, one sentence at a time (the sentence being read is
-   shown, and its paragraph marked); a Dutch word kept in brackets by a Dutch voice. Pause, continue, stop. No voice for the language:
-   the control stays hidden. Nothing goes over the network. */
+   shown, and its paragraph marked); a part in another language (a Dutch word marked
+   lang="nl") in a voice of its own where there is one. Pause, continue, stop. No voice
+   for the language: the control stays hidden. Nothing goes over the network. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-wg-listen]");
