@@ -7,7 +7,8 @@
   preset to `folder` (a printed page is a leaflet). It is inline in the page (a
   few hundred bytes), because a print stylesheet's image starts loading only once
   the browser prints, too late for a print straight after loading (or offline).
-  A copy is written beside the page for staff who put it on a leaflet.
+  A copy is written beside the page (qr-folder.svg) for staff who put it on a
+  leaflet; the staff page says where to find it.
 - For staff, a page (not in the readers' navigation) with the feedback link and
   QR code of every channel in every language, to print or paste in letters,
   leaflets, e-mails, counter posters and the course platform.
@@ -87,7 +88,21 @@ def _staff_markdown(config) -> str:
         + _preview_notice(config.site_url)
         + "Zet in elke brief, folder, e-mail, affiche of les de link of QR-code van dat kanaal. "
         'Wie zo op de site komt, krijgt de vraag "Hoe kreeg je deze informatie?" al '
-        "ingevuld. Zo zien we per kanaal of de informatie duidelijk is.\n" + "\n".join(rows) + "\n"
+        "ingevuld. Zo zien we per kanaal of de informatie duidelijk is.\n"
+        + _page_code_note(config.site_url)
+        + "\n".join(rows)
+        + "\n"
+    )
+
+
+def _page_code_note(site_url: str) -> str:
+    """How staff find one page's QR code: for a leaflet about that topic (channel folder)."""
+    return (
+        "\n## QR-code van één pagina\n\n"
+        "Gaat een folder over één onderwerp? Elke pagina heeft een eigen QR-code, met het "
+        "kanaal `folder`: zet `qr-folder.svg` achter het adres van de pagina. Bijvoorbeeld "
+        f"`{site_url}ar/mo/qr-folder.svg` voor de Arabische pagina over "
+        "maatschappelijke oriëntatie.\n"
     )
 
 

@@ -169,6 +169,10 @@ def test_staff_page_and_its_qr_codes_carry_the_public_address(public_fixture_sit
     # The code the staff download is exactly the QR code of the public link.
     svg = (public_fixture_site / "_staff" / "qr" / "ar-letter.svg").read_bytes()
     assert svg == qr_svg(f"{PUBLIC_URL}ar/?c=letter", "Wegwijs Arabic: letter")
+    # Where one page's code is (for a leaflet on one topic): an address that exists.
+    assert f"{PUBLIC_URL}ar/mo/qr-folder.svg" in staff
+    page_code = (public_fixture_site / "ar" / "mo" / "qr-folder.svg").read_bytes()
+    assert page_code.startswith(b"<svg") and b"<title>" in page_code
 
 
 def test_printed_page_shows_the_public_address_and_its_qr_leads_there(public_fixture_site):
