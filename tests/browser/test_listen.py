@@ -214,3 +214,17 @@ def test_axe_finds_nothing_while_reading(context, site_url, path):
     wait_in_page(page, "window.__speech.spoken.length === 1")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_skip_link_lands_before_listen_not_past_it(context, site_url):
+    """Skip, then Tab: Play (on a Dutch page nothing else stands above the title)."""
+    stub_speech(context, ["nl-BE"])
+    page = context.new_page()
+    page.goto(site_url + "/mo/")
+    wait_in_page(page, "document.querySelector('[data-wg-listen]').hidden === false")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "md-skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "wg-start"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-wg-play')")

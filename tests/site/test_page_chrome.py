@@ -36,3 +36,19 @@ def test_the_a_z_and_offline_pages_offer_every_language(real_site, page):
     offered = re.findall(r'<a href="([^"]+)" lang="([^"]+)"', switcher)
     assert [code for _, code in offered] == CODES
     assert all(href.endswith(page) or href == "./" for href, _ in offered)
+
+
+def test_the_skip_link_of_a_content_page_leads_before_its_notices_and_listen(real_site):
+    # Material's own link led to the first heading, past the notices above it.
+    for code in CODES:
+        html = (real_site / prefix(code) / "mo" / "index.html").read_text(encoding="utf-8")
+        body = html[html.index("<body") :]
+        first_link = re.search(r"<a [^>]*>", body)[0]
+        assert first_link == '<a href="#wg-start" class="md-skip">', (code, first_link)
+        assert body.count('id="wg-start"') == 1, code
+        start = body.index('id="wg-start"')
+        assert start > body.index('class="wg-header"'), code
+        for later in ('class="wg-listen"', "<h1"):
+            assert start < body.index(later), (code, later)
+        if code != "nl":  # every translation is still unreviewed: its notice comes after
+            assert start < body.index('class="wg-review"'), code
