@@ -140,7 +140,10 @@ def make_static_app(site_dir: Path) -> WSGIApp:
         if path is None:
             return _file_response(request, _not_found_page(site_dir, request.path), 404)
         if path.name == "index.html" and not request.path.endswith(("/", ".html")):
-            return Response(status=301, headers={"Location": request.path + "/"})
+            # The query goes along: it carries the channel of a link (?c=letter).
+            query = request.query_string.decode("latin-1")
+            location = request.path + "/" + (f"?{query}" if query else "")
+            return Response(status=301, headers={"Location": location})
         return _file_response(request, path)
 
     return static

@@ -69,6 +69,9 @@ def test_not_found_in_the_readers_language(server):
 def test_directory_without_slash_redirects(server):
     response, _ = get(server, "/en/mo")
     assert response.status == 301 and response.getheader("Location") == "/en/mo/"
+    # The channel of a link (?c=letter on a letter, in a QR code) is kept on the way.
+    response, _ = get(server, "/ar/mo?c=letter")
+    assert response.status == 301 and response.getheader("Location") == "/ar/mo/?c=letter"
 
 
 def test_no_path_escapes_the_site(server):
