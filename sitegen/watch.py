@@ -228,6 +228,15 @@ def swap_in(new: Path, served: Path) -> None:
     old.rename(new)
 
 
+def what_changed(changes: set[Path]) -> str:
+    """The files an editor changed, for the terminal: not the temporary file a safe save
+    (sed -i, many editors) wrote and renamed, which has no suffix and is gone by now."""
+    names = sorted({path.name for path in changes if path.suffix or path.exists()})
+    if not names:
+        return "a file changed"
+    return f"{', '.join(names[:3])}{' ...' if len(names) > 3 else ''} changed"
+
+
 def write_build_id(folder: Path) -> str:
     """A new build id, which the pages' reload script waits for (no stale .br/.gz of it)."""
     path = folder / BUILD_ID
@@ -305,10 +314,7 @@ class Preview:
     def rebuild(self, changes: set[Path]) -> bool:
         self.pending |= changes
         only = affected_languages(self.pending, self.docs_dir, self.codes, self.built_from)
-        names = sorted({p.name for p in changes})
-        built = self.build(
-            only, f"{', '.join(names[:3])}{' ...' if len(names) > 3 else ''} changed"
-        )
+        built = self.build(only, what_changed(changes))
         if built:
             self.pending = set()
         return built

@@ -11,7 +11,7 @@ import pytest
 
 from hooks.live_reload import BUILD_ID
 from sitegen.serve import make_local_server
-from sitegen.watch import Builder, Preview, affected_languages, content_state
+from sitegen.watch import Builder, Preview, affected_languages, content_state, what_changed
 from tests.site.conftest import ROOT
 
 CODES = ["nl", "en", "ar", "ps"]
@@ -61,6 +61,7 @@ def test_which_languages_an_edit_needs(project):
     # A safe save (sed -i, many editors) writes a temporary file, then renames it.
     temporary = content / "en" / "sedX4k2Lq"
     assert affected_languages({en_mo, temporary}, content, CODES, before) == {"en"}
+    assert what_changed({en_mo, temporary}) == "mo.md changed"  # not "sedX4k2Lq, mo.md"
     assert affected_languages({content / "en" / "kaart.png"}, content, CODES, before) == {"en"}
     dutch_image = content / "nl" / "kaart.png"
     assert affected_languages({dutch_image}, content, CODES, before) == set(CODES)
