@@ -202,3 +202,27 @@ def test_the_focused_rating_has_the_two_tone_ring_every_control_has(context, sit
     page.keyboard.press("ArrowRight")  # from the keyboard: :focus-visible
     shadow = page.evaluate("getComputedStyle(document.activeElement.closest('label')).boxShadow")
     assert "rgb(27, 27, 27)" in shadow and "5px" in shadow
+
+
+@pytest.mark.parametrize("status", [503, 429])
+def test_a_server_that_cannot_take_the_answer_now_does_not_say_offline(
+    context, site_url, records, status
+):
+    """The store is down (503) or the sender is asked to wait (429): the reader is online,
+    so "you are offline" would be false, and no "online" event would ever resend it. The
+    answer is kept and sent again by itself after the server's Retry-After."""
+    page = context.new_page()
+    page.goto(site_url + "/ru/mo/")
+    sent = sent_answers(page)
+    busy = {"status": status, "headers": {"Retry-After": "1"}, "json": {"message": "busy"}}
+    page.route("**/api/feedback", lambda route: route.fulfill(**busy))
+    choose_rating(page, 3)
+    page.locator("button.wg-send").click()
+    wait_for_status(page, ui_string("ru", "form.later"))
+    assert records() == []
+    page.unroute("**/api/feedback")
+    wait_until(lambda: len(records()) == 1)
+    wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
+    [record] = records()
+    assert (record.page, record.rating) == ("/ru/mo/", 3)
+    assert len(sent) == 2 and {answer["id"] for answer in sent} == {record.id}

@@ -59,7 +59,9 @@
     return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
   }
 
-  /* "ok": stored (201, or 200 for a resend); "retry": keep it for later;
+  /* "ok": stored (201, or 200 for a resend); "retry": no answer (offline), keep it;
+     {later}: the server could not take it now (429, 5xx): keep it, try again in `later`
+     seconds; the reader is online, so no "online" event would ever resend it;
      {error}: the server refused it, resending would not help. */
   function send(item) {
     return fetch(endpoint, {
@@ -74,8 +76,13 @@
         return response.json().then(function (body) { return { error: body.message }; },
           function () { return { error: "" }; });
       }
-      return "retry";
+      return { later: Math.min(Number(response.headers.get("Retry-After")) || 60, 600) };
     }, function () { return "retry"; });
+  }
+
+  var again = 0;
+  function retryIn(seconds) {
+    if (!again) again = setTimeout(function () { again = 0; flush(); }, seconds * 1000);
   }
 
   var flushing = null;
@@ -83,7 +90,10 @@
     if (flushing) return flushing;
     flushing = read().reduce(function (previous, item) {
       return previous.then(function () {
-        return send(item).then(function (result) { if (result !== "retry") drop(item.id); });
+        return send(item).then(function (result) {
+          if (result.later) retryIn(result.later);
+          else if (result !== "retry") drop(item.id);
+        });
       });
     }, Promise.resolve()).then(function () { flushing = null; });
     return flushing;
@@ -174,8 +184,9 @@
     say(form.dataset.sending);
     send(item).then(function (result) {
       busy(false);
-      if (result === "retry") {
-        say(form.dataset.queued, true);
+      if (result === "retry" || result.later) {
+        if (result.later) retryIn(result.later);
+        say(result.later ? form.dataset.later : form.dataset.queued, true);
         return;
       }
       drop(item.id);
