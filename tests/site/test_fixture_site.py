@@ -146,11 +146,13 @@ def test_language_switcher_separates_real_translations(fixture_site):
     assert 'href="../../en/kosten/"' in missing
 
 
-def test_fallback_nav_items_are_marked_dutch(fixture_site):
+def test_fallback_nav_items_are_marked_dutch_and_say_so(fixture_site):
     nav = re.search(r'<nav id="wg-menu".*?</nav>', read(fixture_site, "ar/index.html"), re.S)
-    items = re.findall(r"<li><a ([^>]*)>([^<]*)</a>", nav.group(0))
-    marked = {title: 'lang="nl"' in attrs for attrs, title in items}
-    assert marked == {"أهلاً": False, "دورة التوجيه الاجتماعي": False, "Kosten": True}
+    items = re.findall(r"<li><a [^>]*>(.*?)</a>", nav.group(0))
+    # A topic only Dutch has says so in the reader's language, its title marked Dutch.
+    assert items == [
+        "أهلاً", "دورة التوجيه الاجتماعي", '<span lang="nl" dir="ltr">Kosten</span> (بالهولندية)'
+    ]  # fmt: skip
 
 
 def test_description_and_title_from_front_matter(fixture_site):
@@ -225,8 +227,11 @@ def test_next_step_titles_of_fallback_pages_are_marked_dutch(fixture_site):
         return found.group(1)
 
     # mo's next step is kosten, which only Dutch has; index's next step is mo.
-    assert next_link("en/mo/index.html") == 'Next step: <span lang="nl" dir="ltr">Kosten</span>'
+    assert (
+        next_link("en/mo/index.html")
+        == 'Next step: <span lang="nl" dir="ltr">Kosten</span> (in Dutch)'
+    )
     assert next_link("en/index.html") == "Next step: MO course"
     assert next_link("mo/index.html").endswith(": Kosten")  # Dutch in Dutch: nothing to mark
     ps = next_link("ps/index.html")  # ps has no mo.md: the Dutch page is its next step
-    assert ps.endswith('<span lang="nl" dir="ltr">Cursus MO</span>')
+    assert ps.endswith('<span lang="nl" dir="ltr">Cursus MO</span> (په هالنډي)')
