@@ -52,6 +52,10 @@ _SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
 # Other tags by which browsers and speech engines name a language (CLDR's locale for it):
 # a phone set to Dari says fa-AF, and its Dari voice is fa-AF, never prs.
 OTHER_TAGS = {"prs": ("fa-AF",), "ckb": ("ku-IQ", "ku-Arab")}
+# A language whose voice reads this one understandably where a phone has none of its own:
+# most phones have an Iranian Persian voice and no Dari one; the accent differs, the
+# words are read. Better than no Listen at all.
+NEAR_VOICES = {"prs": "fa"}
 
 
 def usual_script(code: str) -> str:
@@ -81,6 +85,11 @@ class Language:
     def tags(self) -> tuple[str, ...]:
         """Its code and the other tags browsers and voices use for it (OTHER_TAGS)."""
         return (self.code, *OTHER_TAGS.get(self.code, ()))
+
+    @property
+    def near_voice(self) -> str:
+        """The language whose voice may read this one when it has none (NEAR_VOICES), or ''."""
+        return NEAR_VOICES.get(self.code, "")
 
     @property
     def is_source(self) -> bool:

@@ -228,3 +228,15 @@ def test_the_skip_link_lands_before_listen_not_past_it(context, site_url):
     assert page.evaluate("document.activeElement.id") == "wg-start"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.hasAttribute('data-wg-play')")
+
+
+def test_a_dari_page_is_read_by_a_persian_voice_where_the_phone_has_no_dari_one(
+    context, site_url
+):
+    """Most phones have an Iranian Persian voice and none for Dari (fa-AF): Listen was not
+    offered to Dari readers at all. A Dari voice is still preferred where there is one."""
+    _, log = listen_to(context, site_url + "/prs/intake/", ["fa-IR", "en-US"])
+    assert log and {item["lang"] for item in log} <= {"fa-IR", "nl-BE"}
+    assert "fa-IR" in {item["lang"] for item in log}
+    _, log = listen_to(context, site_url + "/prs/intake/", ["fa-IR", "fa-AF"])
+    assert {item["lang"] for item in log} == {"fa-AF"}

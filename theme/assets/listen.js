@@ -33,7 +33,9 @@
     return null;
   }
   var tags = (box.getAttribute("data-tags") || "").toLowerCase().split(" ").slice(1);
-  function findVoice() { return voiceOf(lang, tags); }
+  /* Else the voice of a near language (Dari: Persian), which reads it understandably. */
+  var near = box.getAttribute("data-near");
+  function findVoice() { return voiceOf(lang, tags) || (near ? voiceOf(near, []) : null); }
   /* A voice for a part in another language (a Dutch word a translation keeps in
      brackets is marked lang="nl"): that language's voice, else the page's. */
   function voiceFor(tag) {
