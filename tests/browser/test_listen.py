@@ -230,9 +230,7 @@ def test_the_skip_link_lands_before_listen_not_past_it(context, site_url):
     assert page.evaluate("document.activeElement.hasAttribute('data-wg-play')")
 
 
-def test_a_dari_page_is_read_by_a_persian_voice_where_the_phone_has_no_dari_one(
-    context, site_url
-):
+def test_a_dari_page_is_read_by_a_persian_voice_where_the_phone_has_no_dari_one(context, site_url):
     """Most phones have an Iranian Persian voice and none for Dari (fa-AF): Listen was not
     offered to Dari readers at all. A Dari voice is still preferred where there is one."""
     _, log = listen_to(context, site_url + "/prs/intake/", ["fa-IR", "en-US"])
