@@ -24,7 +24,7 @@ from analysts.tally import (
     tally_records,
 )
 from wegwijs_shared.record import FeedbackRecord
-from wegwijs_shared.vocabulary import BARRIERS, SEGMENTS, UNKNOWN_CHANNEL
+from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS, UNKNOWN_CHANNEL
 
 LOWEST_PAGES = 10
 # How many named problems the barrier chart's text alternative spells out.
@@ -66,7 +66,14 @@ class ReportBuilder:
         return ", ".join(self.channel_label(code) for code in codes)
 
     def answer(self, channel_filtered: bool = False) -> dict[str, Any]:
-        """The ranking; channels without answers are named (unless a filter chose one)."""
+        """The ranking; channels without answers are named (unless a filter chose one).
+
+        A headline about the best channel holds only among the channels with at least
+        MIN_ANSWERS answers: it says how many were compared and which were not. Under
+        --channel the selection holds one channel: no ranking was asked for, so none
+        is made (no tier, no place), and the channels the filter removed are not
+        called "without answers".
+        """
         ranked, too_few = self.ranking()
         silent = [code for code, counts in too_few if not counts.n and code != UNKNOWN_CHANNEL]
         levels = tiers(ranked)
@@ -81,19 +88,27 @@ class ReportBuilder:
         section: dict[str, Any] = {
             "ranked": rows,
             "too_few": [self.fmt.row(self.channel_label(c), n) for c, n in too_few if n.n],
-            # Not one answer: that too is a finding about a channel, never left out silently.
-            "no_answers": "" if channel_filtered else self._labels(silent),
+            # Not one answer: that too is a finding about a channel, never left out silently;
+            # named in the form's order, as the channels are everywhere a list is not ranked.
+            "no_answers": "" if channel_filtered else self._labels(in_channel_order(silent)),
             "headline": self.t("none_ranked", min=MIN_ANSWERS),
+            "scope": "",
+            "filtered": channel_filtered,
             "tiers": [],
             "chart": None,
         }
-        if not rows:
+        if channel_filtered:
+            section["headline"] = self._filtered_headline(ranked, too_few)
+        if rows:
+            alt = self.t("alt.ranking", items=alt_items(rows))
+            section["chart"] = bar_chart("chart-ranking", bars(rows), alt)
+        if channel_filtered or not rows:
             return section
         code, counts = ranked[0]
         figures = {
             "label": self.channel_label(code), "share": self.fmt.pct(counts.share),
             "low": self.fmt.pct(counts.interval[0]), "high": self.fmt.pct(counts.interval[1]),
-            "n": counts.n, "min": MIN_ANSWERS,
+            "n": counts.n, "min": MIN_ANSWERS, "count": len(ranked),
         }  # fmt: skip
         if len(ranked) == 1:
             section["headline"] = self.t("only_one", **figures)
@@ -101,16 +116,54 @@ class ReportBuilder:
             section["headline"] = self.t("best", **figures)
         else:
             section["headline"] = self.t(
-                "tied_best", labels=self._labels([c for c, _ in levels[0]])
+                "tied_best",
+                labels=self._labels([c for c, _ in levels[0]]),
+                count=len(ranked),
+                min=MIN_ANSWERS,
             )
+        section["scope"] = self._scope(len(ranked), too_few, silent)
         if len(ranked) > 1:
             section["tiers"] = [
                 self.t("tier_line", tier=number, labels=self._labels([c for c, _ in tier]))
                 for number, tier in enumerate(levels, start=1)
             ]
-        alt = self.t("alt.ranking", items=alt_items(rows))
-        section["chart"] = bar_chart("chart-ranking", bars(rows), alt)
         return section
+
+    def _scope(self, compared: int, too_few: list[tuple[str, Counts]], silent: list[str]) -> str:
+        """Which channels the headline compared, and which it did not (and why)."""
+        few = [
+            f"{self.channel_label(code)} (n = {counts.n})"
+            for code, counts in too_few
+            if counts.n and code != UNKNOWN_CHANNEL
+        ]
+        unknown = self.tally.channels.get(UNKNOWN_CHANNEL)
+        sentences = []
+        if few:
+            sentences.append(self.t("scope_few", min=MIN_ANSWERS, items=", ".join(few)))
+        if silent:
+            sentences.append(self.t("scope_none", count=len(silent)))
+        if unknown is not None and unknown.counts.n:
+            sentences.append(self.t("scope_unknown", n=unknown.counts.n))
+        return " ".join(sentences) or self.t("scope_all", count=compared)
+
+    def _filtered_headline(
+        self, ranked: list[tuple[str, Counts]], too_few: list[tuple[str, Counts]]
+    ) -> str:
+        """The one channel --channel chose: its figures, and that no ranking was made."""
+        chosen = [(code, counts) for code, counts in [*ranked, *too_few] if counts.n]
+        if not chosen:
+            return self.t("none_ranked", min=MIN_ANSWERS)
+        code, counts = chosen[0]
+        said = self.t("filtered", label=self.channel_label(code))
+        if counts.enough:
+            low, high = counts.interval
+            figures = self.t(
+                "filtered_share", share=self.fmt.pct(counts.share), low=self.fmt.pct(low),
+                high=self.fmt.pct(high), n=counts.n,
+            )  # fmt: skip
+        else:
+            figures = self.t("filtered_few", count=counts.satisfied, n=counts.n, min=MIN_ANSWERS)
+        return f"{said} {figures}"
 
     def barriers(self) -> dict[str, Any]:
         channels = self.answered_channels()
@@ -292,6 +345,12 @@ class ReportBuilder:
             "comment_cap": tally.comment_cap,
             "provenance": provenance_section(self),
         }
+
+
+def in_channel_order(codes: Iterable[str]) -> list[str]:
+    """Channel codes in the form's order (CHANNELS), codes the vocabulary lacks last."""
+    order = {code: index for index, code in enumerate(CHANNELS)}
+    return sorted(codes, key=lambda code: (order.get(code, len(order)), code))
 
 
 def _filter_text(filters: dict[str, str], but: str = "") -> str:

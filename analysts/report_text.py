@@ -21,10 +21,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "answer_lead": "Aandeel lezers dat minstens tevreden is (score 4 of 5 op 5), per kanaal, "
         "met 95%-betrouwbaarheidsinterval (Wilson). Kanalen met minder dan {min} antwoorden "
         "krijgen geen plaats in de rangschikking.",
-        "best": "Best beoordeeld: {label}, {share} minstens tevreden (95%-interval {low} – "
-        "{high}, n = {n}); het interval overlapt met dat van geen enkel ander kanaal.",
-        "tied_best": "Geen enkel kanaal is alleen het best beoordeeld: {labels} staan samen "
-        "in niveau 1, want hun 95%-intervallen overlappen.",
+        "best": "Best beoordeeld van de {count} kanalen met minstens {min} antwoorden: "
+        "{label}, {share} minstens tevreden (95%-interval {low} – {high}, n = {n}); het "
+        "interval overlapt met dat van geen enkel ander vergeleken kanaal.",
+        "tied_best": "Van de {count} kanalen met minstens {min} antwoorden is geen enkel alleen "
+        "het best beoordeeld: {labels} staan samen in niveau 1, want hun 95%-intervallen "
+        "overlappen.",
+        "scope_few": "Niet vergeleken, want minder dan {min} antwoorden: {items}.",
+        "scope_none": "Kanalen zonder enig antwoord, dus niet vergeleken: {count} (hieronder "
+        "genoemd).",
+        "scope_unknown": "Antwoorden waarvan het kanaal niet bekend is ({n}), krijgen nooit een "
+        "plaats.",
+        "scope_all": "Alle {count} kanalen zijn vergeleken.",
+        "filtered": "De antwoorden zijn gefilterd op één kanaal, {label} (--channel): er is geen "
+        "rangschikking van de kanalen gevraagd, dus geen niveau of plaats.",
+        "filtered_share": "{share} minstens tevreden (95%-interval {low} – {high}, n = {n}).",
+        "filtered_few": "{count} van {n} minstens tevreden: minder dan {min} antwoorden, dus "
+        "geen percentage.",
         "only_one": "Alleen {label} heeft minstens {min} antwoorden ({share} minstens tevreden, "
         "95%-interval {low} – {high}, n = {n}). Er is geen ander kanaal om mee te vergelijken, "
         "dus geen kanaal wordt 'het best beoordeeld' genoemd.",
@@ -162,10 +175,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "answer_lead": "Share of readers at least satisfied (rating 4 or 5 out of 5), per "
         "channel, with a 95% confidence interval (Wilson). Channels with fewer than {min} "
         "answers are not ranked.",
-        "best": "Rated best: {label}, {share} at least satisfied (95% interval {low} – {high}, "
-        "n = {n}); its interval overlaps no other channel's.",
-        "tied_best": "No single channel is rated best: {labels} share tier 1, because their "
-        "95% intervals overlap.",
+        "best": "Rated best of the {count} channels with at least {min} answers: {label}, "
+        "{share} at least satisfied (95% interval {low} – {high}, n = {n}); its interval "
+        "overlaps no other compared channel's.",
+        "tied_best": "No single channel is rated best of the {count} channels with at least "
+        "{min} answers: {labels} share tier 1, because their 95% intervals overlap.",
+        "scope_few": "Not compared, with fewer than {min} answers: {items}.",
+        "scope_none": "Channels without a single answer, so not compared: {count} (named below).",
+        "scope_unknown": "Answers whose channel is not known ({n}) are never ranked.",
+        "scope_all": "All {count} channels are compared.",
+        "filtered": "The answers are filtered to one channel, {label} (--channel): no ranking "
+        "across channels was asked for, so no tier or place is given.",
+        "filtered_share": "{share} at least satisfied (95% interval {low} – {high}, n = {n}).",
+        "filtered_few": "{count} of {n} at least satisfied: fewer than {min} answers, so no "
+        "percentage.",
         "only_one": "Only {label} has at least {min} answers ({share} at least satisfied, 95% "
         "interval {low} – {high}, n = {n}). There is no other channel to compare it with, so "
         "no channel is called 'rated best'.",

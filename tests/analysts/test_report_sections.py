@@ -97,7 +97,10 @@ def test_a_channel_apart_from_all_others_is_rated_best_and_ties_are_tiers() -> N
     records += many(100, 2000, 46, channel="email")  # 46%: overlaps the letter
     html, _ = render_report(records, "en")
     answer = section(html, "answer")
-    assert "<strong>Rated best: Website, 95% at least satisfied" in answer
+    assert (
+        "<strong>Rated best of the 3 channels with at least 30 answers: Website, 95% at least "
+        "satisfied"
+    ) in answer
     assert "<li>Tier 1: Website.</li>" in answer
     assert "<li>Tier 2: Letter, E-mail.</li>" in answer
     assert cells(answer, "Letter")[-1] == "2–3" and cells(answer, "Website")[-1] == "1"
@@ -194,9 +197,9 @@ def test_channels_without_answers_are_named_and_never_called_enough() -> None:
     answer = section(html, "answer")
     assert "Every channel has enough answers" not in answer
     assert (
-        '<p id="no-answers">Not one answer about: Office counter, Lesson or course platform, '
-        "E-mail, Leaflet (paper), Letter, Other channel, Partner organisation, Phone, Text or "
-        "WhatsApp.</p>"
+        '<p id="no-answers">Not one answer about: Leaflet (paper), Letter, E-mail, Text or '
+        "WhatsApp, Phone, Office counter, Lesson or course platform, Partner organisation, Other "
+        "channel.</p>"
     ) in answer
     # A filter that chose one channel left the others out: they are not "without answers".
     html, _ = render_report(many(40, 0, 30), "en", {"channel": "website"})
