@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from analysts.rounding import percent
+
 INK = "#1a1a1a"
 BAR = "#1f4e79"  # 9:1 contrast on white
 GRID = "#d0d0d0"
@@ -120,7 +122,7 @@ def heatmap_chart(
             for column_index, value in enumerate(row):
                 colour = "white" if value > top * 0.55 else INK
                 axes.text(
-                    column_index, row_index, f"{value:.0%}", ha="center", va="center",
+                    column_index, row_index, percent(value), ha="center", va="center",
                     color=colour, fontsize=8,
                 )  # fmt: skip
         axes.set_xticks(range(len(columns)), columns, rotation=35, ha="right")

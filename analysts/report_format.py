@@ -2,7 +2,10 @@
 
 A share of 0% or 100% on one answer, or 40% on 30 with an interval of 25-58%,
 misleads more than it tells; every percentage therefore comes with its n, and
-a group with fewer than MIN_ANSWERS answers shows its n and a dash.
+a group with fewer than MIN_ANSWERS answers shows its n and a dash. Its mean
+rating is a dash too: 4.67 from three answers looks as precise as a share
+withheld for the same reason. Every number is rounded half away from zero
+(analysts.rounding).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysts.charts import Bar
+from analysts.rounding import half_away, percent
 from analysts.stats import MIN_ANSWERS, Counts
 
 
@@ -44,29 +48,32 @@ class Formatter:
         self.too_few = too_few
 
     def pct(self, value: float | None) -> str:
-        return "–" if value is None else f"{value:.0%}"
+        return "–" if value is None else percent(value)
 
-    def points(self, value: float, digits: int = 0) -> str:
-        """A difference of shares in percentage points, signed: +5 pp, −3 pp, −0,4 pp."""
-        rounded = round(value * 100, digits)
+    def points(self, value: float, digits: int = 1) -> str:
+        """A difference of shares in percentage points, signed: +5.0 pp, −3.5 pp, −0,4 pp."""
+        rounded = half_away(value * 100, digits)
         sign = "+" if rounded > 0 else "−" if rounded < 0 else ""
-        return f"{sign}{self.number(abs(rounded), digits)} pp"
+        return f"{sign}{self.number(float(abs(rounded)), digits)} pp"
 
     def number(self, value: float | None, digits: int = 2) -> str:
-        return "–" if value is None else f"{value:.{digits}f}".replace(".", self.decimal)
+        if value is None:
+            return "–"
+        return str(half_away(value, digits)).replace(".", self.decimal)
 
     def interval(self, counts: Counts) -> str:
         low, high = counts.interval
         return f"{self.pct(low)} – {self.pct(high)}"
 
     def row(self, text: str, counts: Counts, rank: int | None = None) -> Row:
-        """A table row; below MIN_ANSWERS the share is a dash and the interval says why."""
-        mean = self.number(counts.mean)
+        """A table row; below MIN_ANSWERS the share and the mean are a dash, and the
+        interval says why."""
         if not counts.n:
-            return Row(text, 0, "–", "–", mean, rank, counts)
+            return Row(text, 0, "–", "–", "–", rank, counts)
         if not counts.enough:
-            return Row(text, counts.n, "–", self.too_few, mean, rank, counts)
+            return Row(text, counts.n, "–", self.too_few, "–", rank, counts)
         share = self.pct(counts.share)
+        mean = self.number(counts.mean)
         return Row(text, counts.n, share, self.interval(counts), mean, rank, counts)
 
     def cell(self, counts: Counts) -> Cell:

@@ -102,7 +102,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "kanaal. Het verschil staat in procentpunten (pp) met een 95%-interval volgens "
         "Newcombe (hybride score-interval, gemaakt voor het verschil van twee aandelen). Een "
         "verschil telt als zeker als het interval 0 niet bevat. Bij minder dan {min} "
-        "antwoorden in een van beide periodes: geen verschil.",
+        "antwoorden in een van beide periodes: geen verschil. Het verschil is berekend uit "
+        "de niet-afgeronde aandelen en staat, zoals zijn interval, met één decimaal; een "
+        "getoond aandeel is afgerond op een heel procent (een half naar boven), dus het "
+        "verschil van twee getoonde aandelen kan er tot 1 pp naast liggen.",
         "compare_earlier": "Eerder",
         "compare_now": "Nu",
         "difference": "Verschil",
@@ -249,7 +252,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "channel. The difference is in percentage points (pp) with a 95% interval by Newcombe's "
         "method (the hybrid score interval, made for the difference of two proportions). A "
         "difference counts as certain when its interval does not contain 0. With fewer than "
-        "{min} answers in either period: no difference.",
+        "{min} answers in either period: no difference. The difference is computed from the "
+        "unrounded shares and shown, like its interval, to one decimal; a share shown is "
+        "rounded to a whole percent (a half up), so the difference of two shown shares can "
+        "be up to 1 pp off it.",
         "compare_earlier": "Earlier",
         "compare_now": "Now",
         "difference": "Difference",

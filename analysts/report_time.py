@@ -118,9 +118,12 @@ class TimeSections:
         }  # fmt: skip
         if before.enough and now.enough:
             low, high = newcombe_interval(now.satisfied, now.n, before.satisfied, before.n)
-            line["difference"] = fmt.points((now.share or 0.0) - (before.share or 0.0))
-            # One decimal: a bound of −0.4 pp must not read as 0 next to "lower".
-            line["interval"] = f"{fmt.points(low, 1)} … {fmt.points(high, 1)}"
+            # One decimal, for the difference as for its bounds: a bound of −0.4 pp must not
+            # read as 0 next to "lower", and 62.5% → 57.0% is −5.5 pp, not −6 beside 62%.
+            digits = 1
+            difference = (now.share or 0.0) - (before.share or 0.0)
+            line["difference"] = fmt.points(difference, digits)
+            line["interval"] = f"{fmt.points(low, digits)} … {fmt.points(high, digits)}"
             verdict = "up" if low > 0 else "down" if high < 0 else "none"
             line["verdict"] = t(f"change.{verdict}")
         return line

@@ -163,9 +163,9 @@ def test_compare_two_periods_per_channel(runner: CliRunner, tmp_path: Path) -> N
     }
     # earlier (share, interval, n), now, difference, its Newcombe interval, the verdict
     assert " ".join(rows["Letter"]) == (
-        "40% 31% – 50% n = 100 80% 71% – 87% n = 100 +40 pp +26.8 pp … +51.2 pp higher"
+        "40% 31% – 50% n = 100 80% 71% – 87% n = 100 +40.0 pp +26.8 pp … +51.2 pp higher"
     )
-    assert " ".join(rows["Website"][-9:]) == "0 pp −12.6 pp … +12.6 pp not certain"
+    assert " ".join(rows["Website"][-9:]) == "0.0 pp −12.6 pp … +12.6 pp not certain"
     assert "Newcombe" in compare
     # Each period by the days in it: the end day of --until is not in it, so no day
     # seems to be in both periods.
