@@ -319,10 +319,14 @@ class ReportBuilder:
             "filters": self.t("filters", filters=filter_text) if filter_text else None,
         }
         if not tally.total.n:
-            window = self.time.window.describe()
-            others = _filter_text(filters, but="period")  # the window says the period
+            window = self.time.window
+            if window.since is None and window.until is None:
+                scope = self.t("selection_store")  # not "period … – …": no period was chosen
+            else:
+                scope = self.t("selection_period", window=window.describe())
+            others = _filter_text(filters, but="period")  # the scope says the period
             extra = f"; {others}" if others else ""
-            return {**base, "empty": self.t("no_data", window=window, filters=extra)}
+            return {**base, "empty": self.t("no_data", scope=scope, filters=extra)}
         period = self.t(
             "period", first=tally.first.strftime("%Y-%m-%d") if tally.first else "",
             last=tally.last.strftime("%Y-%m-%d") if tally.last else "", n=tally.total.n,

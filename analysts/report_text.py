@@ -12,8 +12,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Feedback per communicatiekanaal",
         "period": "Antwoorden van {first} tot en met {last} (UTC): {n} in totaal.",
-        "no_data": "Geen enkel antwoord in deze selectie (periode {window}{filters}). Er is dus "
+        "no_data": "Geen enkel antwoord in deze selectie ({scope}{filters}). Er is dus "
         "niets te rapporteren: kies een andere periode of andere filters, of controleer --store.",
+        "selection_period": "periode {window}",
+        "selection_store": "alle antwoorden in de opslag, geen periode gekozen",
         "filters": "Filter: {filters}.",
         "synthetic": "Let op: {count} van deze antwoorden zijn synthetische demodata "
         "(pagina onder /_synthetic/), geen echte feedback.",
@@ -169,8 +171,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Feedback per communication channel",
         "period": "Answers from {first} to {last} (UTC): {n} in total.",
-        "no_data": "Not a single answer in this selection (period {window}{filters}), so there "
+        "no_data": "Not a single answer in this selection ({scope}{filters}), so there "
         "is nothing to report: choose another period or other filters, or check --store.",
+        "selection_period": "period {window}",
+        "selection_store": "all answers in the store, no period chosen",
         "filters": "Filter: {filters}.",
         "synthetic": "Note: {count} of these answers are synthetic demo data "
         "(page under /_synthetic/), not real feedback.",

@@ -59,14 +59,21 @@ class Window:
         elif format_moment(self.until) == self.until.strftime("%Y-%m-%d"):
             last = format_moment(self.until - timedelta(days=1))
         else:
-            last = f"< {format_moment(self.until)}"  # before that minute
+            last = f"< {format_moment(self.until)}"  # before that moment
         return f"{first} – {last}"
 
 
 def format_moment(moment: datetime) -> str:
-    """A date when the moment is midnight UTC, else the time to the minute."""
+    """A date when the moment is midnight UTC, else the time to the minute, with its
+    seconds (and their fraction) when they are not zero: a window given to the second
+    must be shown as given, or 15:35:35 reads as 15:35 and 00:00:01 as midnight."""
     if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
         return moment.strftime("%Y-%m-%d")
+    if moment.microsecond:
+        fraction = f"{moment.microsecond:06d}".rstrip("0")
+        return moment.strftime(f"%Y-%m-%dT%H:%M:%S.{fraction}Z")
+    if moment.second:
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     return moment.strftime("%Y-%m-%dT%H:%MZ")
 
 

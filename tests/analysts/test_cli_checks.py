@@ -117,9 +117,11 @@ def test_report_filters_like_the_export_and_keeps_its_own_language(
         ["report", "--channel", "phone", "--lang", "en", "--out", str(out), "--store", store_url],
     )
     assert result.exit_code == 0
-    assert "Not a single answer in this selection (period … – …; channel = phone)" in (
-        out.read_text(encoding="utf-8")
-    )
+    # No window given: the selection is every answer in the store, not a period "… – …".
+    assert (
+        "Not a single answer in this selection (all answers in the store, no period chosen; "
+        "channel = phone)"
+    ) in out.read_text(encoding="utf-8")
     # A window is shown as the days in it: --until's own day is not.
     window = ["--since", "2026-02-02", "--until", "2026-02-09", "--channel", "sms"]
     result = runner.invoke(cli, ["report", *window, "--out", str(out), "--store", store_url])
@@ -128,6 +130,22 @@ def test_report_filters_like_the_export_and_keeps_its_own_language(
     args = ["report", "--lang", "en", "--since", "2026-01-01", "--until", "2027-01-01T12:00"]
     result = runner.invoke(cli, [*args, "--out", str(out), "--store", store_url])
     assert "Filter: period = 2026-01-01 – &lt; 2027-01-01T12:00Z." in out.read_text("utf-8")
+
+
+def test_a_window_given_to_the_second_is_shown_to_the_second(
+    runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.html"
+    args = ["report", "--lang", "en", "--since", "2026-03-03T15:35:35Z"]
+    args += ["--until", "2026-03-05T00:00:01Z", "--out", str(out), "--store", store_url]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Filter: period = 2026-03-03T15:35:35Z – &lt; 2026-03-05T00:00:01Z." in html
+    args = ["report", "--since", "2026-03-03T15:35:35.250Z", "--until", "2026-03-03T15:36Z"]
+    result = runner.invoke(cli, [*args, "--out", str(out), "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert "(periode 2026-03-03T15:35:35.25Z – &lt; 2026-03-03T15:36Z)" in out.read_text("utf-8")
 
 
 def compare_store(path: Path) -> str:

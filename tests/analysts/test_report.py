@@ -121,8 +121,9 @@ def test_empty_store_gives_one_clear_message_and_no_sections() -> None:
     main = html[html.index("<main>") : html.index("</main>")]
     assert "<section" not in main and "<table" not in main and "<svg" not in html
     assert re.findall(r"<p[^>]*>([^<]*)</p>", main) == [
-        "Not a single answer in this selection (period … – …; channel = sms), so there is "
-        "nothing to report: choose another period or other filters, or check --store."
+        "Not a single answer in this selection (all answers in the store, no period chosen; "
+        "channel = sms), so there is nothing to report: choose another period or other "
+        "filters, or check --store."
     ]
 
 
