@@ -18,6 +18,7 @@ import click
 from analysts.cli_options import (
     MOMENT,
     PERIOD,
+    CodeChoice,
     check_out,
     checked_window,
     filter_options,
@@ -39,7 +40,7 @@ BINARY_FORMATS = ("parquet", "xlsx")
 
 @click.command("export")
 @click.option(
-    "--format", "file_format", type=click.Choice(FORMATS), required=True, help="Output format."
+    "--format", "file_format", type=CodeChoice(FORMATS), required=True, help="Output format."
 )
 @window_options
 @filter_options
@@ -120,15 +121,15 @@ def export_command(
     help="Newest comments shown per channel.",
 )
 @click.option(
-    "--comment-channel", multiple=True, type=click.Choice(RECORD_CHANNELS),
+    "--comment-channel", multiple=True, type=CodeChoice(RECORD_CHANNELS),
     help="Only comments about this channel (repeat for several).",
 )  # fmt: skip
 @click.option(
-    "--comment-barrier", multiple=True, type=click.Choice(BARRIERS),
+    "--comment-barrier", multiple=True, type=CodeChoice(BARRIERS),
     help="Only comments whose reader ticked this problem (repeat for several: any of them).",
 )  # fmt: skip
 @click.option(
-    "--comment-status", multiple=True, type=click.Choice(SEGMENTS["status"]),
+    "--comment-status", multiple=True, type=CodeChoice(SEGMENTS["status"]),
     help="Only comments of readers with this status (repeat for several).",
 )  # fmt: skip
 @store_option

@@ -63,6 +63,18 @@ class PeriodType(click.ParamType):
 PERIOD = PeriodType()
 
 
+class CodeChoice(click.Choice[str]):
+    """One code of a controlled list (channel, part, barrier, status, format) in any case,
+    spaces around it ignored: `LETTER` is `letter`, as `--page-lang AR` is `ar` and as the
+    feedback API takes a channel. The value passed on is the list's own spelling."""
+
+    def __init__(self, codes: tuple[str, ...]) -> None:
+        super().__init__(codes, case_sensitive=False)
+
+    def normalize_choice(self, choice: object, ctx: click.Context | None) -> str:
+        return super().normalize_choice(choice, ctx).strip()
+
+
 def page_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A site language code (languages.yml), any case: `AR` is `ar`; an unknown code is refused."""
     if value is None:
@@ -105,12 +117,12 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--page-lang, --channel and --part: the same filters on export and report."""
     command = click.option(
         "--part",
-        type=click.Choice(SEGMENTS["part"]),
+        type=CodeChoice(SEGMENTS["part"]),
         help="Only answers about this trajectory part.",
     )(command)
     command = click.option(
         "--channel",
-        type=click.Choice(RECORD_CHANNELS),
+        type=CodeChoice(RECORD_CHANNELS),
         help="Only answers about this channel (unknown: those that name none).",
     )(command)
     return click.option(

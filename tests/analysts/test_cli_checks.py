@@ -70,6 +70,26 @@ def test_page_language_is_checked_and_any_case_works(
     assert "'xx' is not a language of the site: choose one of nl, " in result.stderr
 
 
+def test_every_controlled_code_is_taken_in_any_case(
+    runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
+) -> None:
+    # Like --page-lang AR and the feedback API's LETTER: the list's own code is what is used.
+    args = ["export", "--format", "JSONL", "--channel", "Letter", "--part", " MO "]
+    result = runner.invoke(cli, [*args, "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Exported 1 records as jsonl to standard output.\n"
+    assert '"channel":"letter"' in result.stdout
+    out = tmp_path / "r.html"
+    args = ["report", "--lang", "en", "--channel", "LETTER", "--comment-channel", "Letter"]
+    args += ["--comment-barrier", "LANGUAGE", "--comment-status", "Voluntary"]
+    result = runner.invoke(cli, [*args, "--out", str(out), "--store", store_url])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Filter: channel = letter." in html and "الرسالة صعبة" in html
+    result = runner.invoke(cli, ["export", "--format", "csv", "--channel", "Lettre"])
+    assert result.exit_code == 2 and "'Lettre' is not one of 'website', " in result.stderr
+
+
 def test_report_lang_is_the_reports_language_and_points_to_page_lang(
     runner: CliRunner, filled_store: SqliteStore, store_url: str, tmp_path: Path
 ) -> None:
