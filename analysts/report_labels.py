@@ -1,9 +1,31 @@
 """The report's labels of vocabulary codes, in Dutch and English (short nouns for analysts).
 
 The site's own form labels for newcomers live in theme/partials/wegwijs/strings/.
+The names of the site's languages come from languages.yml, the one list of them.
 """
 
 from __future__ import annotations
+
+from wegwijs_shared.languages import load_languages
+
+# The Dutch names of the site's languages: languages.yml holds each language's own name
+# and its English name, not a Dutch one. A test fails when a language of languages.yml
+# has none here, so that a new language never reaches the report as a bare code.
+DUTCH_LANGUAGE_NAMES: dict[str, str] = {
+    "nl": "Nederlands",
+    "en": "Engels",
+    "ar": "Arabisch",
+    "fr": "Frans",
+    "ru": "Russisch",
+    "fa": "Perzisch (Farsi)",
+    "ps": "Pasjtoe",
+    "ti": "Tigrinya",
+    "so": "Somalisch",
+    "prs": "Dari",
+    "ckb": "Koerdisch (Sorani)",
+    "tr": "Turks",
+    "uk": "Oekraïens",
+}
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -41,13 +63,6 @@ LABELS: dict[str, dict[str, str]] = {
         "device.tablet": "Tablet",
         "device.computer": "Computer",
         "device.none": "Geen eigen toestel",
-        "lang.nl": "Nederlands",
-        "lang.en": "Engels",
-        "lang.ar": "Arabisch",
-        "lang.fr": "Frans",
-        "lang.ru": "Russisch",
-        "lang.fa": "Perzisch (Farsi)",
-        "lang.ps": "Pasjtoe",
     },
     "en": {
         "channel.website": "Website",
@@ -84,17 +99,22 @@ LABELS: dict[str, dict[str, str]] = {
         "device.tablet": "Tablet",
         "device.computer": "Computer",
         "device.none": "No device of their own",
-        "lang.nl": "Dutch",
-        "lang.en": "English",
-        "lang.ar": "Arabic",
-        "lang.fr": "French",
-        "lang.ru": "Russian",
-        "lang.fa": "Persian (Farsi)",
-        "lang.ps": "Pashto",
     },
 }
 
 
+def language_name(lang: str, code: str) -> str:
+    """A site language's name in the report's language: English from languages.yml, Dutch
+    from DUTCH_LANGUAGE_NAMES (else the English name); the code itself for a language the
+    site no longer has (records keep the language they were sent in)."""
+    english = {language.code: language.english for language in load_languages()}
+    if lang == "nl" and code in DUTCH_LANGUAGE_NAMES:
+        return DUTCH_LANGUAGE_NAMES[code]
+    return english.get(code, code)
+
+
 def label(lang: str, kind: str, code: str) -> str:
     """The label of a vocabulary code; the code itself for one the vocabulary lacks."""
+    if kind == "lang":
+        return language_name(lang, code)
     return LABELS[lang].get(f"{kind}.{code}", code)

@@ -142,3 +142,36 @@ def test_both_report_languages_have_every_text_and_label() -> None:
     codes = [f"channel.{c}" for c in CHANNELS] + [f"barrier.{b}" for b in BARRIERS]
     codes += [f"{kind}.{value}" for kind, values in SEGMENTS.items() for value in values]
     assert not [code for code in codes if code not in LABELS["nl"]]
+
+
+def test_every_site_language_is_named_in_both_report_languages() -> None:
+    from analysts.report_labels import DUTCH_LANGUAGE_NAMES
+    from wegwijs_shared.languages import load_languages
+
+    # A language added to languages.yml needs its Dutch name here, or it shows as a code.
+    codes = [language.code for language in load_languages()]
+    assert not [code for code in codes if not DUTCH_LANGUAGE_NAMES.get(code, "").strip()]
+    english = {language.code: language.english for language in load_languages()}
+    assert not [code for code in codes if not english[code].strip() or english[code] == code]
+
+
+def test_page_languages_are_named_never_shown_as_codes() -> None:
+    from wegwijs_shared.languages import language_codes
+
+    records = [
+        make_record(number, END - timedelta(hours=number), lang=code, page=f"/{code}/")
+        for number, code in enumerate(language_codes(), start=1)
+    ]
+    html, _ = render_report(records, "en")
+    rows = table_rows(section(html, "split-lang"))
+    assert {"Tigrinya", "Ukrainian", "Sorani Kurdish", "Somali", "Dari", "Turkish"} <= set(rows)
+    assert not set(rows) & set(language_codes())
+    html, _ = render_report(records, "nl")
+    split = section(html, "split-lang")
+    rows = table_rows(split)
+    assert {"Tigrinya", "Oekraïens", "Koerdisch (Sorani)", "Somalisch", "Dari", "Turks"} <= set(
+        rows
+    )
+    assert not set(rows) & set(language_codes())
+    # The channel × language table and the chart's text name them the same way.
+    assert '<th scope="col" class="rpt-num" dir="auto">Oekraïens</th>' in split
