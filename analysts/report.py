@@ -288,14 +288,17 @@ class ReportBuilder:
         return {"rows": rows, "chart": chart, "lead": lead}
 
     def comments(self) -> dict[str, Any]:
+        """The newest comments per channel; what the cap and the filters left out is said
+        ("3 of 16 shown"), never cut silently."""
         sections = []
         for code in self.answered_channels():
             shown = []
             for comment in self.tally.newest_comments(code):
                 ticked = [label(self.lang, "barrier", b) for b in comment.barriers]
-                facts = [self.group_label("status", comment.status or NOT_GIVEN)]
-                if comment.part:
-                    facts.append(label(self.lang, "part", comment.part))
+                # Each fact named: "Does not know" alone does not say it is the status.
+                status = self.group_label("status", comment.status or NOT_GIVEN)
+                part = self.group_label("part", comment.part or NOT_GIVEN)
+                facts = [f"{self.text['status']}: {status}", f"{self.text['part']}: {part}"]
                 fallback = language_direction(comment.lang)
                 shown.append({
                     "comment": comment, "dir": text_direction(comment.text, fallback),
@@ -303,11 +306,18 @@ class ReportBuilder:
                     "facts": " · ".join(facts),
                 })  # fmt: skip
             if shown:
-                sections.append({"label": self.channel_label(code), "comments": shown})
+                count = self.tally.channels[code].comment_count
+                sections.append({
+                    "label": self.channel_label(code), "comments": shown,
+                    "shown": self.t("comments_shown", shown=len(shown), count=count),
+                })  # fmt: skip
+        kept = self.tally.comments_kept
         active = self.tally.comment_filter.active()
         filters = "; ".join(f"--{name} {value}" for name, value in active.items())
-        note = self.t("comments_filter", filters=filters, count=self.tally.comments_kept)
-        return {"channels": sections, "filter": note if active else None}
+        total = sum(len(section["comments"]) for section in sections)
+        note = self.t("comments_filter", filters=filters, count=kept, shown=total)
+        not_asked = self.t("comments_not_asked", count=kept) if not self.tally.comment_cap else None
+        return {"channels": sections, "filter": note if active else None, "not_asked": not_asked}
 
     def context(self, filters: dict[str, str]) -> dict[str, Any]:
         tally = self.tally

@@ -151,7 +151,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "comments_lead": "De nieuwste {cap} opmerkingen per kanaal, nieuwste eerst, elk met de "
         "werkpunten die de lezer aanvinkte. E-mailadressen en telefoonnummers zijn bij "
         "ontvangst gemaskeerd.",
-        "comments_filter": "Alleen opmerkingen met {filters} ({count} gevonden).",
+        "comments_filter": "Alleen opmerkingen met {filters}: {count} gevonden, {shown} getoond.",
+        "comments_shown": "Opmerkingen getoond: {shown} van {count} (de nieuwste).",
+        "comments_not_asked": "Geen opmerkingen getoond: --comments 0 vroeg er geen. Deze "
+        "selectie heeft er {count}.",
         "no_comments": "Geen opmerkingen.",
         "rating": "Score",
         "ticked": "Aangevinkt",
@@ -300,7 +303,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "comments": "Comments per channel",
         "comments_lead": "The newest {cap} comments per channel, newest first, each with the "
         "problems its reader ticked. E-mail addresses and phone numbers were masked on arrival.",
-        "comments_filter": "Only comments with {filters} ({count} found).",
+        "comments_filter": "Only comments with {filters}: {count} found, {shown} shown.",
+        "comments_shown": "Comments shown: {shown} of {count} (the newest).",
+        "comments_not_asked": "No comments shown: --comments 0 asked for none. This selection "
+        "holds {count}.",
         "no_comments": "No comments.",
         "rating": "Rating",
         "ticked": "Ticked",

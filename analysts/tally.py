@@ -73,6 +73,8 @@ class ChannelTally:
     sources: Counter[str] = field(default_factory=Counter)
     # Posts received: each record once plus the identical posts folded into it.
     received: Counts = field(default_factory=Counts)
+    # Comments the comment filter keeps, also those beyond the cap: "3 of 16 shown".
+    comment_count: int = 0
 
 
 @dataclass
@@ -138,6 +140,7 @@ class Tally:
         if record.comment and self.comment_filter.keeps(record):
             # Records come oldest first: the deque keeps the newest `comment_cap`.
             self.comments_kept += 1
+            channel.comment_count += 1
             channel.comments.append(
                 Comment(
                     record.received_at, record.page, record.lang, rating, record.comment,

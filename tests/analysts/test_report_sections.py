@@ -155,7 +155,7 @@ def test_comments_filtered_with_their_barriers_and_their_own_direction() -> None
     assert "Ticked: Not in my language, Words or sentences too difficult" in comments
     assert "Mandatory" in comments
     assert ("Only comments with --comment-channel letter; --comment-barrier language; "
-            "--comment-status mandatory (1 found).") in comments  # fmt: skip
+            "--comment-status mandatory: 1 found, 1 shown.") in comments  # fmt: skip
     html, _ = render_report(records, "nl")
     comments = section(html, "comments")
     assert '<p lang="ar" dir="rtl">[email] شكرا</p>' in comments
