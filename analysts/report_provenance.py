@@ -1,5 +1,12 @@
-"""How the answers arrived: how each channel was set (a channel link, the reader, not known)
-and the identical no-JavaScript posts folded into one record, so both bounds can be read."""
+"""How the answers arrived: how each channel was set (a channel link, the reader, not known),
+whether the page's script sent the answer, and the identical no-JavaScript posts folded
+into one record, so both bounds can be read.
+
+With the script a channel link (?c=letter) is remembered for the whole visit; without
+it, only on the page the link led to (the form post's Referer). A reader without the
+script who reads on and answers on another page is 'channel not known'. So the link
+and 'not known' counts lean on how many answers came without the script, and the
+table shows both, per channel."""
 
 from __future__ import annotations
 
@@ -36,6 +43,8 @@ def provenance_section(builder: Any) -> dict[str, Any]:
                 "label": builder.channel_label(code),
                 "n": channel.counts.n,
                 "sources": [channel.sources.get(source, 0) for source in SOURCE_COLUMNS],
+                "scripted": channel.scripted,
+                "unscripted": channel.counts.n - channel.scripted,
                 "folded": channel.received.n - channel.counts.n,
                 "received": channel.received.n,
                 "stored_share": fmt.cell(channel.counts),
@@ -50,6 +59,8 @@ def provenance_section(builder: Any) -> dict[str, Any]:
         "totals": {
             "n": tally.total.n,
             "sources": sources,
+            "scripted": tally.scripted,
+            "unscripted": tally.total.n - tally.scripted,
             "folded": folded,
             "received": tally.received.n,
             "stored_share": fmt.cell(tally.total),
@@ -63,5 +74,7 @@ def provenance_section(builder: Any) -> dict[str, Any]:
             link=sources[0],
             reader=sources[1],
             none=sources[2],
+            scripted=tally.scripted,
+            unscripted=tally.total.n - tally.scripted,
         ),  # fmt: skip
     }

@@ -129,7 +129,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "geen onafhankelijke antwoorden.",
         "provenance_summary": "{stored} antwoorden opgeslagen uit {received} ontvangen berichten "
         "({folded} samengevoegd). Kanaal via een link: {link}; door de lezer gekozen: {reader}; "
-        "niet bekend: {none}.",
+        "niet bekend: {none}. Verstuurd met het script van de pagina: {scripted}; zonder: "
+        "{unscripted}.",
+        "provenance_script": "Waarom het script telt: met JavaScript onthoudt de pagina een "
+        "kanaallink (?c=letter) het hele bezoek; zonder JavaScript is de link alleen bekend op "
+        "de pagina waar hij naartoe leidde. Wie zonder script doorleest en op een andere pagina "
+        "antwoordt, telt als 'kanaal niet bekend'. De aantallen 'niet bekend' en 'via een link' "
+        "hangen dus af van hoeveel lezers zonder script antwoordden: vergelijk die kolommen per "
+        "kanaal voor u een verschil tussen kanalen leest.",
+        "scripted": "Met script",
+        "unscripted": "Zonder script",
         "source.link": "Via een link",
         "source.reader": "Door de lezer gekozen",
         "source.none": "Niet bekend",
@@ -283,7 +292,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "are not independent answers.",
         "provenance_summary": "{stored} answers stored from {received} posts received ({folded} "
         "folded). Channel set by a link: {link}; chosen by the reader: {reader}; not known: "
-        "{none}.",
+        "{none}. Sent with the page's script: {scripted}; without it: {unscripted}.",
+        "provenance_script": "Why the script matters: with JavaScript the page remembers a "
+        "channel link (?c=letter) for the whole visit; without JavaScript the link is known only "
+        "on the page it led to. A reader without the script who reads on and answers on another "
+        "page counts as 'channel not known'. So the 'not known' and 'by a link' counts depend on "
+        "how many readers answered without the script: compare those columns per channel "
+        "before reading a difference between channels.",
+        "scripted": "With script",
+        "unscripted": "Without script",
         "source.link": "By a link",
         "source.reader": "Chosen by the reader",
         "source.none": "Not known",

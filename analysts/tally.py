@@ -75,6 +75,9 @@ class ChannelTally:
     received: Counts = field(default_factory=Counts)
     # Comments the comment filter keeps, also those beyond the cap: "3 of 16 shown".
     comment_count: int = 0
+    # Answers the page's script sent (the others came from the plain HTML form): without
+    # it a channel link is known only on the page it led to (report_provenance).
+    scripted: int = 0
 
 
 @dataclass
@@ -98,6 +101,7 @@ class Tally:
     first: datetime | None = None
     last: datetime | None = None
     synthetic: int = 0
+    scripted: int = 0
     comments_kept: int = 0
 
     def __post_init__(self) -> None:
@@ -124,6 +128,9 @@ class Tally:
         channel.barriers.update(record.barriers)
         channel.months[month].add(rating)
         channel.sources[record.channel_source or NOT_GIVEN] += 1
+        if record.js:
+            channel.scripted += 1
+            self.scripted += 1
         posts = 1 + max(0, record.folded)
         channel.received.add(rating, posts)
         self.received.add(rating, posts)

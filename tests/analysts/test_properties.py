@@ -146,13 +146,14 @@ def test_report_never_crashes_and_its_totals_add_up(
         total = "in totaal" if lang == "nl" else "in total"
         assert f": {len(records)} {total}." in html
         assert sum(channel_ns(html)) == len(records)
-        # How the answers arrived: stored, by source, folded and received add up.
+        # How the answers arrived: stored, by source, by script, folded and received add up.
         arrived = html[html.index('<section id="provenance"') :]
         footer = arrived[arrived.index("<tfoot>") : arrived.index("</tfoot>")]
-        kept, link, reader, none, unrecorded, folded, received = [
-            int(n) for n in re.findall(r'<td class="rpt-num">(\d+)</td>', footer)[:7]
+        kept, link, reader, none, unrecorded, scripted, unscripted, folded, received = [
+            int(n) for n in re.findall(r'<td class="rpt-num">(\d+)</td>', footer)[:9]
         ]
         assert kept == link + reader + none + unrecorded == len(records)
+        assert kept == scripted + unscripted and scripted == sum(r.js for r in records)
         assert folded == sum(record.folded for record in records)
         assert received == kept + folded
     else:

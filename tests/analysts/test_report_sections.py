@@ -182,10 +182,11 @@ def test_how_answers_arrived_counts_sources_and_folded_posts() -> None:
     assert "7 answers stored from 13 posts received (6 folded). Channel set by a link: 3; " in (
         table
     )
-    # stored, link, reader, none, not recorded, folded, received, share stored, share received
-    assert cells(table, "Letter")[:7] == ["5", "3", "2", "0", "0", "6", "11"]
-    assert cells(table, "Channel not known")[:7] == ["1", "0", "0", "1", "0", "0", "1"]
-    assert cells(table, "Total")[:7] == ["7", "3", "2", "1", "1", "6", "13"]
+    # stored, link, reader, none, not recorded, with script, without, folded, received,
+    # share stored, share received
+    assert cells(table, "Letter")[:9] == ["5", "3", "2", "0", "0", "0", "5", "6", "11"]
+    assert cells(table, "Channel not known")[:9] == ["1", "0", "0", "1", "0", "0", "1", "0", "1"]
+    assert cells(table, "Total")[:9] == ["7", "3", "2", "1", "1", "0", "7", "6", "13"]
     # "Channel not known" is never ranked; it is listed with the channels not ranked.
     answer = section(html, "answer")
     assert "Channel not known" in answer[answer.index('id="too-few"') :]
@@ -223,9 +224,9 @@ def test_folded_posts_never_make_a_few_answers_look_like_enough() -> None:
     records += many(40, 100, 30)  # website: enough by itself
     html, _ = render_report(records, "en")
     table = section(html, "provenance")
-    # stored, link, reader, none, not recorded, folded, received, share stored, share received
-    assert cells(table, "Partner organisation")[5:] == ["34", "35", "– / n = 1", "– / n = 35"]
-    assert cells(table, "Website")[7:] == ["75% / 60% – 86% / n = 40", "75% / n = 40"]
+    # ..., folded, received, share stored, share received
+    assert cells(table, "Partner organisation")[7:] == ["34", "35", "– / n = 1", "– / n = 35"]
+    assert cells(table, "Website")[9:] == ["75% / 60% – 86% / n = 40", "75% / n = 40"]
 
 
 def test_a_channel_with_too_few_answers_shows_its_plain_count() -> None:
@@ -236,3 +237,24 @@ def test_a_channel_with_too_few_answers_shows_its_plain_count() -> None:
     too_few = too_few[too_few.index('id="too-few"') :]
     assert cells(too_few, "Text or WhatsApp") == ["29", "29 of 29"]
     assert cells(too_few, "Letter") == ["3", "1 of 3"]
+
+
+def test_how_answers_arrived_counts_answers_with_and_without_the_script() -> None:
+    # Letters: 4 by the page's script (the link remembered), 3 by the plain form.
+    records = many(4, 0, 4, channel="letter", channel_source="link", js=True)
+    records += many(3, 100, 1, channel="letter", channel_source="link", js=False)
+    # Without the script, a link followed by a second page leaves the channel unknown.
+    records += many(5, 200, 2, channel="unknown", channel_source="none", js=False)
+    records += many(1, 300, 1, channel="unknown", channel_source="none", js=True)
+    html, _ = render_report(records, "en")
+    table = section(html, "provenance")
+    # stored, link, reader, none, not recorded, with script, without script, ...
+    assert cells(table, "Letter")[:7] == ["7", "7", "0", "0", "0", "4", "3"]
+    assert cells(table, "Channel not known")[:7] == ["6", "0", "0", "6", "0", "1", "5"]
+    assert cells(table, "Total")[:7] == ["13", "7", "0", "6", "0", "5", "8"]
+    assert "Sent with the page&#39;s script: 5; without it: 8." in table
+    assert "without JavaScript the link is known only on the page it led to" in table
+    html, _ = render_report(records, "nl")
+    table = section(html, "provenance")
+    assert "Verstuurd met het script van de pagina: 5; zonder: 8." in table
+    assert ">Met script</th>" in table and ">Zonder script</th>" in table
