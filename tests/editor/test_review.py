@@ -179,6 +179,79 @@ def test_what_is_not_a_minor_change(project, capsys, old, new, why):
     assert f"this is not a small change: {why}" in capsys.readouterr().err
 
 
+MEANING = "Je doet de test niet thuis. Je doet de test in een testcentrum."
+
+
+def with_meaning(project) -> None:
+    """nl/mo.md with two sentences, its translations up to date, committed."""
+    git(project, "init", "-q")
+    edit(project.page("nl/mo.md"), "Terug naar", f"{MEANING}\n\nTerug naar")
+    for rel in ("content/en/mo.md", "content/ar/mo.md"):
+        assert project.run("stamp", rel) == 0
+    commit_all(project)
+
+
+def test_a_reversed_sentence_is_not_a_minor_change(project, capsys):
+    with_meaning(project)
+    reversed_ = "Je doet de test thuis. Je doet de test niet in een testcentrum."
+    edit(project.page("nl/mo.md"), MEANING, reversed_)
+    before = {rel: project.page(rel).read_bytes() for rel in ("en/mo.md", "ar/mo.md")}
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 1
+    assert capsys.readouterr().err.startswith(
+        "build.py stamp: content/nl/mo.md: this is not a small change: it adds or removes "
+        '"niet", which can turn what a sentence says around, in 2 sentences: "Je doet de test '
+        'thuis." (removed "niet"); "Je doet de test niet in een testcentrum." (added "niet"), '
+        "so its translations must say it too. Nothing was stamped."
+    )
+    assert {rel: project.page(rel).read_bytes() for rel in before} == before
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "why"),
+    [
+        (
+            "in een testcentrum.",
+            "in een testcentrum van het agentschap.",
+            'it changes the words of a sentence: "Je doet de test in een testcentrum van het '
+            'agentschap." (added "van het agentschap")',
+        ),
+        ("de test niet thuis", "de test thuis", 'removed "niet"'),
+        ("de test niet thuis", "de test net thuis", '("niet" became "net")'),
+        ("de test niet thuis", "de test nu thuis", 'it adds or removes "niet"'),
+        ("Je doet de test in", "Je doet het examen in", '("de test" became "het examen")'),
+        ("in een testcentrum", "op een testcentrum", '("in" became "op")'),
+        ("test in een", "test in geen", 'it adds or removes "geen"'),
+        ("title: Cursus MO", "title: Cursus Nederlands", '"Cursus Nederlands" ("mo" became'),
+    ],
+)
+def test_a_changed_word_is_not_a_minor_change(project, capsys, old, new, why):
+    with_meaning(project)
+    edit(project.page("nl/mo.md"), old, new)
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 1
+    assert why in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("in een testcentrum.", "in een tetscentrum."),  # a typo (two letters swapped)
+        ("Je doet de test in", "Je doet de tset in"),
+        ("de test niet thuis.", "de test niet thuis!"),  # punctuation
+        ("Je doet de test in", "je doet de Test in"),  # capitals
+        ("niet thuis. Je", "niet thuis, je"),  # two sentences made one
+        ("niet thuis. Je", "niet\nthuis.\n\nJe"),  # line breaks, a paragraph split
+        ("een testcentrum", "een test centrum"),  # a space
+        ("Over de cursus", "Over de cusus"),  # in the description
+    ],
+)
+def test_typos_punctuation_capitals_and_spaces_are_minor(project, capsys, old, new):
+    with_meaning(project)
+    edit(project.page("nl/mo.md"), old, new)
+    capsys.readouterr()
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 0, capsys.readouterr().err
+    assert "content/en/mo.md: still up to date" in capsys.readouterr().out
+
+
 @pytest.fixture(scope="module")
 def reviewed_site(tmp_path_factory):
     """The fixture project with ar/index.md reviewed and a review-terms list, built once."""
