@@ -81,6 +81,11 @@ def locate(path: Path, docs_dir: Path) -> tuple[str, Path]:
     return code, Path(*rest)
 
 
+def _project_path(path: Path, docs_dir: Path) -> str:
+    """content/<language>/<page> as editors name it."""
+    return f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+
+
 def stamp_translation(path: Path, docs_dir: Path) -> Stamped:
     """Mark a checked translation as translating the current Dutch page."""
     code, rel = locate(path, docs_dir)
@@ -125,27 +130,39 @@ def stamp_minor(path: Path, docs_dir: Path, languages) -> list[tuple[Path, str, 
             "translation you checked with 'build.py stamp content/<language>/"
             f"{rel.as_posix()}'."
         )
+    previous = source_hash(before)
+    translations = [
+        docs_dir / language.code / rel
+        for language in languages
+        if language.code != SOURCE_LANGUAGE and (docs_dir / language.code / rel).is_file()
+    ]
+    recorded = {t: recorded_hash(t.read_text(encoding="utf-8")) for t in translations}
+    made_outdated = [t for t in translations if recorded[t] == previous]
+    if not made_outdated:
+        # No translation translated the version before the change: nothing to keep up to
+        # date, whatever the change is. Each is listed as already up to date or outdated.
+        return [
+            (t, "current" if recorded[t] == current else "outdated", current) for t in translations
+        ]
     major = major_change(before, text)
     if major:
+        named = ", ".join(_project_path(t, docs_dir) for t in made_outdated)
         raise StampError(
             f"{path}: this is not a small change: {major}, so its translations must say it "
             f"too. Nothing was stamped. Update each translation, then stamp it: 'build.py "
             f"stamp content/<language>/{rel.as_posix()}'. Until then readers of the "
-            "translations are told that they may be out of date."
+            f"translations this change made outdated ({named}) are told that they may be out "
+            "of date."
         )
-    previous = source_hash(before)
     results = []
-    for language in languages:
-        translation = docs_dir / language.code / rel
-        if language.code == SOURCE_LANGUAGE or not translation.is_file():
-            continue
+    for translation in translations:
         translated = translation.read_text(encoding="utf-8")
-        recorded = recorded_hash(translated)
-        if recorded == previous:
+        if recorded[translation] == previous:
             write_hash(translation, current)
             results.append((translation, "stamped", current))
         else:
-            results.append((translation, "current" if recorded == current else "outdated", current))
+            what = "current" if recorded[translation] == current else "outdated"
+            results.append((translation, what, current))
         # A review of the text before a small change still covers the text after it.
         meta, _ = parse_front_matter(translated)
         review = read_review(meta or {})

@@ -151,8 +151,27 @@ def test_minor_stamp_keeps_the_review_and_refuses_a_new_sentence(project, capsys
         "build.py stamp: content/nl/mo.md: this is not a small change: it adds a sentence "
         '("Je leert over werk en wonen."), so its translations must say it too. Nothing was '
         "stamped. Update each translation, then stamp it: 'build.py stamp "
-        "content/<language>/mo.md'. Until then readers of the translations are told that they "
-        "may be out of date.\n"
+        "content/<language>/mo.md'. Until then readers of the translations this change made "
+        "outdated (content/en/mo.md, content/ar/mo.md) are told that they may be out of date.\n"
+    )
+    assert {rel: project.page(rel).read_bytes() for rel in before} == before
+
+
+def test_minor_stamp_when_every_translation_is_already_current(project, capsys):
+    git(project, "init", "-q")
+    commit_all(project)
+    # A sentence more, and every translation updated and stamped: none is outdated.
+    edit(project.page("nl/mo.md"), "eigen taal.", "eigen taal. Je leert over werk en wonen.")
+    for rel in ("content/en/mo.md", "content/ar/mo.md"):
+        assert project.run("stamp", rel) == 0
+    before = {rel: project.page(rel).read_bytes() for rel in ("en/mo.md", "ar/mo.md")}
+    capsys.readouterr()
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out == (
+        f"content/en/mo.md: already up to date (source_hash {dutch_hash(project)})\n"
+        f"content/ar/mo.md: already up to date (source_hash {dutch_hash(project)})\n"
     )
     assert {rel: project.page(rel).read_bytes() for rel in before} == before
 
@@ -173,6 +192,8 @@ def test_what_is_not_a_minor_change(project, capsys, old, new, why):
         "Terug naar",
         "Het zijn 12 lessen.\n\n- Eerste\n- Tweede\n\nTerug naar",
     )
+    for rel in ("content/en/mo.md", "content/ar/mo.md"):
+        assert project.run("stamp", rel) == 0
     commit_all(project)
     edit(project.page("nl/mo.md"), old, new)
     assert project.run("stamp", "--minor", "content/nl/mo.md") == 1
