@@ -6,13 +6,14 @@ page (fallback). It is reported as a notice, so translators see what is left.
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
 from urllib.parse import unquote, urlsplit
 
 from sitegen.checks.anchors import anchors
 from sitegen.checks.findings import ERROR, NOTICE, WARNING, Finding
 from sitegen.checks.source import ContentSite, SourcePage
-from sitegen.urls import is_site_file
+from sitegen.urls import is_remote, is_site_file
 
 
 def _finding(page: SourcePage, line: int, message: str, level: str = ERROR) -> Finding:
@@ -33,6 +34,55 @@ def _anchor_finding(page, line, url, fragment, have, where) -> Finding | None:
         f"link to {url}: {where} has no heading with the anchor '#{fragment}'. "
         f"Anchors are made from the heading text; existing ones: "
         f"{', '.join('#' + a for a in sorted(have)) or 'none'}.",
+    )
+
+
+def _on_this_computer(url: str) -> bool:
+    """An address of the preview on the editor's own computer (127.0.0.1:8000, localhost)."""
+    if not is_remote(url):
+        return False
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:  # a port that is no number
+        return False
+    if not host:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def _page_file(page: SourcePage, url: str, site: ContentSite) -> str | None:
+    """The page file a preview address shows, relative to this page: '/ar/intake/' ->
+    'intake.md'."""
+    segments = [s for s in unquote(urlsplit(url.strip()).path).split("/") if s]
+    if segments and segments[0] in {other.language.code for other in site.pages}:
+        segments = segments[1:]
+    name = "/".join(segments).removesuffix(".html").removesuffix("/index")
+    candidates = [f"{name}.md", f"{name}/index.md"] if name else ["index.md"]
+    for candidate in candidates:
+        for code in (page.language.code, "nl"):
+            if (site.docs_dir / code / candidate).is_file():
+                return posixpath.relpath(candidate, str(page.rel.parent))
+    return None
+
+
+def _preview_link(page: SourcePage, url: str, line: int, site: ContentSite) -> Finding:
+    target = _page_file(page, url, site)
+    instead = (
+        f"link to the page file instead, e.g. {target}"
+        if target
+        else "link to the page's .md file instead, relative to this page (for example 'mo.md')"
+    )
+    return _finding(
+        page,
+        line,
+        f"link to {url}: this link points to the preview on your own computer, which readers "
+        f"cannot open; {instead}.",
     )
 
 
@@ -111,7 +161,10 @@ def check_links(page: SourcePage, site: ContentSite) -> list[Finding]:
     for ref in page.references:
         if ref.kind != "link" or not ref.url:
             continue
-        found = _check_link(page, ref.url, ref.line, site)
+        if _on_this_computer(ref.url):
+            found = _preview_link(page, ref.url, ref.line, site)
+        else:
+            found = _check_link(page, ref.url, ref.line, site)
         if found:
             findings.append(found)
     for heading, anchor, meaningful in anchors(page.headings, site.slugify):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 def add_line(project, rel: str, line: str) -> None:
     page = project.page(rel)
@@ -142,3 +144,47 @@ def test_links_in_admonitions_tables_and_references_are_checked_but_not_in_comme
         "weg-b.md",
         "weg-c.md",
     ]
+
+
+@pytest.mark.parametrize(
+    ("rel", "url", "instead"),
+    [
+        ("nl/index.md", "http://127.0.0.1:8000/mo/", "link to the page file instead, e.g. mo.md"),
+        (
+            "nl/index.md",
+            "http://localhost:8001/kosten/#x",
+            "link to the page file instead, e.g. kosten.md",
+        ),
+        ("ar/mo.md", "http://0.0.0.0:8000/ar/", "link to the page file instead, e.g. index.md"),
+        ("en/index.md", "http://[::1]:8000/en/mo/", "link to the page file instead, e.g. mo.md"),
+        (
+            "nl/feedback/x.md",
+            "https://127.0.0.2/mo/",
+            "link to the page file instead, e.g. ../mo.md",
+        ),
+        (
+            "nl/index.md",
+            "http://localhost/nergens/",
+            "link to the page's .md file instead, relative to this page (for example 'mo.md')",
+        ),
+    ],
+)
+def test_a_link_to_the_local_preview_is_an_error(project, capsys, rel, url, instead):
+    if not project.page(rel).exists():
+        project.write(rel, "---\ntitle: X\ndescription: X.\n---\n\n# X\n")
+    page = project.page(rel)
+    line = page.read_text(encoding="utf-8").count("\n") + 2
+    add_line(project, rel, f"Zie [de intake]({url}).")
+    assert project.run("check") == 1
+    assert (
+        f"error: content/{rel}:{line}: link to {url}: this link points to the preview on your "
+        f"own computer, which readers cannot open; {instead}."
+    ) in findings(capsys)
+
+
+def test_a_link_to_another_site_is_not_a_preview_link(project, capsys):
+    add_line(
+        project, "nl/index.md", "Zie [de VDAB](https://www.vdab.be/) en [x](http://10.0.0.1/)."
+    )
+    assert project.run("check") == 0
+    assert "preview" not in capsys.readouterr().err
