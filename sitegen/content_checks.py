@@ -15,6 +15,7 @@ from sitegen.checks.anchors import load_slugify
 from sitegen.checks.findings import Finding
 from sitegen.checks.front_matter import check_front_matter
 from sitegen.checks.images import check_images
+from sitegen.checks.layout import check_layout
 from sitegen.checks.links import check_links
 from sitegen.checks.readability import check_readability
 from sitegen.checks.safety import check_safety
@@ -29,6 +30,7 @@ from sitegen.review_terms import load_review_terms
 ALWAYS = (check_front_matter, check_translation)
 WHEN_READABLE = (
     check_title_heading,
+    check_layout,
     check_safety,
     check_links,
     check_images,

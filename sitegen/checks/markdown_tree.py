@@ -51,6 +51,23 @@ class MarkdownTree:
     # as (line, source text): what the line-oriented view of the page blanks.
     hidden_lines: set[int] = field(default_factory=set)
     hidden_spans: list[tuple[int, str]] = field(default_factory=list)
+    # Markdown that shows readers something else than the editor probably meant.
+    layout: list[Layout] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A block whose look comes from how its lines are written, not from their text.
+
+    kind: "code block" (indented by 4 spaces or a tab: lines line..end), "setext heading"
+    (text on line..end-1, underlined on line end with marker), "rule" (a horizontal line
+    written as marker), "glued list" (a list on line end, right under the paragraph that
+    starts on line)."""
+
+    kind: str
+    line: int
+    end: int
+    marker: str = ""
 
 
 @cache
@@ -151,12 +168,37 @@ def _read_html(tree: MarkdownTree, html: str, line: int) -> None:
     tree.references += [ref for ref in scan.references if ref.kind in ("link", "image")]
 
 
+def _layout(tokens: list[Token], lines: list[str], first_line: int) -> list[Layout]:
+    """Code blocks, setext headings, horizontal lines and lists glued to a paragraph."""
+    found = []
+    paragraph: tuple[int, int] | None = None  # (first line, line after) of a top paragraph
+    for token in tokens:
+        if not token.map:
+            continue
+        line, end = token.map[0] + first_line, token.map[1] + first_line - 1
+        if token.level == 0 and token.type.endswith("_open"):
+            after = paragraph
+            paragraph = (line, end + 1) if token.type == "paragraph_open" else None
+            if token.type in ("bullet_list_open", "ordered_list_open") and after:
+                if after[1] == line:
+                    found.append(Layout("glued list", after[0], line))
+        if token.type == "code_block":
+            found.append(Layout("code block", line, end))
+        elif token.type == "hr":
+            found.append(Layout("rule", line, line, lines[token.map[0]].strip()))
+        elif token.type == "heading_open" and token.markup in ("=", "-"):
+            found.append(Layout("setext heading", line, end, token.markup))
+    return found
+
+
 def parse_markdown(body: str, first_line: int = 1) -> MarkdownTree:
     """Parse a page's body; first_line is the file line the body starts on."""
     tree = MarkdownTree()
     heading_level = 0
     in_title = False
-    for token in _parser().parse(body):
+    tokens = _parser().parse(body)
+    tree.layout = _layout(tokens, body.split("\n"), first_line)
+    for token in tokens:
         line = token.map[0] + first_line if token.map else first_line
         if token.type == "heading_open":
             heading_level = int(token.tag[1])

@@ -1,0 +1,78 @@
+"""Markdown written so that readers see something else than text: a code block, a
+heading, a horizontal line, a list run into a paragraph.
+
+Content pages never need code blocks, underlined (setext) headings or horizontal
+lines; each of these comes from a slip: a list item indented by 4 spaces or a tab,
+'---' right under a paragraph, a '---' line too many after the front matter. The
+site's Markdown (Python-Markdown) also reads a list with no empty line before it as
+part of the paragraph above. Read from the parsed page (sitegen.checks.markdown_tree).
+"""
+
+from __future__ import annotations
+
+from sitegen.checks.findings import ERROR, WARNING, Finding
+from sitegen.checks.source import ContentSite, SourcePage, split_front_matter
+
+
+def _finding(page: SourcePage, line: int, message: str, level: str = ERROR) -> Finding:
+    return Finding(page.display, line, message, level, "markdown")
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _body_start(page: SourcePage) -> int:
+    """The first line after the front matter that is not empty."""
+    _, body, skipped = split_front_matter(page.text)
+    number = skipped + 1
+    for text in body.split("\n"):
+        if text.strip():
+            return number
+        number += 1
+    return number
+
+
+def check_layout(page: SourcePage, site: ContentSite) -> list[Finding]:
+    findings = []
+    for block in page.tree.layout:
+        if block.kind == "code block":
+            message = (
+                f"line {block.line} starts with 4 spaces or a tab, so readers see "
+                f"{'it' if block.line == block.end else _lines(block.line, block.end)} as "
+                "code in a grey box, not as text or a list. Remove the spaces or the tab "
+                "at the start of the line."
+            )
+            findings.append(_finding(page, block.line, message))
+        elif block.kind == "setext heading":
+            level = 1 if block.marker == "=" else 2
+            message = (
+                f"the line of '{block.marker * 3}' right under the text on "
+                f"{_lines(block.line, block.end - 1)} makes that text a level-{level} "
+                "heading. Remove that line, or leave an empty line above it; write a heading "
+                f"as '{'#' * level} Heading'."
+            )
+            findings.append(_finding(page, block.end, message))
+        elif (
+            block.kind == "rule" and block.line == _body_start(page) and page.text.startswith("---")
+        ):
+            message = (
+                f"the line '{block.marker}' comes after the end of the front matter, so readers "
+                "see a horizontal line at the top of the page. Remove it."
+            )
+            findings.append(_finding(page, block.line, message, WARNING))
+        elif block.kind == "rule":
+            message = (
+                f"the line '{block.marker}' draws a horizontal line across the page; pages "
+                "here do not use them. Remove it; to start a new part, use a heading "
+                "('## ...')."
+            )
+            findings.append(_finding(page, block.line, message, WARNING))
+        elif block.kind == "glued list":
+            message = (
+                f"the list starts right under the paragraph on line {block.line}, with no "
+                "empty line between them, so readers see its items run on in that paragraph "
+                "('... - item - item'). Leave an empty line before the list."
+            )
+            findings.append(_finding(page, block.end, message))
+    return findings

@@ -1,0 +1,75 @@
+"""Markdown slips that change what readers see: a code block, a heading, a horizontal line,
+a list run into the paragraph above it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.editor.conftest import page_text
+
+
+def findings(capsys) -> list[str]:
+    return [line for line in capsys.readouterr().err.splitlines() if "content/" in line]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Wat neem je mee?\n\n    - je paspoort\n    - je brief",
+            "error: content/nl/slip.md:10: line 10 starts with 4 spaces or a tab, so readers "
+            "see lines 10-11 as code in a grey box, not as text or a list. Remove the spaces or "
+            "the tab at the start of the line.",
+        ),
+        (
+            "Wat neem je mee?\n\n\t- je paspoort",
+            "error: content/nl/slip.md:10: line 10 starts with 4 spaces or a tab, so readers "
+            "see it as code in a grey box, not as text or a list. Remove the spaces or the tab "
+            "at the start of the line.",
+        ),
+        (
+            "Je schrijft je in.\nDat is gratis.\n---\n\nMeer tekst.",
+            "error: content/nl/slip.md:10: the line of '---' right under the text on lines 8-9 "
+            "makes that text a level-2 heading. Remove that line, or leave an empty line above "
+            "it; write a heading as '## Heading'.",
+        ),
+        (
+            "Wat neem je mee?\n- je paspoort\n- je brief",
+            "error: content/nl/slip.md:9: the list starts right under the paragraph on line 8, "
+            "with no empty line between them, so readers see its items run on in that "
+            "paragraph ('... - item - item'). Leave an empty line before the list.",
+        ),
+        (
+            "Je schrijft je in.\n\n***\n\nDat is gratis.",
+            "warning: content/nl/slip.md:10: the line '***' draws a horizontal line across the "
+            "page; pages here do not use them. Remove it; to start a new part, use a heading "
+            "('## ...').",
+        ),
+    ],
+)
+def test_markdown_slips_are_reported_on_their_line(project, capsys, body, expected):
+    project.write("nl/slip.md", page_text("Slip", body))
+    project.run("check")
+    assert [line for line in findings(capsys) if "slip.md" in line] == [expected]
+
+
+def test_an_extra_rule_after_the_front_matter(project, capsys):
+    project.write("nl/slip.md", "---\ntitle: Slip\ndescription: Een test.\n---\n---\n\n# Slip\n")
+    assert project.run("check") == 0
+    assert [line for line in findings(capsys) if "slip.md" in line] == [
+        "warning: content/nl/slip.md:5: the line '---' comes after the end of the front matter, "
+        "so readers see a horizontal line at the top of the page. Remove it."
+    ]
+
+
+def test_lists_admonitions_and_definitions_are_fine(project, capsys):
+    body = (
+        "Wat neem je mee?\n\n- je paspoort\n    - of je verblijfskaart\n- je brief\n\n"
+        "1. Eerst.\n\n    Meer over de eerste stap.\n\n2. Dan.\n\n"
+        '!!! note "Let op"\n    Je komt op tijd.\n\n'
+        "Inburgering\n:   Je leert Nederlands en over Vlaanderen.\n\n"
+        "Schrijf `---` niet.\n\n```\n    zo niet\n---\n```"
+    )
+    project.write("nl/slip.md", page_text("Slip", body))
+    assert project.run("check") == 0
+    assert [line for line in findings(capsys) if "slip.md" in line] == []
