@@ -39,6 +39,18 @@ class TextUnit:
 
     text: str
     line: int
+    # (offset in text, file line) where each of its lines starts, for a unit written
+    # over several lines; empty: all of it is on `line`.
+    line_starts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The file line of the character at `offset` in text."""
+        found = self.line
+        for start, line in self.line_starts:
+            if start > offset:
+                break
+            found = line
+        return found
 
 
 @dataclass
@@ -101,6 +113,26 @@ def _plain(children: list[Token]) -> str:
         elif child.type == "image":
             words.append(child.content)
     return re.sub(r"\s+", " ", "".join(words)).strip()
+
+
+def _line_starts(token: Token, first_line: int, text: str) -> tuple[tuple[int, int], ...]:
+    """Where in a unit's text (as _plain gives it) each of its lines starts."""
+    pieces: list[tuple[int, list[Token]]] = [(first_line, [])]
+    for child, line in _inline_parts(token, first_line):
+        if child.type in ("softbreak", "hardbreak"):
+            pieces.append((line + 1, []))
+        else:
+            pieces[-1][1].append(child)
+    if len(pieces) == 1:
+        return ()
+    starts, cursor = [], 0
+    for line, children in pieces:
+        piece = _plain(children)
+        at = text.find(piece, cursor) if piece else -1
+        if at >= 0:
+            starts.append((at, line))
+            cursor = at + len(piece)
+    return tuple(starts)
 
 
 def _heading(token: Token, level: int, line: int) -> Heading:
@@ -217,6 +249,7 @@ def parse_markdown(body: str, first_line: int = 1) -> MarkdownTree:
             if heading_level:
                 tree.headings.append(_heading(token, heading_level, line))
             elif not in_title:
-                tree.units.append(TextUnit(_plain(token.children or []), line))
+                text = _plain(token.children or [])
+                tree.units.append(TextUnit(text, line, _line_starts(token, line, text)))
     tree.references.sort(key=lambda ref: ref.line)
     return tree

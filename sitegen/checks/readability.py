@@ -42,11 +42,17 @@ def sentences(units: list[TextUnit], count_words) -> list[Sentence]:
     """The sentences of the page's paragraphs, list items, table cells and definitions."""
     found = []
     for unit in units:
-        for text in _SENTENCE_END.split(unit.text):
-            text = text.strip()
+        start = 0
+        ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(unit.text)]
+        for end, after in [*ends, (len(unit.text), len(unit.text))]:
+            piece = unit.text[start:end]
+            text = piece.strip()
             words = count_words(text) if text else 0
             if words:
-                found.append(Sentence(text, unit.line, words))
+                # The line the sentence starts on, not the first line of its paragraph.
+                line = unit.line_at(start + len(piece) - len(piece.lstrip()))
+                found.append(Sentence(text, line, words))
+            start = after
     return found
 
 

@@ -123,3 +123,18 @@ def test_a_new_page_with_a_name_beyond_ascii_is_the_pull_requests_own(pull_reque
     assert found.index(("error", "content/en/index.md:11", "link to oud.md leads nowhere: ")) < (
         next(i for i, (_, where, _) in enumerate(found) if where == "content/nl/kosten.md:8")
     )
+
+
+def test_a_long_sentence_on_a_changed_line_is_the_pull_requests_own(pull_request, capsys):
+    # nl/kosten.md line 8: the long sentence of main; a second line of that paragraph now
+    # gets a long sentence of its own.
+    page = pull_request.page("nl/kosten.md")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.rstrip("\n") + f"\n{LONG.replace('eerste', 'tweede')}\n", "utf-8")
+    assert pull_request.run("check", "--format", "github", "--base", "main") == 1
+    found = annotations(capsys.readouterr().out)
+    warnings = [where for level, where, text in found if text.startswith("sentence of")]
+    assert warnings == ["content/nl/kosten.md:9", "content/nl/kosten.md:8"]
+    # The pull request's own warning comes before those on lines it did not change.
+    order = [where for _, where, _ in found]
+    assert order.index("content/nl/kosten.md:9") < order.index("content/nl/mo.md:11")

@@ -93,3 +93,11 @@ def test_other_languages_and_code_are_not_measured(project, capsys):
     project.write("ar/lang.md", page_text("طويل", " ".join(["كلمة"] * 30) + "."))
     assert project.run("check") == 0
     assert not [line for line in findings(capsys) if "words" in line]
+
+
+def test_a_long_sentence_is_reported_on_its_own_line(project, capsys):
+    body = f"Welkom op deze pagina.\nHier staat meer. {LONG_NL}\nDat is alles."
+    project.write("nl/lang.md", page_text("Lang", body))
+    assert project.run("check") == 0
+    lines = [line for line in findings(capsys) if "sentence of 26 words" in line]
+    assert [line.split(": sentence")[0] for line in lines] == ["warning: content/nl/lang.md:9"]
