@@ -4,7 +4,8 @@ GitHub shows at most ten annotations of each level per step, so order matters:
 1. findings on the lines the pull request changed (from `git diff` against its base);
 2. translations the change makes outdated, gathered into one annotation on the
    changed Dutch page instead of one on every untouched translation;
-3. everything else (old findings on pages the pull request did not touch).
+3. everything else: findings on lines the pull request did not change, on the pages it
+   changed and on the others.
 The full table goes to the job summary ($GITHUB_STEP_SUMMARY) in the same order.
 """
 
@@ -225,7 +226,7 @@ def summary_markdown(arranged: Arranged, languages: int, base: str | None) -> st
         "",
         *_table(arranged.gathered),
         "",
-        "### Elsewhere (pages this pull request did not change)",
+        "### On lines this pull request did not change",
         "",
         *_table(arranged.elsewhere),
         "",

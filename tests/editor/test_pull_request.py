@@ -72,6 +72,7 @@ def test_the_pull_requests_own_lines_come_first(pull_request, tmp_path, capsys, 
     assert mine.startswith("On the lines this pull request changed (compared with main)")
     assert "| error | `content/en/index.md:11` | links | link to oud.md leads nowhere" in mine
     assert "`content/nl/mo.md:11` | translations | this change makes 1" in caused
+    assert elsewhere.startswith("On lines this pull request did not change\n")
     assert "`content/ar/mo.md:4` | translations | outdated:" in elsewhere
     assert "| notice |" in elsewhere  # the full table: notices too
 
