@@ -46,6 +46,7 @@ class Changes:
 
     base: str  # the commit the pull request started from (merge base)
     files: dict[str, frozenset[int] | None]  # None: the whole file is new
+    ref: str = ""  # the branch or commit compared with, as git found it ('origin/main')
 
     def touches(self, finding: Finding) -> bool:
         """On a changed line, or about a changed file as a whole (reported on line 1)."""
@@ -80,8 +81,11 @@ def _changed_lines(diff: str) -> dict[str, frozenset[int] | None]:
 
 
 def find_changes(root: Path, base: str) -> Changes:
-    """The changes of the working tree (commits and edits) since it left `base`."""
-    for ref in (f"origin/{base}", base):
+    """The changes of the working tree (commits and edits) since it left `base`.
+
+    `base` as named when git knows it here (a branch, a tag, a commit, HEAD), else the
+    remote's branch of that name (origin/<base>, as in a pull request's checkout)."""
+    for ref in (base, f"origin/{base}"):
         merge_base = _git(root, "merge-base", ref, "HEAD")
         if merge_base:
             break
@@ -99,7 +103,7 @@ def find_changes(root: Path, base: str) -> Changes:
     files = _changed_lines(diff or "")
     for path in (_git(root, "ls-files", "--others", "--exclude-standard") or "").splitlines():
         files[path] = None  # new and not yet added: every line is new
-    return Changes(commit, files)
+    return Changes(commit, files, ref)
 
 
 def _translation_of(finding: Finding, root: Path, docs_dir: Path) -> tuple[str, str] | None:
@@ -152,6 +156,7 @@ class Arranged:
     on_changed_lines: list[Finding]
     gathered: list[Finding]
     elsewhere: list[Finding]
+    compared_with: str | None = None  # the ref the changed lines come from
 
     def all(self) -> list[Finding]:
         return self.on_changed_lines + self.gathered + self.elsewhere
@@ -176,7 +181,7 @@ def arrange(findings: list[Finding], changes: Changes, root: Path, docs_dir: Pat
         _gathered(dutch, rel, translations, changes)
         for (dutch, rel), translations in outdated_by.items()
     ]
-    return Arranged(_by_level(mine), gathered, _by_level(elsewhere))
+    return Arranged(_by_level(mine), gathered, _by_level(elsewhere), changes.ref or None)
 
 
 def _cell(text: str) -> str:
@@ -218,7 +223,8 @@ def summary_markdown(arranged: Arranged, languages: int, base: str | None) -> st
         return "\n".join([*head, "### All findings", "", *_table(arranged.all()), ""])
     lines = [
         *head,
-        f"### On the lines this pull request changed (compared with {base})",
+        f"### On the lines this pull request changed (compared with "
+        f"{arranged.compared_with or base})",
         "",
         *_table(arranged.on_changed_lines),
         "",

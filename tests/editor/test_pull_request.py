@@ -139,3 +139,28 @@ def test_a_long_sentence_on_a_changed_line_is_the_pull_requests_own(pull_request
     # The pull request's own warning comes before those on lines it did not change.
     order = [where for _, where, _ in found]
     assert order.index("content/nl/kosten.md:9") < order.index("content/nl/mo.md:11")
+
+
+def summary_of(project, tmp_path, *args: str) -> str:
+    summary = tmp_path / "summary.md"
+    summary.unlink(missing_ok=True)
+    project.run("check", "--format", "github", *args, "--summary", str(summary))
+    return summary.read_text(encoding="utf-8")
+
+
+def test_the_base_is_the_ref_the_editor_named(pull_request, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    # A remote's HEAD at main, as in a clone: --base HEAD still means this HEAD, so only the
+    # change not committed yet (the broken link) is the pull request's own.
+    git(pull_request, "update-ref", "refs/remotes/origin/HEAD", "main")
+    table = summary_of(pull_request, tmp_path, "--base", "HEAD")
+    mine = table.split("\n### ")[1]
+    assert mine.startswith("On the lines this pull request changed (compared with HEAD)")
+    assert "content/en/index.md:11" in mine
+    assert "content/nl/mo.md" not in mine
+    # A branch git knows only on the remote: the summary says which ref was compared.
+    git(pull_request, "update-ref", "refs/remotes/origin/release", "main")
+    table = summary_of(pull_request, tmp_path, "--base", "release")
+    mine = table.split("\n### ")[1]
+    assert mine.startswith("On the lines this pull request changed (compared with origin/release)")
+    assert "content/nl/mo.md:11" in table.split("\n### ")[2]
