@@ -6,6 +6,7 @@ page (fallback). It is reported as a notice, so translators see what is left.
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import posixpath
 from urllib.parse import unquote, urlsplit
@@ -14,6 +15,7 @@ from sitegen.checks.anchors import anchors
 from sitegen.checks.findings import ERROR, NOTICE, WARNING, Finding
 from sitegen.checks.source import ContentSite, SourcePage
 from sitegen.urls import is_remote, is_site_file
+from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 
 def _finding(page: SourcePage, line: int, message: str, level: str = ERROR) -> Finding:
@@ -142,12 +144,37 @@ def _check_link(page: SourcePage, url: str, line: int, site: ContentSite):
             "web address, so that the build can check it.",
             WARNING,
         )
+    return _nowhere(page, line, url, target, site)
+
+
+def _suggestion(page: SourcePage, target: str, site: ContentSite) -> str:
+    """' Did you mean kosten.md?' for a page of the language (or Dutch) with a close name."""
+    if not target.endswith(".md"):
+        return ""
+    codes = (page.language.code, SOURCE_LANGUAGE)
+    pages = sorted({p.rel.as_posix() for p in site.pages if p.language.code in codes})
+    wanted = target
+    while wanted.startswith("../"):
+        wanted = wanted[3:]
+    close = difflib.get_close_matches(wanted, pages, n=1, cutoff=0.75)
+    if not close:
+        return ""
+    return f" Did you mean {posixpath.relpath(close[0], str(page.rel.parent))}?"
+
+
+def _nowhere(page: SourcePage, line: int, url: str, target: str, site: ContentSite) -> Finding:
+    code = page.language.code
+    if target.startswith("../"):
+        missing = f"it goes up out of the {code}/ folder ('../'), where there are no pages"
+    elif code == SOURCE_LANGUAGE:
+        missing = f"there is no {code}/{target}"
+    else:
+        missing = f"there is no {code}/{target} (and no Dutch {SOURCE_LANGUAGE}/{target})"
     return _finding(
         page,
         line,
-        f"link to {url} leads nowhere: there is no {code}/{target} (and no Dutch "
-        f"{source}/{target}). Check the file name; links point to the .md file, relative "
-        "to this page.",
+        f"link to {url} leads nowhere: {missing}.{_suggestion(page, target, site)} Check the "
+        "file name; links point to the .md file, relative to this page.",
     )
 
 

@@ -33,6 +33,22 @@ def test_missing_page_is_an_error(project, capsys):
     ) in findings(capsys)
 
 
+def test_missing_dutch_page_says_it_once_and_suggests_a_close_name(project, capsys):
+    add_line(project, "nl/index.md", "Zie [kosten](koste.md) en [MO](../mo.md).")
+    assert project.run("check") == 1
+    lines = findings(capsys)
+    assert (
+        "error: content/nl/index.md:10: link to koste.md leads nowhere: there is no "
+        "nl/koste.md. Did you mean kosten.md? Check the file name; links point to the .md "
+        "file, relative to this page."
+    ) in lines
+    assert (
+        "error: content/nl/index.md:10: link to ../mo.md leads nowhere: it goes up out of the "
+        "nl/ folder ('../'), where there are no pages. Did you mean mo.md? Check the file "
+        "name; links point to the .md file, relative to this page."
+    ) in lines
+
+
 def test_missing_anchor_lists_the_existing_ones(project, capsys):
     add_line(project, "en/index.md", "See [your language](mo.md#in-je-eigen-taal).")
     assert project.run("check") == 1
