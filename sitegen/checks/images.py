@@ -27,6 +27,19 @@ def _image_file(page: SourcePage, url: str, docs_dir: Path) -> Path | None:
     return None
 
 
+def _where_to_put(page: SourcePage, docs_dir: Path) -> str:
+    """Where an image of this page goes: its folder, or the Dutch one that every language uses."""
+    parent = page.rel.parent.as_posix()
+    folder = "" if parent == "." else f"{parent}/"
+    here = f"{docs_dir.name}/{page.language.code}/{folder}"
+    if page.language.is_source:
+        return f"put the file next to the page, in {here},"
+    return (
+        f"put the file next to the page, in {here} (or in {docs_dir.name}/nl/{folder}, "
+        "which every language can use),"
+    )
+
+
 def check_images(page: SourcePage, site: ContentSite) -> list[Finding]:
     docs_dir = site.docs_dir
     findings = []
@@ -51,8 +64,8 @@ def check_images(page: SourcePage, site: ContentSite) -> list[Finding]:
                 _finding(
                     page,
                     ref.line,
-                    f"the image {ref.url} does not exist: put the file next to the page in "
-                    f"content/{page.language.code}/ (or content/nl/) and check the name.",
+                    f"the image {ref.url} does not exist: {_where_to_put(page, docs_dir)} and "
+                    "check the name.",
                 )
             )
         elif found.stat().st_size > IMAGE_MAX_BYTES:

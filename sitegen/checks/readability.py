@@ -87,10 +87,13 @@ def _long_words(page: SourcePage, found: list[Sentence], textstat) -> Finding | 
                 first_line.setdefault(word.lower(), sentence.line)
     if not total or occurrences * 100 <= LONG_WORDS_PERCENT_MAX * total:
         return None
-    listed = ", ".join(f"{word} (line {line})" for word, line in first_line.items())
+    at = min(first_line.values())  # the message's own line: not repeated in the list
+    listed = ", ".join(
+        word if line == at else f"{word} (line {line})" for word, line in first_line.items()
+    )
     return _finding(
         page,
-        min(first_line.values()),
+        at,
         f"{occurrences} of {total} words are long ({limit} syllables or more; at most "
         f"{LONG_WORDS_PERCENT_MAX} in 100): {listed}. Use shorter, common words, or explain "
         "a word the first time you use it.",

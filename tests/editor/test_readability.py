@@ -83,8 +83,17 @@ def test_many_long_words(project, capsys):
     assert project.run("check") == 0
     assert (
         "warning: content/nl/woorden.md:8: 2 of 11 words are long (6 syllables or more; at "
-        "most 2 in 100): inburgeringsattest (line 8), nieuwkomersverklaring (line 8). Use "
+        "most 2 in 100): inburgeringsattest, nieuwkomersverklaring. Use "
         "shorter, common words, or explain a word the first time you use it."
+    ) in findings(capsys)
+    # A long word on another line than the message's is named with its line.
+    body = "Het inburgeringsattest krijg je.\nDe nieuwkomersverklaring ook. Bij de balie."
+    project.write("nl/woorden.md", page_text("Woorden", body))
+    assert project.run("check") == 0
+    assert (
+        "warning: content/nl/woorden.md:8: 2 of 10 words are long (6 syllables or more; at "
+        "most 2 in 100): inburgeringsattest, nieuwkomersverklaring (line 9). Use shorter, "
+        "common words, or explain a word the first time you use it."
     ) in findings(capsys)
 
 

@@ -84,8 +84,18 @@ def test_image_needs_alt_text_and_a_file(project, capsys):
     ) in lines
     assert (
         "error: content/nl/mo.md:12: the image kaart.png does not exist: put the file next to "
-        "the page in content/nl/ (or content/nl/) and check the name."
+        "the page, in content/nl/, and check the name."
     ) in lines
+
+
+def test_a_missing_image_of_a_translation_may_be_in_the_dutch_folder(project, capsys):
+    add_line(project, "ar/mo.md", "![خريطة](kaart.png)")
+    assert project.run("check") == 1
+    assert (
+        "error: content/ar/mo.md:13: the image kaart.png does not exist: put the file next to "
+        "the page, in content/ar/ (or in content/nl/, which every language can use), and check "
+        "the name."
+    ) in findings(capsys)
 
 
 def test_image_size_limit(project, capsys):
