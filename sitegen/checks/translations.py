@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitegen.checks.findings import ERROR, NOTICE, WARNING, Finding
-from sitegen.checks.source import ContentSite, SourcePage
+from sitegen.checks.source import ContentSite, SourcePage, display_path
 from sitegen.freshness import recorded_hash, source_hash
 from wegwijs_shared.languages import SOURCE_LANGUAGE
 
@@ -29,6 +29,7 @@ def check_translation(page: SourcePage, site: ContentSite) -> list[Finding]:
             )
         ]
     stamp = f"build.py stamp {page.display}"
+    dutch_file = display_path(dutch, site.root)
     if page.meta.get("translated") is False:
         return [
             _finding(
@@ -59,9 +60,9 @@ def check_translation(page: SourcePage, site: ContentSite) -> list[Finding]:
             page,
             page.key_line("source_hash"),
             f"outdated: the Dutch page {SOURCE_LANGUAGE}/{rel} changed after this "
-            f"translation was made; readers see a notice that it may be out of date. Update "
-            f"the translation (see 'git log -p content/{SOURCE_LANGUAGE}/{rel}'), then run "
-            f"'{stamp}'.",
+            f"translation was made; readers see a notice that it may be out of date. See what "
+            f"changed ('git diff {dutch_file}' shows what is not committed yet, 'git log -p "
+            f"{dutch_file}' what is), update the translation, then run '{stamp}'.",
             WARNING,
         )
     ]

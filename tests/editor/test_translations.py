@@ -40,8 +40,9 @@ def test_dutch_change_makes_translations_outdated_until_stamped(project, capsys)
     lines = findings(capsys)
     assert (
         "warning: content/en/mo.md:4: outdated: the Dutch page nl/mo.md changed after this "
-        "translation was made; readers see a notice that it may be out of date. Update the "
-        "translation (see 'git log -p content/nl/mo.md'), then run 'build.py stamp "
+        "translation was made; readers see a notice that it may be out of date. See what "
+        "changed ('git diff content/nl/mo.md' shows what is not committed yet, 'git log -p "
+        "content/nl/mo.md' what is), update the translation, then run 'build.py stamp "
         "content/en/mo.md'."
     ) in lines
     assert any(line.startswith("warning: content/ar/mo.md:4: outdated:") for line in lines)
