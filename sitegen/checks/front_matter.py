@@ -6,7 +6,7 @@ import difflib
 import re
 
 from sitegen.checks.findings import ERROR, WARNING, Finding
-from sitegen.checks.source import ContentSite, SourcePage
+from sitegen.checks.source import ContentSite, DateText, SourcePage
 from sitegen.review import review_problem
 
 REQUIRED_KEYS = ("title", "description")
@@ -45,6 +45,16 @@ def _unknown_key(page: SourcePage, key: object) -> Finding:
 def _check_types(page: SourcePage, data: dict) -> list[Finding]:
     findings = []
     for key, kind in KNOWN_KEYS.items():
+        if isinstance(data.get(key), DateText):
+            findings.append(
+                _finding(
+                    page,
+                    page.key_line(key),
+                    f"'{key}' must be text, not a date: YAML reads '{data[key]}' as a date. "
+                    f'Put the value in quotes: {key}: "{data[key]}"',
+                )
+            )
+            continue
         if data.get(key) is None or isinstance(data[key], kind) or kind is dict:
             continue  # a mapping ('reviewed') is checked on its own
         if kind is bool:

@@ -34,7 +34,31 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 # libyaml's loader where PyYAML was built with it: the same safe subset, ten times faster
 # (a build reads every page's front matter in every language's process).
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _TextLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader without dates: '2026-02-30' stays the text the editor typed.
+
+    YAML's own reading of it (a date, and an exception for an impossible one) would
+    crash every command on one mistyped day; the checks say what is wrong instead.
+    """
+
+
+class DateText(str):
+    """A value YAML would read as a date (written without quotes), kept as the text typed.
+
+    mkdocs reads it as a date (and drops the whole front matter for an impossible one):
+    a title or description written so is an error of the check (sitegen.checks.front_matter).
+    """
+
+
+def _date_text(loader: yaml.BaseLoader, node: yaml.Node) -> DateText:
+    return DateText(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_TextLoader.add_constructor(_TIMESTAMP, _date_text)
 
 
 def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
@@ -45,13 +69,18 @@ def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
     if raw is None:
         return None, "the front matter starts with '---' but never ends: add a line '---'."
     try:
-        data = yaml.load(raw, Loader=_SAFE_LOADER) or {}
+        data = yaml.load(raw, Loader=_TextLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         return None, (
             f"the front matter is not valid YAML{where}: put quotes around a title or "
             "description that contains a colon."
+        )
+    except (ValueError, TypeError) as error:  # a value with a tag YAML cannot apply (!!int x)
+        return None, (
+            f"the front matter has a value YAML cannot read ({error}): write every value as "
+            "plain text, without '!!'."
         )
     if not isinstance(data, dict):
         return None, "the front matter must be 'key: value' lines, such as 'title: Welkom'."

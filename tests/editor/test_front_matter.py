@@ -104,3 +104,36 @@ def test_front_matter_that_is_not_key_value_lines(project, capsys):
         "error: content/nl/extra.md:1: the front matter must be 'key: value' lines, such as "
         "'title: Welkom'."
     ) in errors_of(capsys)
+
+
+def test_an_impossible_date_is_a_message_not_a_crash(project, capsys):
+    page = project.page("en/mo.md")
+    text = page.read_text(encoding="utf-8")
+    line = 'reviewed: {role: "x", date: 2026-02-30, source_hash: "aaaaaaaaaaaa"}'
+    page.write_text(text.replace("\n---\n", f"\n{line}\n---\n", 1), encoding="utf-8")
+    project.write("nl/extra.md", "---\ntitle: Extra\ndescription: 2026-02-30\n---\n\n# Extra\n")
+    assert project.run("check") == 1
+    err = errors_of(capsys)
+    assert any(
+        x.startswith("error: content/en/mo.md:5: 'reviewed' is not as 'build.py review' writes "
+                     "it: the date is not a date (YYYY-MM-DD).")
+        for x in err
+    )  # fmt: skip
+    assert (
+        "error: content/nl/extra.md:3: 'description' must be text, not a date: YAML reads "
+        "'2026-02-30' as a date. Put the value in quotes: description: \"2026-02-30\""
+    ) in err
+    assert project.run("check", "--format", "github") == 1
+    assert "::error file=content/nl/extra.md,line=3,title=front-matter::" in capsys.readouterr().out
+    # What the editor typed is what every command reads: none of them stops on it.
+    assert project.run("status") == 0
+    assert project.run("stamp", "content/en/mo.md") == 0
+    assert project.run("review", "content/en/mo.md", "--role", "native speaker") == 0
+    assert "date: 2026-02-30" not in page.read_text(encoding="utf-8")
+
+
+def test_a_date_in_quotes_is_text(project, capsys):
+    text = '---\ntitle: "2026-03-14"\ndescription: Iets.\n---\n\n# 2026-03-14\n'
+    project.write("nl/extra.md", text)
+    project.run("check")
+    assert "content/nl/extra.md:2" not in capsys.readouterr().err
