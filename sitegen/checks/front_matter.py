@@ -155,10 +155,10 @@ def _check_reviewed(page: SourcePage, data: dict) -> list[Finding]:
 
 
 def check_front_matter(page: SourcePage, site: ContentSite) -> list[Finding]:
-    data, error = page.front_matter
-    if error:
-        line = int(m.group(1)) if (m := re.search(r"\(line (\d+)\)", error)) else 1
-        return [_finding(page, line, error)]
+    data, problem = page.front_matter_read
+    if problem:
+        return [_finding(page, problem.line, problem.message)]
+    assert data is not None
     findings = []
     for key in REQUIRED_KEYS:
         value = data.get(key)

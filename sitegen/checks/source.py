@@ -7,6 +7,7 @@ paragraph on its line in the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -61,30 +62,86 @@ def _date_text(loader: yaml.BaseLoader, node: yaml.Node) -> DateText:
 _TextLoader.add_constructor(_TIMESTAMP, _date_text)
 
 
-def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
-    """Return (front matter, error). A page without front matter gives ({}, None)."""
+@dataclass(frozen=True)
+class FrontMatterProblem:
+    """Why the front matter cannot be read, and the line of the file to look at."""
+
+    line: int
+    message: str
+
+
+# A 'key: value' line (or a 'key:' line that opens a list or mapping below it).
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+_DASHES = re.compile(r"^[ \t]*[-\u2010-\u2015\u2212]+[ \t]*$")  # '--', '----', an em dash...
+
+
+def _opening_problem(text: str) -> FrontMatterProblem | None:
+    """Front matter the page means to have but that does not start on line 1 with '---'.
+
+    mkdocs reads front matter only there: elsewhere the keys would be shown as text.
+    None when the page simply has none (it starts with its text)."""
+    first, *_ = text.split("\n", 1)
+    first = first.rstrip("\r")
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    opening = next((line for line in lines if line.strip()), "")
+    if text.startswith("\ufeff"):
+        found = (
+            "a byte-order mark, an invisible character some editors write at the start: save "
+            "the file as UTF-8 without BOM"
+        )
+    elif not first.strip() and (_DASHES.match(opening) or _KEY_LINE.match(opening.lstrip())):
+        found = "a blank line: remove the empty lines above the '---'"
+    elif first.strip() and _DASHES.match(first):
+        found = f"'{first.strip()}': write three dashes, '---'"
+    elif _KEY_LINE.match(first):
+        found = f"'{first}': add a line '---' above it"
+    else:
+        return None
+    return FrontMatterProblem(1, f"the file must start with a line '---' (found: {found}).")
+
+
+def _yaml_problem(error: yaml.YAMLError) -> FrontMatterProblem:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else 1
+    where = f" (line {line})" if mark else ""
+    return FrontMatterProblem(
+        line,
+        f"the front matter is not valid YAML{where}: put quotes around a title or "
+        "description that contains a colon.",
+    )
+
+
+def read_front_matter(text: str) -> tuple[dict | None, FrontMatterProblem | None]:
+    """Return (front matter, problem). A page without front matter gives ({}, None)."""
     if not text.startswith("---"):
-        return {}, None
+        problem = _opening_problem(text)
+        return (None, problem) if problem else ({}, None)
     raw, _, _ = split_front_matter(text)
     if raw is None:
-        return None, "the front matter starts with '---' but never ends: add a line '---'."
+        return None, FrontMatterProblem(
+            1, "the front matter starts with '---' but never ends: add a line '---'."
+        )
     try:
         data = yaml.load(raw, Loader=_TextLoader) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        return None, (
-            f"the front matter is not valid YAML{where}: put quotes around a title or "
-            "description that contains a colon."
-        )
+        return None, _yaml_problem(error)
     except (ValueError, TypeError) as error:  # a value with a tag YAML cannot apply (!!int x)
-        return None, (
+        return None, FrontMatterProblem(
+            1,
             f"the front matter has a value YAML cannot read ({error}): write every value as "
-            "plain text, without '!!'."
+            "plain text, without '!!'.",
         )
     if not isinstance(data, dict):
-        return None, "the front matter must be 'key: value' lines, such as 'title: Welkom'."
+        return None, FrontMatterProblem(
+            1, "the front matter must be 'key: value' lines, such as 'title: Welkom'."
+        )
     return data, None
+
+
+def parse_front_matter(text: str) -> tuple[dict | None, str | None]:
+    """Return (front matter, error). A page without front matter gives ({}, None)."""
+    data, problem = read_front_matter(text)
+    return data, problem.message if problem else None
 
 
 @dataclass
@@ -98,8 +155,13 @@ class SourcePage:
     text: str = field(repr=False)
 
     @cached_property
+    def front_matter_read(self) -> tuple[dict | None, FrontMatterProblem | None]:
+        return read_front_matter(self.text)
+
+    @property
     def front_matter(self) -> tuple[dict | None, str | None]:
-        return parse_front_matter(self.text)
+        data, problem = self.front_matter_read
+        return data, problem.message if problem else None
 
     @property
     def meta(self) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.editor.conftest import page_text
 
 
@@ -137,3 +139,22 @@ def test_a_date_in_quotes_is_text(project, capsys):
     project.write("nl/extra.md", text)
     project.run("check")
     assert "content/nl/extra.md:2" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("start", "found"),
+    [
+        ("\ufeff---\n", "a byte-order mark, an invisible character some editors write at the "
+                      "start: save the file as UTF-8 without BOM"),
+        ("\n---\n", "a blank line: remove the empty lines above the '---'"),
+        ("--\n", "'--': write three dashes, '---'"),
+        ("", "'title: Extra': add a line '---' above it"),
+    ],
+)  # fmt: skip
+def test_front_matter_that_does_not_start_on_line_one_is_one_message(project, capsys, start, found):
+    project.write("nl/extra.md", f"{start}title: Extra\ndescription: Iets.\nsources: []\n---\n")
+    assert project.run("check") == 1
+    err = [line for line in errors_of(capsys) if "content/nl/extra.md" in line]
+    assert err == [
+        f"error: content/nl/extra.md:1: the file must start with a line '---' (found: {found})."
+    ]
