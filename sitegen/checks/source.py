@@ -100,15 +100,43 @@ def _opening_problem(text: str) -> FrontMatterProblem | None:
     return FrontMatterProblem(1, f"the file must start with a line '---' (found: {found}).")
 
 
+def _indent_problem(raw: str) -> FrontMatterProblem | None:
+    """A key that does not start at the beginning of its line (YAML would read it as part
+    of the line above, or the whole front matter as a block that mkdocs drops)."""
+    opens_block = False  # the last key's value is on the indented lines below it
+    for number, line in enumerate(raw.split("\n")[1:], start=2):
+        line = line.rstrip("\r")
+        stripped = line.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        key_like = bool(_KEY_LINE.match(stripped))
+        if stripped != line and key_like and (line.startswith("\t") or not opens_block):
+            key = stripped.split(":", 1)[0].strip()
+            return FrontMatterProblem(
+                number,
+                f"line {number} is indented (or starts with a tab): start every key at the "
+                f"beginning of the line ('{key}: ...').",
+            )
+        if stripped == line:
+            value = line.split(":", 1)[1].strip() if key_like else "x"
+            opens_block = value == "" or value.startswith(("|", ">", "#"))
+    return None
+
+
 def _yaml_problem(error: yaml.YAMLError) -> FrontMatterProblem:
     mark = getattr(error, "problem_mark", None)
+    if getattr(error, "context_mark", None) and "while" in str(getattr(error, "context", "")):
+        mark = error.context_mark  # a quote or bracket left open: the line where it opens
     line = mark.line + 1 if mark else 1
     where = f" (line {line})" if mark else ""
-    return FrontMatterProblem(
-        line,
-        f"the front matter is not valid YAML{where}: put quotes around a title or "
-        "description that contains a colon.",
-    )
+    if "mapping values are not allowed" in str(getattr(error, "problem", "")):
+        advice = "put quotes around a title or description that contains a colon."
+    else:
+        advice = (
+            "check that line: close every quote and bracket, and put a value that contains "
+            "a colon or starts with a quote, '[' or '{' in quotes."
+        )
+    return FrontMatterProblem(line, f"the front matter is not valid YAML{where}: {advice}")
 
 
 def read_front_matter(text: str) -> tuple[dict | None, FrontMatterProblem | None]:
@@ -121,6 +149,9 @@ def read_front_matter(text: str) -> tuple[dict | None, FrontMatterProblem | None
         return None, FrontMatterProblem(
             1, "the front matter starts with '---' but never ends: add a line '---'."
         )
+    problem = _indent_problem(raw)
+    if problem:
+        return None, problem
     try:
         data = yaml.load(raw, Loader=_TextLoader) or {}
     except yaml.YAMLError as error:

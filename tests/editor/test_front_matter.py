@@ -158,3 +158,44 @@ def test_front_matter_that_does_not_start_on_line_one_is_one_message(project, ca
     assert err == [
         f"error: content/nl/extra.md:1: the file must start with a line '---' (found: {found})."
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "key"),
+    [
+        ("title: Extra\n  description: Iets.\nsources: []\n", 3, "description"),
+        (" title: Extra\ndescription: Iets.\nsources: []\n", 2, "title"),
+        ("title: Extra\ndescription: Iets.\n\tsources: []\n", 4, "sources"),
+        ("  title: Extra\n  description: Iets.\n  sources: []\n", 2, "title"),
+    ],
+)
+def test_an_indented_key_is_named_with_its_line(project, capsys, front, line, key):
+    project.write("nl/extra.md", f"---\n{front}---\n\n# Extra\n")
+    assert project.run("check") == 1
+    assert (
+        f"error: content/nl/extra.md:{line}: line {line} is indented (or starts with a tab): "
+        f"start every key at the beginning of the line ('{key}: ...')."
+    ) in errors_of(capsys)
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: Extra\ndescription: Een lange\n  zin.\n",
+        "title: Extra\ndescription: >\n  Opgelet: een lange\n  zin.\n",
+    ],
+)
+def test_indented_lines_of_a_long_value_are_fine(project, capsys, front):
+    project.write("nl/extra.md", f"---\n{front}---\n\n# Extra\n\nKort.\n")
+    project.run("check")
+    assert "content/nl/extra.md" not in capsys.readouterr().err
+
+
+def test_an_open_quote_names_its_line(project, capsys):
+    project.write("nl/extra.md", '---\ntitle: "Extra\ndescription: Iets.\n---\n\nKort.\n')
+    assert project.run("check") == 1
+    assert (
+        "error: content/nl/extra.md:2: the front matter is not valid YAML (line 2): check that "
+        "line: close every quote and bracket, and put a value that contains a colon or starts "
+        "with a quote, '[' or '{' in quotes."
+    ) in errors_of(capsys)
