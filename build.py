@@ -305,9 +305,14 @@ def _watcher(args: argparse.Namespace, site_dir: Path):
 def run_check(args: argparse.Namespace) -> None:
     from sitegen.checks.findings import ERROR, NOTICE
     from sitegen.checks.report import print_findings, summary
-    from sitegen.settings import load_settings
+    from sitegen.settings import SettingsError, load_settings
 
-    settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
+    try:
+        settings = load_settings(args.config, args.content, args.site_dir, args.languages, 1)
+    except SettingsError as error:
+        if args.format != "text":
+            _settings_annotation(error, args)
+        raise
     findings = [*settings.findings, *_content_findings(settings)]
     if args.format == "github":
         findings = _for_pull_request(findings, settings, args)
@@ -324,6 +329,34 @@ def run_check(args: argparse.Namespace) -> None:
         raise BuildFailed(f"{errors} content error(s): fix them and run the check again.")
 
 
+def _settings_annotation(error, args: argparse.Namespace) -> None:
+    """check --format github|json when the settings stop it: the message as a finding on the
+    file to change (or on the run), and in the job summary; the exit code is 1."""
+    from sitegen.checks.findings import ERROR, Finding
+    from sitegen.checks.report import as_github, as_json
+
+    finding = Finding(error.path or "", 1, str(error), ERROR, "settings")
+    if args.format == "json":
+        print(as_json([finding]))
+        return
+    print(as_github(finding))
+    message = finding.message.replace("|", "\\|")
+    table = f"| file | message |\n|---|---|\n| `{finding.path}` | {message} |"
+    _write_summary(
+        args,
+        "## Content checks\n\nThe check could not start: 1 error.\n\n"
+        f"{table if finding.path else message}\n",
+    )
+
+
+def _write_summary(args: argparse.Namespace, text: str) -> None:
+    """Append to the job summary (--summary FILE, else $GITHUB_STEP_SUMMARY when set)."""
+    summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(text)
+
+
 def _for_pull_request(findings: list, settings, args: argparse.Namespace) -> list:
     """Annotations on the pull request's own lines first; the full table to the job summary."""
     from sitegen.checks.pull_request import ChangesError, for_pull_request, summary_markdown
@@ -338,10 +371,7 @@ def _for_pull_request(findings: list, settings, args: argparse.Namespace) -> lis
         print(f"::warning title=check::{error}")  # the base of GITHUB_BASE_REF is not fetched
         base = None
         arranged = for_pull_request(findings, project, settings.docs_dir, base)
-    summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(summary_markdown(arranged, len(settings.languages), base))
+    _write_summary(args, summary_markdown(arranged, len(settings.languages), base))
     return arranged.all()
 
 

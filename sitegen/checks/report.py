@@ -24,12 +24,10 @@ def _escape_property(value: str) -> str:
 
 def as_github(finding: Finding) -> str:
     """A workflow command: GitHub shows it on the pull request's line."""
+    where = [f"file={_escape_property(finding.path)}", f"line={finding.line}"]
     properties = ",".join(
-        [
-            f"file={_escape_property(finding.path)}",
-            f"line={finding.line}",
-            f"title={_escape_property(finding.check)}",
-        ]
+        # No file (a setting of the whole project): an annotation on the run, not on a line.
+        [*(where if finding.path else []), f"title={_escape_property(finding.check)}"]
     )
     return f"::{finding.level} {properties}::{_escape_data(finding.message)}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -159,6 +160,36 @@ def test_a_content_folder_that_is_no_language_is_one_message(project, capsys):
     assert len(err) == 1
     assert "content/ti is not a language in languages.yml: to start the language, run " in err[0]
     assert "'build.py add-language ti --name ... --english ... --dir ltr|rtl'" in err[0]
+
+
+@pytest.mark.parametrize(
+    ("folder", "new"),
+    [("ara", False), ("AR", False), ("ar_SY", False), ("ar-SY", True), ("arabic", False)],
+)
+def test_a_misnamed_language_folder_names_the_language_it_means(project, capsys, folder, new):
+    project.write(f"{folder}/index.md", "---\ntitle: x\ndescription: y\n---\n")
+    assert project.run("check") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"build.py check: content/{folder} is not a language in languages.yml: did you mean "
+        "content/ar/? Move its pages there; "
+    )
+    assert ("'build.py add-language" in err) is new
+    assert str(project.root) not in err
+
+
+def test_a_misnamed_language_folder_is_an_annotation_and_in_the_summary(project, capsys):
+    project.write("ara/index.md", "---\ntitle: x\ndescription: y\n---\n")
+    summary = project.root / "summary.md"
+    assert project.run("check", "--format", "github", "--summary", str(summary)) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "::error file=content/ara/index.md,line=1,title=settings::content/ara is not a language "
+        "in languages.yml: did you mean content/ar/?"
+    )
+    assert "| `content/ara/index.md` | content/ara is not a language" in summary.read_text("utf-8")
+    assert project.run("check", "--format", "json") == 1
+    assert json.loads(capsys.readouterr().out)["findings"][0]["file"] == "content/ara/index.md"
 
 
 def test_a_bad_code_in_languages_yml_stops_every_command(project, capsys):
