@@ -6,6 +6,8 @@ list and the next-step link: when the two differ, the link promises another page
 
 from __future__ import annotations
 
+import re
+
 from sitegen.checks.findings import WARNING, Finding
 from sitegen.checks.source import ContentSite, SourcePage
 
@@ -18,7 +20,38 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
+# '#Kop' or '##Kop': Markdown needs a space after the '#'s, or the line is a paragraph.
+_NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#].*)$")
+
+
+def _no_space(page: SourcePage) -> list[tuple[int, str, str]]:
+    """(line, '#'s, text) of every line that is meant as a heading but lacks the space.
+
+    Code, comments and front matter are blanked in page.prose; so is nothing else."""
+    found = []
+    for number, line in enumerate(page.prose.split("\n"), start=1):
+        if match := _NO_SPACE.match(line):
+            found.append((number, match.group(1), match.group(2).rstrip()))
+    return found
+
+
 def check_title_heading(page: SourcePage, site: ContentSite) -> list[Finding]:
+    unspaced = _no_space(page)
+    findings = [
+        _finding(
+            page,
+            number,
+            f"put a space after '{marks}' to make this line a heading: '{marks} {text}'.",
+        )
+        for number, marks, text in unspaced
+    ]
+    return sorted(
+        findings + _title_findings(page, any(marks == "#" for _, marks, _ in unspaced)),
+        key=lambda f: f.line,
+    )
+
+
+def _title_findings(page: SourcePage, unspaced_level_one: bool) -> list[Finding]:
     title = page.meta.get("title")
     if not isinstance(title, str) or not title.strip():
         return []  # a missing title is a front matter error already
@@ -26,6 +59,8 @@ def check_title_heading(page: SourcePage, site: ContentSite) -> list[Finding]:
     headings = page.headings
     first_level_one = [h for h in headings if h.level == 1]
     if not first_level_one:
+        if unspaced_level_one:
+            return []  # '#Title': the message on that line says what to do
         return [
             _finding(
                 page,

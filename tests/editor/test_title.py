@@ -47,3 +47,26 @@ def test_a_heading_that_is_not_the_title_is_a_warning(project, capsys, body, exp
     project.write("nl/extra.md", HEAD + body)
     assert project.run("check") == 0  # a warning: the page is still built
     assert warnings_of(capsys) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "#Wat kost het?\n\nKort.\n\n## Meer\n\nOok kort.\n",
+            ["warning: content/nl/extra.md:6: put a space after '#' to make this line a heading: "
+             "'# Wat kost het?'."],
+        ),
+        (
+            "# Wat kost het?\n\nKort.\n\n##Meer\n\nOok kort.\n\n```\n#include\n```\n",
+            ["warning: content/nl/extra.md:10: put a space after '##' to make this line a "
+             "heading: '## Meer'."],
+        ),
+    ],
+)  # fmt: skip
+def test_a_heading_without_a_space_after_the_hash_is_named_on_its_line(
+    project, capsys, body, expected
+):
+    project.write("nl/extra.md", HEAD + body)
+    assert project.run("check") == 0
+    assert warnings_of(capsys) == expected
