@@ -381,19 +381,68 @@ def run_stamp(args: argparse.Namespace) -> None:
 
     settings = load_settings(args.config, args.content, None, args.languages, 1)
     try:
-        for name in args.pages:
-            path = Path(name)
-            if args.minor:
+        if args.minor:
+            for name in args.pages:
                 for translation, what, value in stamp_minor(
-                    path, settings.docs_dir, settings.languages
+                    Path(name), settings.docs_dir, settings.languages
                 ):
                     print(f"{_shown(translation)}: {MINOR_RESULTS[what].format(value)}")
-            else:
-                item = stamp_translation(path, settings.docs_dir)
-                change = "already up to date" if item.old == item.new else "marked up to date"
-                print(f"{_shown(item.path)}: {change} (source_hash {item.new})")
+            return
+
+        def stamp(path: Path) -> str:
+            item = stamp_translation(path, settings.docs_dir)
+            change = "already up to date" if item.old == item.new else "marked up to date"
+            return f"{_shown(item.path)}: {change} (source_hash {item.new})"
+
+        pages = _translations_named(args.pages, settings.docs_dir, "stamp")
+        for line in _all_or_nothing(pages, stamp, "stamped"):
+            print(line)
     except StampError as error:
         raise BuildFailed(str(error)) from None
+
+
+def _translations_named(names: list[str], docs_dir: Path, command: str) -> list[Path]:
+    """The pages named, without the Dutch ones when translations are named too (a glob such
+    as content/*/mo.md takes the Dutch page along): each skipped one is a notice."""
+    from sitegen.stamping import StampError, locate
+    from wegwijs_shared.languages import SOURCE_LANGUAGE
+
+    def dutch(path: Path) -> bool:
+        try:
+            return locate(path, docs_dir)[0] == SOURCE_LANGUAGE
+        except StampError:
+            return False  # said when the page's turn comes
+
+    paths = [Path(name) for name in names]
+    if all(dutch(path) for path in paths):
+        return paths  # the command explains why a Dutch page is not for it
+    for path in filter(dutch, paths):
+        print(
+            f"notice: {_shown(path)} skipped: a Dutch page is the source of the translations, "
+            f"{command} is for translations.",
+            file=sys.stderr,
+        )
+    return [path for path in paths if not dutch(path)]
+
+
+def _all_or_nothing(paths: list[Path], change, done: str) -> list[str]:
+    """change(path) on every page, or on none: when one page is refused, the pages already
+    changed get their bytes back, and the message says that nothing was changed."""
+    from sitegen.stamping import StampError
+
+    before = {path: path.read_bytes() for path in paths if path.is_file()}
+    lines = []
+    try:
+        for path in paths:
+            lines.append(change(path))
+    except StampError as error:
+        for path, data in before.items():
+            if path.read_bytes() != data:
+                path.write_bytes(data)
+        if len(paths) > 1:
+            raise StampError(f"{error} Nothing was {done}.") from None
+        raise
+    return lines
 
 
 def run_review(args: argparse.Namespace) -> None:
@@ -404,21 +453,26 @@ def run_review(args: argparse.Namespace) -> None:
     settings = load_settings(args.config, args.content, None, args.languages, 1)
     project = settings.config_file.parent
     terms, _ = load_review_terms(project, settings.docs_dir, settings.languages)
+
+    def review(path: Path) -> str:
+        done = review_translation(path, settings.docs_dir, args.role, args.date)
+        lines = [
+            f"{_shown(path)}: reviewed by {done.role} on {done.date} "
+            f"(against the Dutch text {done.source_hash})"
+        ]
+        code, rel = locate(path, settings.docs_dir)
+        lines += [
+            f"  listed for review in docs/review-terms.yml (line {term.line}): "
+            f"{term.term}; remove it there once it is settled"
+            for term in terms
+            if term.code == code and term.page in (None, rel.as_posix())
+        ]
+        return "\n".join(lines)
+
     try:
-        for name in args.pages:
-            path = Path(name)
-            review = review_translation(path, settings.docs_dir, args.role, args.date)
-            print(
-                f"{_shown(path)}: reviewed by {review.role} on {review.date} "
-                f"(against the Dutch text {review.source_hash})"
-            )
-            code, rel = locate(path, settings.docs_dir)
-            for term in terms:
-                if term.code == code and term.page in (None, rel.as_posix()):
-                    print(
-                        f"  listed for review in docs/review-terms.yml (line {term.line}): "
-                        f"{term.term}; remove it there once it is settled"
-                    )
+        pages = _translations_named(args.pages, settings.docs_dir, "review")
+        for line in _all_or_nothing(pages, review, "reviewed"):
+            print(line)
     except StampError as error:
         raise BuildFailed(str(error)) from None
 

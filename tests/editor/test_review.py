@@ -345,3 +345,18 @@ def test_a_term_no_longer_on_its_page_is_a_warning(reviewed_site, capsys):
         "reviewer changed it, remove it from the list; otherwise correct it as it is written on "
         "the page."
     ) in capsys.readouterr().err
+
+
+def test_review_of_several_pages_skips_dutch_and_writes_all_or_nothing(project, capsys):
+    pages = ["content/ar/mo.md", "content/en/mo.md", "content/nl/mo.md"]
+    before = project.page("ar/mo.md").read_bytes()
+    edit(project.page("en/mo.md"), "source_hash:", "old_hash:")  # not stamped: refused
+    assert project.run("review", *pages, "--role", ROLE) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "notice: content/nl/mo.md skipped: a Dutch page is the source" in err
+    assert err.endswith("then review it. Nothing was reviewed.\n")
+    assert project.page("ar/mo.md").read_bytes() == before
+    assert project.run("stamp", "content/en/mo.md") == 0
+    assert project.run("review", *pages, "--role", ROLE) == 0
+    assert capsys.readouterr().out.count(": reviewed by ") == 2

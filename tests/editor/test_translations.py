@@ -153,3 +153,29 @@ def test_minor_change_without_history_is_explained(project, capsys):
 def test_changed_on_uses_the_file_time_outside_git(project):
     project.set_changed("nl/mo.md")
     assert changed_on(project.page("nl/mo.md")) == "2026-03-14"
+
+
+def test_a_glob_with_the_dutch_page_stamps_the_translations(project, capsys):
+    edit(project.page("nl/mo.md"), "De cursus is in je eigen taal.", "De cursus is in jouw taal.")
+    names = ["content/ar/mo.md", "content/en/mo.md", "content/nl/mo.md"]  # content/*/mo.md
+    assert project.run("stamp", *names) == 0
+    out, err = capsys.readouterr()
+    value = dutch_hash(project, "mo.md")
+    assert out == (
+        f"content/ar/mo.md: marked up to date (source_hash {value})\n"
+        f"content/en/mo.md: marked up to date (source_hash {value})\n"
+    )
+    assert err == (
+        "notice: content/nl/mo.md skipped: a Dutch page is the source of the translations, "
+        "stamp is for translations.\n"
+    )
+
+
+def test_stamp_changes_nothing_when_one_page_is_refused(project, capsys):
+    edit(project.page("nl/mo.md"), "De cursus is in je eigen taal.", "De cursus is in jouw taal.")
+    before = project.page("ar/mo.md").read_bytes()
+    assert project.run("stamp", "content/ar/mo.md", "content/en/nieuw.md") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "build.py stamp: content/en/nieuw.md: no such file. Nothing was stamped.\n"
+    assert project.page("ar/mo.md").read_bytes() == before
