@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent
@@ -390,6 +390,7 @@ def run_stamp(args: argparse.Namespace) -> None:
             return
 
         def stamp(path: Path) -> str:
+            _refuse_a_broken_dutch_page(path, settings)
             item = stamp_translation(path, settings.docs_dir)
             change = "already up to date" if item.old == item.new else "marked up to date"
             return f"{_shown(item.path)}: {change} (source_hash {item.new})"
@@ -443,6 +444,35 @@ def _all_or_nothing(paths: list[Path], change, done: str) -> list[str]:
             raise StampError(f"{error} Nothing was {done}.") from None
         raise
     return lines
+
+
+def _refuse_a_broken_dutch_page(path: Path, settings) -> None:
+    """A stamp records a fingerprint of the Dutch page: never of one whose front matter has
+    an error (its title or description may not be what the page will show)."""
+    from sitegen.checks.findings import ERROR
+    from sitegen.checks.front_matter import check_front_matter
+    from sitegen.checks.source import SourcePage, display_path
+    from sitegen.stamping import StampError, locate
+    from wegwijs_shared.languages import SOURCE_LANGUAGE
+
+    code, rel = locate(path, settings.docs_dir)
+    dutch = settings.docs_dir / SOURCE_LANGUAGE / rel
+    if code == SOURCE_LANGUAGE or not dutch.is_file():
+        return  # stamp_translation says what is wrong
+    page = SourcePage(
+        file=dutch,
+        display=display_path(dutch, settings.config_file.parent),
+        language=settings.languages[0],
+        rel=PurePosixPath(rel.as_posix()),
+        text=dutch.read_text(encoding="utf-8"),
+    )
+    errors = [f for f in check_front_matter(page, None) if f.level == ERROR]
+    if errors:
+        raise StampError(
+            f"{_shown(path)}: its Dutch page has an error in its front matter, "
+            f"{errors[0].path}:{errors[0].line}: {errors[0].message} Fix the Dutch page "
+            "first (build.py check shows every error), then stamp the translation."
+        )
 
 
 def run_review(args: argparse.Namespace) -> None:

@@ -179,3 +179,16 @@ def test_stamp_changes_nothing_when_one_page_is_refused(project, capsys):
     assert out == ""
     assert err == "build.py stamp: content/en/nieuw.md: no such file. Nothing was stamped.\n"
     assert project.page("ar/mo.md").read_bytes() == before
+
+
+def test_stamp_refuses_when_the_dutch_page_has_a_front_matter_error(project, capsys):
+    edit(project.page("nl/mo.md"), "\ndescription:", "\n  description:")
+    before = project.page("ar/mo.md").read_bytes()
+    assert project.run("stamp", "content/ar/mo.md") == 1
+    assert capsys.readouterr().err == (
+        "build.py stamp: content/ar/mo.md: its Dutch page has an error in its front matter, "
+        "content/nl/mo.md:3: line 3 is indented (or starts with a tab): start every key at the "
+        "beginning of the line ('description: ...'). Fix the Dutch page first (build.py check "
+        "shows every error), then stamp the translation.\n"
+    )
+    assert project.page("ar/mo.md").read_bytes() == before
