@@ -660,7 +660,12 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--config", help="mkdocs configuration (default: mkdocs.yml)")
         p.add_argument("--content", help="content folder (default: content/ beside the config)")
         p.add_argument("--site-dir", help="output folder (default: site/ beside the config)")
-        p.add_argument("--languages", help="language list (default: languages.yml)")
+        p.add_argument(
+            "--languages",
+            metavar="FILE",
+            help="the path of the languages file, a list of languages, not a language code "
+            "(default: languages.yml)",
+        )
         p.add_argument("--jobs", type=int, help="parallel build processes (default: CPU count)")
 
     build = sub.add_parser("build", help="check content, build site/, check it, compress it")

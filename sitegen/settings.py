@@ -168,6 +168,12 @@ def load_settings(
     if not (docs / "nl").is_dir():
         raise SettingsError(f"{docs}: expected a content folder with a 'nl' subfolder.")
     languages_path = Path(languages_file or LANGUAGES_FILE).resolve()
+    if languages_file and not languages_path.is_file():
+        raise SettingsError(
+            f"--languages takes the path of a languages file such as languages.yml; "
+            f"{languages_file} is not a file. Leave --languages out for the project's "
+            "languages.yml."
+        )
     try:
         languages = load_languages(languages_path)
     except LanguageFileError as error:

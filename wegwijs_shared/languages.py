@@ -224,6 +224,11 @@ def parse_languages(entries: object, origin: str = "languages.yml") -> tuple[Lan
 
 def load_languages(path: Path = LANGUAGES_FILE) -> tuple[Language, ...]:
     """Read and validate languages.yml (cached until the file changes)."""
+    if not path.is_file():
+        raise LanguageFileError(
+            f"{path.name}: there is no such languages file (a list of languages such as "
+            "languages.yml)."
+        )
     stat = path.stat()
     return _load(path, stat.st_mtime_ns, stat.st_size)
 
@@ -231,7 +236,16 @@ def load_languages(path: Path = LANGUAGES_FILE) -> tuple[Language, ...]:
 @cache
 def _load(path: Path, mtime_ns: int, size: int) -> tuple[Language, ...]:
     with open(path, encoding="utf-8") as handle:
-        return parse_languages(yaml.safe_load(handle), origin=str(path.name))
+        try:
+            entries = yaml.safe_load(handle)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark else ""
+            raise LanguageFileError(
+                f"{path.name}{where}: not valid YAML: write each language as the lines above "
+                "it do, '- {code: .., name: .., english: .., dir: ltr}'."
+            ) from None
+    return parse_languages(entries, origin=str(path.name))
 
 
 def language_codes(path: Path = LANGUAGES_FILE) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ import shutil
 import pytest
 import yaml
 
+import build
 from tests.site.conftest import ROOT
 from tests.site.test_languages import string_keys
 
@@ -222,3 +223,21 @@ def test_translated_false_is_a_notice_and_not_on_dutch_pages(project, capsys):
         "error: content/nl/kosten.md:2: 'translated' belongs in translations only: a Dutch page "
         "is the source. Remove the line."
     ) in lines
+
+
+@pytest.mark.parametrize("command", ["check", "status", "build"])
+def test_languages_takes_a_file_not_a_language(project, capsys, command):
+    argv = [command, "--config", str(project.config), "--languages", "nl"]
+    assert build.main(argv + (["--preview"] if command == "build" else [])) == 1
+    assert capsys.readouterr().err.endswith(
+        f"build.py {command}: --languages takes the path of a languages file such as "
+        "languages.yml; nl is not a file. Leave --languages out for the project's "
+        "languages.yml.\n"
+    )
+
+
+def test_languages_yml_that_is_not_yaml_is_named(project, capsys):
+    text = project.languages.read_text(encoding="utf-8")
+    project.languages.write_text(text + "- {code: xx, name: [\n", encoding="utf-8")
+    assert project.run("check") == 1
+    assert "languages.yml:" in capsys.readouterr().err
