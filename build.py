@@ -476,6 +476,7 @@ def _refuse_a_broken_dutch_page(path: Path, settings) -> None:
 
 
 def run_review(args: argparse.Namespace) -> None:
+    from sitegen.review import date_problem, role_notice
     from sitegen.review_terms import load_review_terms
     from sitegen.settings import load_settings
     from sitegen.stamping import StampError, locate, review_translation
@@ -483,6 +484,9 @@ def run_review(args: argparse.Namespace) -> None:
     settings = load_settings(args.config, args.content, None, args.languages, 1)
     project = settings.config_file.parent
     terms, _ = load_review_terms(project, settings.docs_dir, settings.languages)
+    problem = date_problem(args.date)
+    if problem:
+        raise BuildFailed(problem)
 
     def review(path: Path) -> str:
         done = review_translation(path, settings.docs_dir, args.role, args.date)
@@ -505,6 +509,8 @@ def run_review(args: argparse.Namespace) -> None:
             print(line)
     except StampError as error:
         raise BuildFailed(str(error)) from None
+    level, message = role_notice(args.role)
+    print(f"{level}: {message}", file=sys.stderr)
 
 
 MINOR_RESULTS = {
@@ -748,9 +754,10 @@ def parser() -> argparse.ArgumentParser:
     review.add_argument(
         "--role",
         required=True,
-        help='who checked it, e.g. "native speaker, social interpreter" (no names)',
+        help='who checked it, e.g. "native speaker, social interpreter"; it is published in '
+        "the page's file: a role, never a person's name",
     )
-    review.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    review.add_argument("--date", help="the day it was checked, YYYY-MM-DD (default: today)")
     review.set_defaults(func=run_review)
 
     status = sub.add_parser(

@@ -43,9 +43,11 @@ def review_problem(value: object) -> str | None:
         return "the reviewer's role is missing"
     if not isinstance(date, datetime.date) or isinstance(date, datetime.datetime):
         try:
-            datetime.date.fromisoformat(str(date))
+            date = datetime.date.fromisoformat(str(date))
         except ValueError:
             return "the date is not a date (YYYY-MM-DD)"
+    if date > datetime.date.today() + datetime.timedelta(days=1):  # a day for time zones
+        return f"the date {date.isoformat()} is in the future"
     if not _HASH.match(str(value.get("source_hash", ""))):
         return "its source_hash is not one that 'build.py review' writes"
     return None
@@ -71,3 +73,68 @@ def review_value(review: Review) -> str:
     """The front matter value, on one line (a YAML flow mapping)."""
     role = json.dumps(review.role, ensure_ascii=False)  # a JSON string is a YAML string
     return f'{{role: {role}, date: {review.date}, source_hash: "{review.source_hash}"}}'
+
+
+def date_problem(date: str | None, today: datetime.date | None = None) -> str | None:
+    """Why `build.py review --date` cannot be used (None when it can, or when it is left out)."""
+    if date is None:
+        return None
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError:
+        return f"--date {date}: write the date as YYYY-MM-DD."
+    if day > (today or datetime.date.today()):
+        return (
+            f"--date {date} is in the future: give the day the translation was checked, or "
+            "leave --date out for today."
+        )
+    return None
+
+
+# A role says what the reviewer is ("native speaker (Arabic), translator", "tolk
+# Arabisch"); a name is two or more words that each start with a capital letter
+# ("Fatima El Amrani"), with the small words of names between them ("Jan de Vries").
+# Roles can be written so too ("Sociaal Tolk"), so this only warns.
+_PARTICLES = {
+    "de",
+    "van",
+    "der",
+    "den",
+    "ter",
+    "te",
+    "el",
+    "al",
+    "ben",
+    "bin",
+    "von",
+    "da",
+    "di",
+    "le",
+    "la",
+    "du",
+}
+_NAME_LIKE = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s+)+[^\W\d_][\w'’.-]*$")
+
+
+def role_notice(role: str) -> tuple[str, str]:
+    """(level, message): what `build.py review` tells the reviewer about the role it publishes."""
+    role = role.strip()
+    words = role.split()
+    published = (
+        f"the role '{role}' is published: it is in the page's file, which anyone can read. "
+        "Write a role (what the reviewer is), never a person's name."
+    )
+    capitals = [word for word in words if word[0].isupper()]
+    if (
+        _NAME_LIKE.match(role)
+        and len(capitals) >= 2
+        and all(word in _PARTICLES for word in words if not word[0].isupper())
+    ):
+        return (
+            "warning",
+            f"the role '{role}' looks like a person's name, and it is published: it is in the "
+            "page's file, which anyone can read. If it is a name, run the command again with "
+            'a role, such as --role "native speaker, social interpreter": the new line '
+            "replaces this one.",
+        )
+    return "notice", published

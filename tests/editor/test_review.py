@@ -360,3 +360,30 @@ def test_review_of_several_pages_skips_dutch_and_writes_all_or_nothing(project, 
     assert project.run("stamp", "content/en/mo.md") == 0
     assert project.run("review", *pages, "--role", ROLE) == 0
     assert capsys.readouterr().out.count(": reviewed by ") == 2
+
+
+def test_review_refuses_a_future_date_and_says_the_role_is_published(project, capsys):
+    text = project.page("ar/mo.md").read_text(encoding="utf-8")
+    args = ["content/ar/mo.md", "--role", ROLE]
+    assert project.run("review", *args, "--date", "2999-01-01") == 1
+    assert capsys.readouterr().err == (
+        "build.py review: --date 2999-01-01 is in the future: give the day the translation was "
+        "checked, or leave --date out for today.\n"
+    )
+    assert project.page("ar/mo.md").read_text(encoding="utf-8") == text
+    assert project.run("review", *args) == 0
+    assert capsys.readouterr().err == (
+        f"notice: the role '{ROLE}' is published: it is in the page's file, which anyone can "
+        "read. Write a role (what the reviewer is), never a person's name.\n"
+    )
+    assert project.run("review", "content/ar/mo.md", "--role", "Fatima El Amrani") == 0
+    assert capsys.readouterr().err.startswith(
+        "warning: the role 'Fatima El Amrani' looks like a person's name, and it is published"
+    )
+
+
+def test_a_review_line_with_a_future_date_is_an_error(project, capsys):
+    line = 'reviewed: {role: x, date: 2999-01-01, source_hash: "aaaaaaaaaaaa"}'
+    edit(project.page("en/mo.md"), "---\n\n", f"{line}\n---\n\n")
+    assert project.run("check") == 1
+    assert "the date 2999-01-01 is in the future" in capsys.readouterr().err
