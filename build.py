@@ -20,6 +20,7 @@ Phases of `build` (each prints one line with its duration):
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import time
@@ -831,12 +832,33 @@ def run(args: argparse.Namespace) -> int:
     except (BuildFailed, SettingsError, MkdocsFailed) as failure:
         print(f"build.py {args.command}: {failure}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        _reader_gone()
+        return 1
     return 0
+
+
+def _reader_gone() -> None:
+    """What reads our output has stopped (build.py status | head): end quietly, as Unix tools
+    do. What is still buffered goes nowhere, instead of raising again when Python exits."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass  # not a file (a test's captured output)
 
 
 if __name__ == "__main__":
     arguments = parser().parse_args()
     code = run(arguments)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        _reader_gone()
+        code = code or 1
     if arguments.command == "build":
         # A build leaves a large heap (mkdocs, the checks' dictionaries, the collation
         # table). Freeing it object by object at exit took half a second of every build;

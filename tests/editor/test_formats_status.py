@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import subprocess
+import sys
 
 from sitegen.checks.findings import Finding
 from sitegen.checks.report import as_github
+from tests.site.conftest import ROOT
 
 
 def break_pages(project) -> None:
@@ -89,3 +93,26 @@ def test_status_table(project, capsys):
         "it yet, and readers are told so. Reviewed: pages reviewed against the current Dutch "
         "page.\n"
     )
+
+
+def test_output_into_a_closed_pipe_ends_quietly(project):
+    """build.py status | head: the reader goes away; no BrokenPipeError traceback."""
+    command = [sys.executable, str(ROOT / "build.py"), "status", *project.options()]
+    for _ in range(3):  # the reader may go before or after the first write
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()
+        err = child.stderr.read().decode()
+        child.wait(timeout=60)
+        assert "Traceback" not in err and "BrokenPipeError" not in err, err
+        assert err == ""
+
+
+def test_a_broken_pipe_in_a_command_is_a_quiet_exit(project, capsys, monkeypatch):
+    class Gone(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert project.run("status") == 1
+    assert capsys.readouterr().err == ""
