@@ -37,3 +37,13 @@ def test_pull_request_workflow_runs_the_check_and_ci():
     assert ".venv/bin/python build.py check --format github" in runs
     assert runs[-1] == "bash .ci/run"
     assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_the_guide_gives_the_description_length_the_check_uses():
+    from sitegen.checks.front_matter import DESCRIPTION_MAX
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    limits = re.findall(r"(?:hoogstens|at most|about) (\d+) (?:tekens|characters)", guide)
+    assert limits and set(limits) == {str(DESCRIPTION_MAX)}, limits
+    row = next(line for line in guide.splitlines() if "the description has" in line)
+    assert f"about {DESCRIPTION_MAX}" in row
