@@ -351,11 +351,17 @@ def _settings_annotation(error, args: argparse.Namespace) -> None:
 
 
 def _write_summary(args: argparse.Namespace, text: str) -> None:
-    """Append to the job summary (--summary FILE, else $GITHUB_STEP_SUMMARY when set)."""
-    summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(text)
+    """The job summary: appended to $GITHUB_STEP_SUMMARY (GitHub's file, which every step of
+    the job adds to); a --summary FILE of one's own is written afresh on every run."""
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    summary_file = args.summary or step_summary
+    if not summary_file:
+        return
+    github = (
+        step_summary is not None and Path(summary_file).resolve() == Path(step_summary).resolve()
+    )
+    with open(summary_file, "a" if github else "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _for_pull_request(findings: list, settings, args: argparse.Namespace) -> list:
@@ -728,8 +734,8 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--summary",
-        help="with --format github: append the full table (Markdown) to this file "
-        "(default: $GITHUB_STEP_SUMMARY)",
+        help="with --format github: write the full table (Markdown) to this file, afresh on "
+        "every run (default: appended to GitHub's job summary, $GITHUB_STEP_SUMMARY)",
     )
     check.set_defaults(func=run_check)
 

@@ -116,3 +116,16 @@ def test_a_broken_pipe_in_a_command_is_a_quiet_exit(project, capsys, monkeypatch
     monkeypatch.setattr(sys, "stdout", Gone())
     assert project.run("status") == 1
     assert capsys.readouterr().err == ""
+
+
+def test_a_summary_file_of_ones_own_is_written_afresh(project, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    break_pages(project)
+    summary = project.root / "summary.md"
+    for _ in range(2):
+        assert project.run("check", "--format", "github", "--summary", "summary.md") == 1
+    assert summary.read_text(encoding="utf-8").count("## Content checks") == 1
+    # GitHub's job summary file is appended to: other steps write to it too.
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert project.run("check", "--format", "github") == 1
+    assert summary.read_text(encoding="utf-8").count("## Content checks") == 2
