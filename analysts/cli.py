@@ -60,6 +60,7 @@ def export_command(
     page_lang: str | None,
     channel: str | None,
     part: str | None,
+    exclude_synthetic: bool,
     old_lang: str | None,
     out: Path | None,
     store_url: str,
@@ -84,7 +85,10 @@ def export_command(
             f"{file_format} is a binary format: give --out FILE or redirect the output."
         )
     with opened_store(store_url) as store:
-        rows = select_rows(store, since, until, lang=page_lang, channel=channel, part=part)
+        rows = select_rows(
+            store, since, until, lang=page_lang, channel=channel, part=part,
+            exclude_synthetic=exclude_synthetic,
+        )  # fmt: skip
         if out is None:
             count = write_rows(file_format, rows, stdout)
             stdout.flush()
@@ -139,6 +143,7 @@ def report_command(
     page_lang: str | None,
     channel: str | None,
     part: str | None,
+    exclude_synthetic: bool,
     compare: Window | None,
     out: Path,
     lang: str,
@@ -161,7 +166,7 @@ def report_command(
             param_hint="--compare",
         )
     check_out(out)
-    filters = Filters(page_lang=page_lang, channel=channel, part=part)
+    filters = Filters(page_lang, channel, part, exclude_synthetic)
     # The window as the days in it (--until's own day is not), like every period shown.
     period = window.describe() if since or until else ""
     shown = {"period": period, **filters.active()}
@@ -171,7 +176,9 @@ def report_command(
     with opened_store(store_url) as store:
 
         def read(span: Window) -> Iterator[Any]:
-            return select_records(store, span.since, span.until, page_lang, channel, part)
+            return select_records(
+                store, span.since, span.until, page_lang, channel, part, exclude_synthetic
+            )
 
         earlier = (read(compare), compare) if compare is not None else None
         html, count = render_report(

@@ -114,7 +114,12 @@ def _is_site_language(code: str) -> bool:
 
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--page-lang, --channel and --part: the same filters on export and report."""
+    """--page-lang, --channel, --part and --exclude-synthetic: the same on export and report."""
+    command = click.option(
+        "--exclude-synthetic",
+        is_flag=True,
+        help="Leave out the synthetic demo records (made by demo-data: page under /_synthetic/).",
+    )(command)
     command = click.option(
         "--part",
         type=CodeChoice(SEGMENTS["part"]),

@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 from analysts.export_parquet import parquet_schema, write_parquet_rows
 from analysts.export_xlsx import write_xlsx_rows
+from analysts.selection import SYNTHETIC_PAGE_PREFIX
 from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, Field
 from wegwijs_shared.store.base import FeedbackStore, record_row
 
@@ -212,6 +213,7 @@ def select_rows(
     lang: str | None = None,
     channel: str | None = None,
     part: str | None = None,
+    exclude_synthetic: bool = False,
 ) -> Iterator[Row]:
     """select_records' records as rows: the store's window, then the same filters."""
     wanted = [
@@ -220,6 +222,9 @@ def select_rows(
         if value is not None
     ]
     rows = store.iter_rows(since, until)
+    if exclude_synthetic:  # the demo records' mark: their page (selection.is_synthetic)
+        page = COLUMNS.index("page")
+        rows = (row for row in rows if not row[page].startswith(SYNTHETIC_PAGE_PREFIX))
     if not wanted:
         return iter(rows)
     return (row for row in rows if all(row[index] == value for index, value in wanted))

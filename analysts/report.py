@@ -27,6 +27,8 @@ from wegwijs_shared.record import FeedbackRecord
 from wegwijs_shared.vocabulary import BARRIERS, CHANNELS, SEGMENTS, UNKNOWN_CHANNEL
 
 LOWEST_PAGES = 10
+# Filters that are on or off: the report says them in words.
+FLAG_FILTERS = ("exclude-synthetic",)
 # How many named problems the barrier chart's text alternative spells out.
 ALT_ITEMS = 5
 
@@ -319,9 +321,18 @@ class ReportBuilder:
         not_asked = self.t("comments_not_asked", count=kept) if not self.tally.comment_cap else None
         return {"channels": sections, "filter": note if active else None, "not_asked": not_asked}
 
+    def filter_text(self, filters: dict[str, str], but: str = "") -> str:
+        """The filters as `option = value`; a flag in words ("synthetic demo data left out")."""
+        named = {
+            key: self.t(f"filter.{key}") if key in FLAG_FILTERS else f"{key} = {value}"
+            for key, value in filters.items()
+            if value and key != but
+        }
+        return ", ".join(named.values())
+
     def context(self, filters: dict[str, str]) -> dict[str, Any]:
         tally = self.tally
-        filter_text = _filter_text(filters)
+        filter_text = self.filter_text(filters)
         base: dict[str, Any] = {
             "lang": self.lang,
             "t": self.text,
@@ -334,7 +345,7 @@ class ReportBuilder:
                 scope = self.t("selection_store")  # not "period … – …": no period was chosen
             else:
                 scope = self.t("selection_period", window=window.describe())
-            others = _filter_text(filters, but="period")  # the scope says the period
+            others = self.filter_text(filters, but="period")  # the scope says the period
             extra = f"; {others}" if others else ""
             return {**base, "empty": self.t("no_data", scope=scope, filters=extra)}
         period = self.t(
@@ -365,10 +376,6 @@ def in_channel_order(codes: Iterable[str]) -> list[str]:
     """Channel codes in the form's order (CHANNELS), codes the vocabulary lacks last."""
     order = {code: index for index, code in enumerate(CHANNELS)}
     return sorted(codes, key=lambda code: (order.get(code, len(order)), code))
-
-
-def _filter_text(filters: dict[str, str], but: str = "") -> str:
-    return ", ".join(f"{key} = {value}" for key, value in filters.items() if value and key != but)
 
 
 def render_report(

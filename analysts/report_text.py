@@ -17,6 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "selection_period": "periode {window}",
         "selection_store": "alle antwoorden in de opslag, geen periode gekozen",
         "filters": "Filter: {filters}.",
+        "filter.exclude-synthetic": "synthetische demodata weggelaten (--exclude-synthetic)",
         "synthetic": "Let op: {count} van deze antwoorden zijn synthetische demodata "
         "(pagina onder /_synthetic/), geen echte feedback.",
         "answer": "Welke kanalen worden het best beoordeeld?",
@@ -188,6 +189,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "selection_period": "period {window}",
         "selection_store": "all answers in the store, no period chosen",
         "filters": "Filter: {filters}.",
+        "filter.exclude-synthetic": "synthetic demo data left out (--exclude-synthetic)",
         "synthetic": "Note: {count} of these answers are synthetic demo data "
         "(page under /_synthetic/), not real feedback.",
         "answer": "Which channels are rated best?",

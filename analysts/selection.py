@@ -79,22 +79,26 @@ def format_moment(moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class Filters:
-    """What an export or a report keeps besides the window: page language, channel, part."""
+    """What an export or a report keeps besides the window: page language, channel, part,
+    and whether the synthetic demo records are left out."""
 
     page_lang: str | None = None
     channel: str | None = None
     part: str | None = None
+    exclude_synthetic: bool = False
 
     def keeps(self, record: FeedbackRecord) -> bool:
         return (
             (self.page_lang is None or record.lang == self.page_lang)
             and (self.channel is None or record.channel == self.channel)
             and (self.part is None or record.part == self.part)
+            and not (self.exclude_synthetic and is_synthetic(record))
         )
 
     def active(self) -> dict[str, str]:
-        """The filters that are set, by the name of their option."""
+        """The filters that are set, by the name of their option (a flag: "yes")."""
         named = {"page-lang": self.page_lang, "channel": self.channel, "part": self.part}
+        named["exclude-synthetic"] = "yes" if self.exclude_synthetic else None
         return {name: value for name, value in named.items() if value is not None}
 
 
@@ -105,13 +109,15 @@ def select_records(
     lang: str | None = None,
     channel: str | None = None,
     part: str | None = None,
+    exclude_synthetic: bool = False,
 ) -> Iterator[FeedbackRecord]:
     """Records with since <= received_at < until, oldest first, streamed from the store.
 
     The time window is the store's own (an index range in both stores); the
-    page-language, channel and part filters are applied here, one record at a time.
+    page-language, channel and part filters, and leaving out synthetic records,
+    are applied here, one record at a time.
     """
-    filters = Filters(page_lang=lang, channel=channel, part=part)
+    filters = Filters(lang, channel, part, exclude_synthetic)
     keeps = filters.keeps
     for record in store.iter_records(since, until):
         if keeps(record):

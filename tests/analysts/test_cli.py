@@ -174,3 +174,39 @@ def test_unreachable_store_is_one_line_and_leaves_no_file(
     assert result.stderr.startswith(f"Error: {url}: DynamoDB Query: EndpointConnectionError")
     assert result.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_synthetic_records_can_be_left_out_of_export_and_report(
+    runner: CliRunner, store_url: str, tmp_path: Path
+) -> None:
+    args = ["demo-data", "--n", "200", "--seed", "2", "--end", "2026-06-30", "--store", store_url]
+    assert runner.invoke(cli, args).exit_code == 0
+    store = SqliteStore(store_url.removeprefix("sqlite:///"))
+    real = [make_record(number, datetime(2026, 6, number, tzinfo=UTC)) for number in (1, 2, 3)]
+    for record in real:
+        store.put(record)
+    store.close()
+    for file_format in ("jsonl", "csv"):
+        args = ["export", "--format", file_format, "--exclude-synthetic", "--store", store_url]
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == f"Exported 3 records as {file_format} to standard output.\n"
+        assert SYNTHETIC_PAGE_PREFIX not in result.stdout
+    result = runner.invoke(cli, ["export", "--format", "jsonl", "--store", store_url])
+    assert result.stderr == "Exported 203 records as jsonl to standard output.\n"
+
+    out = tmp_path / "report.html"
+    args = ["report", "--lang", "en", "--exclude-synthetic", "--out", str(out)]
+    result = runner.invoke(cli, [*args, "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Report on 3 answers written to {out}.\n"
+    html = out.read_text(encoding="utf-8")
+    assert "Filter: synthetic demo data left out (--exclude-synthetic)." in html
+    assert "synthetic demo data (page under" not in html and SYNTHETIC_PAGE_PREFIX not in html
+    args = ["report", "--exclude-synthetic", "--since", "2026-01-01", "--until", "2026-06-01"]
+    result = runner.invoke(cli, [*args, "--out", str(out), "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Geen enkel antwoord in deze selectie (periode 2026-01-01 – 2026-05-31; synthetische "
+        "demodata weggelaten (--exclude-synthetic))."
+    ) in out.read_text(encoding="utf-8")
