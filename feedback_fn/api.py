@@ -21,7 +21,13 @@ from feedback_fn.metrics import count
 from feedback_fn.responses import FORM, JSON, error_json, error_page, preflight
 from feedback_fn.site_languages import site_languages, site_path, submitter_language
 from feedback_fn.site_pages import site_pages
-from feedback_fn.validation import Submission, ValidationError, check_client_id, validate_submission
+from feedback_fn.validation import (
+    Submission,
+    ValidationError,
+    check_client_id,
+    check_page,
+    validate_submission,
+)
 from wegwijs_shared.record import FeedbackRecord, utc_now
 from wegwijs_shared.store import StoreUnavailable
 from wegwijs_shared.vocabulary import HONEYPOT_FIELD
@@ -29,6 +35,9 @@ from wegwijs_shared.vocabulary import HONEYPOT_FIELD
 bp = Blueprint("feedback", __name__, url_prefix="/api")
 
 THANKS_PAGE = "feedback/thanks/"
+# Where a page says "thank you" without JavaScript (theme: the feedback form's #wg-sent,
+# shown by CSS :target): the reader is back on the page they were reading.
+SENT_MARK = "#wg-sent"
 ERROR_PAGE = "feedback/error/"
 # Far more than the form has (a dozen fields, nine barriers): a body with more is not ours.
 MAX_FORM_FIELDS = 64
@@ -148,9 +157,22 @@ def previous_window_id(record: FeedbackRecord, window: int) -> str | None:
     return derive_id(content, earlier, window, key)
 
 
-def accepted(record_id: str, lang: str, is_new: bool, is_form: bool) -> Response:
+def bot_page(data: dict[str, Any]) -> str:
+    """The page a bot's post names, if it is one of the site's: it is sent back where a
+    person would be, so the answer does not tell it that it was found out."""
+    try:
+        return check_page(data, site_pages())
+    except ValidationError:
+        return ""
+
+
+def accepted(record_id: str, lang: str, is_new: bool, is_form: bool, page: str = "") -> Response:
     if is_form:
-        # 303: the browser follows with a GET, so reloading the thank-you page never resends.
+        # 303: the browser follows with a GET, so a reload never resends. Back to the page
+        # the answer is about, which says thank you (and links the thank-you page); the
+        # thank-you page itself when the page is not known (a bot's post).
+        if page:
+            return redirect(f"{current_app.config['SITE_URL']}{page}{SENT_MARK}", code=303)
         return redirect(site_path(site_languages()[lang], THANKS_PAGE), code=303)
     if is_new:
         response = jsonify(id=record_id)
@@ -242,7 +264,7 @@ def submit_feedback() -> Response:
             # A bot: answer as if stored, so it learns nothing, and store nothing.
             count("honeypot")
             lang = submitter_language(data.get("lang")).code
-            return accepted(client_id or str(uuid.uuid4()), lang, True, is_form)
+            return accepted(client_id or str(uuid.uuid4()), lang, True, is_form, bot_page(data))
         submission = validate_submission(data, site_languages(), site_pages())
     except ValidationError as error:
         return rejected(error, data, is_form)
@@ -252,4 +274,4 @@ def submit_feedback() -> Response:
     except StoreUnavailable:
         return unavailable(submission, record, is_form)
     count("stored" if is_new else "duplicate")
-    return accepted(record.id, submission.lang, is_new, is_form)
+    return accepted(record.id, submission.lang, is_new, is_form, submission.page)

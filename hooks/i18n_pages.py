@@ -30,6 +30,7 @@ from wegwijs_shared.languages import Language, parse_languages
 
 _state: dict = {}
 EVERY_LANGUAGE = frozenset({f"{TOPICS_PAGE}/", f"{OFFLINE_PAGE}/"})
+THANKS = "feedback/thanks.md"  # what becomes of an answer, linked after one is sent
 
 
 def _languages(config) -> dict[str, Language]:
@@ -134,6 +135,10 @@ def build_context(config, page=None) -> dict:
         "footer": footer,
         # The page's own site path, sent with its feedback: /ar/mo/.
         "page_path": "/" + current.prefix + norm_url,
+        # Linked from the "thank you" a page shows after an answer sent without JavaScript.
+        "thanks_path": current.prefix + page_path(PurePosixPath(THANKS))
+        if _has_source(config.docs_dir, source, THANKS)
+        else None,
         "part": parts.get(src_uri, "general") if page else None,
         # Reader-facing content pages ask for feedback; the feedback pages
         # themselves and generated pages for staff and editors (_*/) do not.

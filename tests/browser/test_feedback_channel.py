@@ -135,7 +135,7 @@ def test_without_javascript_the_link_of_the_page_is_the_channel(
     assert checked_channel(page) is None
     choose_rating(page, 4)
     page.locator("button.wg-send").click()
-    page.wait_for_url(site_url + "/fr/feedback/thanks/")
+    page.wait_for_url(site_url + "/fr/kosten/#wg-sent")
     [record] = records()
     assert (record.page, record.channel, record.channel_source, record.js) == (
         "/fr/kosten/",
@@ -152,6 +152,6 @@ def test_without_javascript_and_without_a_link_the_channel_is_unknown(
     page.goto(site_url + "/fr/kosten/")
     choose_rating(page, 4)
     page.locator("button.wg-send").click()
-    page.wait_for_url(site_url + "/fr/feedback/thanks/")
+    page.wait_for_url(site_url + "/fr/kosten/#wg-sent")
     [record] = records()
     assert (record.channel, record.channel_source) == ("unknown", "none")

@@ -49,14 +49,25 @@ def ready_for_offline(page) -> None:
     ("lang", "path", "channel_label", "channel"),
     [("nl", "/mo/", "In een brief", "letter"), ("ar", "/ar/mo/", "في رسالة", "letter")],
 )
-def test_without_javascript_the_form_posts_and_ends_on_the_thanks_page(
+def test_without_javascript_the_form_posts_and_the_reader_is_back_on_the_page(
     nojs_context, site_url, records, lang, path, channel_label, channel
 ):
+    """Back where they were reading, with a thank-you line in place of the form (it linked
+    only to the home page from the thank-you page), and a link to what happens next."""
     page = nojs_context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
     page.goto(site_url + path)
+    sent = page.locator("#wg-sent")
+    assert not sent.is_visible()
     choose_rating(page, 4)
     page.get_by_label(channel_label, exact=True).check()
     page.locator("button.wg-send").click()
+    page.wait_for_url(site_url + path + "#wg-sent")
+    assert sent.is_visible() and not page.locator("form[data-wg-feedback]").is_visible()
+    assert sent.inner_text().startswith(ui_string(lang, "form.thanks"))
+    box = sent.bounding_box()
+    assert box is not None and -1 < box["y"] < 740  # scrolled to it
+    sent.get_by_role("link").click()
     thanks = "/feedback/thanks/" if lang == "nl" else f"/{lang}/feedback/thanks/"
     page.wait_for_url(site_url + thanks)
     assert page.locator("h1").inner_text() == title_of(lang, "feedback/thanks.md")

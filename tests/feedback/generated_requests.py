@@ -103,7 +103,8 @@ class Tally:
     """What the run saw: answers by media type and status, and what went wrong."""
 
     answers: Counter[tuple[str, int]] = field(default_factory=Counter)
-    # Form answers by where they were sent: "thanks", or the error page's reason.
+    # Form answers by where they were sent: "sent" (back to the page), "thanks" (a bot
+    # naming no page), or the error page's reason.
     redirects: Counter[str] = field(default_factory=Counter)
     server_errors: list[str] = field(default_factory=list)
     contract_breaks: list[str] = field(default_factory=list)
@@ -119,7 +120,8 @@ def send(case: Case, app: Flask, tally: Tally, allow_503: bool = False) -> None:
     tally.answers[(str(case.media_type), response.status_code)] += 1
     if response.status_code == 303:
         location = next(v[0] for k, v in response.headers.items() if k.lower() == "location")
-        tally.redirects[location.partition("?")[2] or location.rstrip("/").rsplit("/")[-1]] += 1
+        where = location.partition("?")[2] or location.rstrip("/").rsplit("/")[-1]
+        tally.redirects["sent" if location.endswith("#wg-sent") else where] += 1
     if response.status_code >= 500 and not (allow_503 and response.status_code == 503):
         tally.server_errors.append(f"{response.status_code}: {case.as_curl_command()[:500]}")
     try:

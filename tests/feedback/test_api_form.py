@@ -26,25 +26,22 @@ URL = "/api/feedback"
 
 
 @pytest.mark.parametrize(
-    ("lang", "location"),
-    [
-        ("nl", "/feedback/thanks/"),
-        ("en", "/en/feedback/thanks/"),
-        ("ar", "/ar/feedback/thanks/"),
-        ("ps", "/ps/feedback/thanks/"),
-    ],
+    ("lang", "page"), [("nl", "/mo/"), ("en", "/en/mo/"), ("ar", "/ar/mo/"), ("ps", "/ps/mo/")]
 )
-def test_stored_form_redirects_to_thanks_in_its_language(
+def test_stored_form_goes_back_to_its_page_which_says_thank_you(
     client: FlaskClient,
     store: SqliteStore,
     form_answer: dict[str, Any],
     conforms: Conforms,
     lang: str,
-    location: str,
+    page: str,
 ) -> None:
-    response = conforms("post", client.post(URL, data={**form_answer, "lang": lang}))
+    """Without JavaScript the reader is back where they were reading (the page shows its
+    thank-you line at #wg-sent), not on a page that only links home."""
+    answer = {**form_answer, "lang": lang, "page": page}
+    response = conforms("post", client.post(URL, data=answer))
     assert response.status_code == 303
-    assert response.headers["Location"] == location
+    assert response.headers["Location"] == f"{page}#wg-sent"
     [record] = store.iter_records()
     assert record.lang == lang and record.js is False
 
@@ -92,7 +89,7 @@ def test_double_click_without_id_stores_one_record(
     clock.advance(2)
     second = client.post(URL, data=form_answer)
     assert first.status_code == second.status_code == 303
-    assert second.headers["Location"] == "/ar/feedback/thanks/"
+    assert second.headers["Location"] == "/ar/traject/inburgering/#wg-sent"
     assert len(list(store.iter_records())) == 1
 
 
@@ -113,7 +110,7 @@ def test_same_answer_from_two_people_stores_two_records(
     assert len(list(store.iter_records())) == 2
 
 
-def test_honeypot_form_goes_to_thanks_and_stores_nothing(
+def test_honeypot_form_goes_where_a_person_would_and_stores_nothing(
     client: FlaskClient,
     store: SqliteStore,
     form_answer: dict[str, Any],
@@ -122,9 +119,12 @@ def test_honeypot_form_goes_to_thanks_and_stores_nothing(
     with caplog.at_level("INFO", logger="feedback_fn.metrics"):
         response = client.post(URL, data={**form_answer, "homepage": "http://spam.example"})
     assert response.status_code == 303
-    assert response.headers["Location"] == "/ar/feedback/thanks/"
+    assert response.headers["Location"] == "/ar/traject/inburgering/#wg-sent"
     assert list(store.iter_records()) == []
     assert caplog.messages == ["feedback honeypot"]
+    # A bot naming no page of the site: the thank-you page of its language.
+    response = client.post(URL, data={**form_answer, "homepage": "x", "page": "//spam.example"})
+    assert response.headers["Location"] == "/ar/feedback/thanks/"
 
 
 def test_unavailable_store_gives_a_page_in_the_submitters_language(
@@ -183,14 +183,14 @@ def test_site_url_makes_redirects_absolute(db_path: Path, form_answer: dict[str,
         {"TESTING": True, "STORE": f"sqlite:///{db_path}", "SITE_URL": "https://wegwijs.example/"}
     )
     response = app.test_client().post(URL, data=form_answer)
-    assert response.headers["Location"] == "https://wegwijs.example/ar/feedback/thanks/"
+    assert response.headers["Location"] == "https://wegwijs.example/ar/traject/inburgering/#wg-sent"
 
 
 def test_redirect_ignores_the_mount_point(client: FlaskClient, form_answer: dict[str, Any]) -> None:
     # Behind an API Gateway stage the app sees SCRIPT_NAME=/prod; the site's pages
     # are still at the site root, so the Location must not carry the stage.
     response = client.post(URL, data=form_answer, environ_base={"SCRIPT_NAME": "/prod"})
-    assert response.headers["Location"] == "/ar/feedback/thanks/"
+    assert response.headers["Location"] == "/ar/traject/inburgering/#wg-sent"
 
 
 FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -202,7 +202,7 @@ def test_raw_utf8_in_a_form_body_is_read_like_percent_escapes(
     # Browsers percent-encode; curl -d and some scripts send the UTF-8 bytes as they are.
     body = "page=/ar/&lang=ar&channel=website&rating=4&comment=شكرا".encode()
     response = client.post(URL, data=body, headers=FORM_TYPE)
-    assert response.headers["Location"] == "/ar/feedback/thanks/"
+    assert response.headers["Location"] == "/ar/#wg-sent"
     [record] = store.iter_records()
     assert record.comment == "شكرا"
 
@@ -304,7 +304,7 @@ def test_a_failed_form_answer_can_be_sent_again_as_it_was_and_counts_once(
             URL, data=urlencode(fields), content_type="application/x-www-form-urlencoded"
         )
         assert again.status_code == 303
-        assert again.headers["Location"] == "/ar/feedback/thanks/"
+        assert again.headers["Location"] == "/ar/traject/inburgering/#wg-sent"
     [record] = store.iter_records()
     assert record.id == sent["id"] and record.folded == 0 and record.js is False
     assert (record.channel, record.channel_source) == ("letter", "link")

@@ -64,7 +64,7 @@ def test_longest_valid_form_in_emoji_is_stored(
     assert len(body) > 12_000  # the 8 KB limit of old refused it
     assert len(body) <= longest_valid_body() <= app.config["MAX_CONTENT_LENGTH"]
     response = client.post(URL, data=body, content_type=FORM)
-    assert (response.status_code, response.headers["Location"]) == (303, "/feedback/thanks/")
+    assert (response.status_code, response.headers["Location"]) == (303, f"{LONGEST_PAGE}#wg-sent")
     [record] = store.iter_records()
     assert record.comment == EMOJI * COMMENT_MAX_CHARS
     assert record.page == LONGEST_PAGE and record.barriers == BARRIERS

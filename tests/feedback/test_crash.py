@@ -70,7 +70,7 @@ class Load:
                 else:
                     body = urlencode({**answer, "comment": f"crash {mark}"}).encode()
                     status, where = self.post(body, "application/x-www-form-urlencoded")
-                    if status == 303 and where.endswith("/thanks/"):
+                    if status == 303 and where.endswith("#wg-sent"):
                         with self.lock:
                             self.acked_comments.add(f"crash {mark}")
             except (OSError, http.client.HTTPException):

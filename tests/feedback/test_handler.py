@@ -27,7 +27,7 @@ def test_base64_arabic_form_is_stored_and_redirected(lambda_store: SqliteStore, 
     headers = response.get("headers") or {
         key: values[0] for key, values in response["multiValueHeaders"].items()
     }
-    assert headers["Location"] == "/ar/feedback/thanks/"
+    assert headers["Location"] == "/ar/mo/#wg-sent"
     assert headers["Cache-Control"] == "no-store"
     [record] = lambda_store.iter_records()
     assert record.comment == AR_COMMENT and record.comment_masked is True
@@ -43,7 +43,7 @@ def test_base64_arabic_form_is_stored_and_redirected(lambda_store: SqliteStore, 
 
 def test_v1_multi_value_headers_come_back_as_multi_value(lambda_store: SqliteStore) -> None:
     response = lambda_handler(load_event("apigw_v1_form_base64_ar.json"), None)
-    assert response["multiValueHeaders"]["Location"] == ["/ar/feedback/thanks/"]
+    assert response["multiValueHeaders"]["Location"] == ["/ar/mo/#wg-sent"]
 
 
 def test_rest_api_stage_does_not_leak_into_the_redirect(lambda_store: SqliteStore) -> None:
@@ -51,7 +51,7 @@ def test_rest_api_stage_does_not_leak_into_the_redirect(lambda_store: SqliteStor
     event.pop("multiValueHeaders")
     response = lambda_handler(event, None)
     assert response["statusCode"] == 303
-    assert response["headers"]["Location"] == "/feedback/thanks/"
+    assert response["headers"]["Location"] == "/intake/#wg-sent"
     assert len(list(lambda_store.iter_records())) == 1
 
 
@@ -62,7 +62,7 @@ def test_http_api_named_stage_is_routed_and_redirects_to_the_site(
     monkeypatch.setenv("STRIP_STAGE_PATH", strip)
     response = lambda_handler(load_event("apigw_v2_named_stage_form_nl.json"), None)
     assert response["statusCode"] == 303
-    assert response["headers"]["Location"] == "/feedback/thanks/"
+    assert response["headers"]["Location"] == "/intake/#wg-sent"
     [record] = lambda_store.iter_records()
     assert record.comment == "De brief was moeilijk."
 

@@ -144,7 +144,7 @@ def test_zip_serves_a_form_post_on_its_own(packaged: Path, tmp_path: Path) -> No
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["303", "/ar/feedback/thanks/"]
+    assert result.stdout.split() == ["303", "/ar/mo/#wg-sent"]
     # The shipped page list is in force: a page the site does not have is refused.
     event = json.loads(EVENT.read_text(encoding="utf-8"))
     body = base64.b64decode(event["body"]).replace(b"%2Far%2Fmo%2F", b"%2Fen%2Fwork%2F")
