@@ -143,3 +143,10 @@ def test_every_mark_on_the_real_site_is_whole_and_outside_attributes(real_site):
         assert all(mark.strip() == mark and mark for mark in marks), path
         marked += len(marks)
     assert marked > 500  # every translation keeps Dutch words in brackets
+
+
+def test_product_names_the_dutch_pages_use_are_not_marked_dutch():
+    """'Google Classroom', 'JavaScript': names, the same in every language, not Dutch."""
+    dutch = dutch_words("Je gebruikt Google Classroom en Gmail. Zet JavaScript aan. Intake.")
+    html = page("<p>تستخدم Google Classroom و Gmail. شغّل JavaScript. موعد intake.</p>")
+    assert dutch_phrases(html, dutch, "ar", latin=False) == {"intake"}
