@@ -125,9 +125,18 @@ def test_without_javascript_the_header_leads_to_the_a_to_z_index(nojs_context, s
     page.get_by_role("link", name=ui_string("fa", "search.link")).click()
     page.wait_for_url(site_url + "/fa/a-z/")
     assert page.locator("[data-wg-search]").is_hidden()
+    # No search box, and the page says why: not a broken button.
+    assert page.get_by_text(ui_string("fa", "search.nojs")).is_visible()
     assert page.locator("h1").inner_text() == ui_string("fa", "topics.title")
     # Every page of the language is listed, and the headings inside them.
     links = [link.get_attribute("href") for link in page.locator(".wg-az a").all()]
     assert "../mo/" in links and any(href.startswith("../mo/#") for href in links)
     page.locator(".wg-az a[href='../mo/']").click()
     page.wait_for_url(site_url + "/fa/mo/")
+
+
+def test_with_javascript_the_a_to_z_index_does_not_say_search_needs_it(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "/fa/a-z/")
+    assert page.locator("[data-wg-search]").is_visible()
+    assert page.get_by_text(ui_string("fa", "search.nojs")).is_hidden()
