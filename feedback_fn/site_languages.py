@@ -26,8 +26,11 @@ def submitter_language(claimed: object = None) -> Language:
     languages = site_languages()
     if isinstance(claimed, str) and claimed.strip() in languages:
         return languages[claimed.strip()]
-    best = request.accept_languages.best_match(list(languages))
-    return languages[best] if best else next(iter(languages.values()))
+    # By every tag a browser names a language with: a phone set to Dari says fa-AF, which
+    # matched Persian (fa) by its first part. A language's own code comes first.
+    by_tag = {tag: language for language in languages.values() for tag in language.tags}
+    best = request.accept_languages.best_match(list(languages) + list(by_tag))
+    return by_tag[best] if best else next(iter(languages.values()))
 
 
 def site_path(language: Language, path: str) -> str:

@@ -172,6 +172,17 @@ def test_browser_visit_gets_a_small_html_page(client: FlaskClient, conforms: Con
     assert "يرجى استخدام النموذج" in response.text
 
 
+@pytest.mark.parametrize(
+    ("accepted", "lang"), [("fa-AF", "prs"), ("fa-IR", "fa"), ("ku-IQ,en;q=0.5", "ckb")]
+)
+def test_a_browser_set_to_dari_or_sorani_gets_its_language(
+    client: FlaskClient, accepted: str, lang: str
+) -> None:
+    """Browsers name Dari fa-AF and Sorani ku-IQ, never prs or ckb: fa-AF got Persian."""
+    response = client.get(URL, headers={"Accept": "text/html", "Accept-Language": accepted})
+    assert f'<html lang="{lang}" dir="rtl">' in response.text
+
+
 def test_app_answers_nothing_outside_api(client: FlaskClient) -> None:
     for path in ("/", "/feedback", "/api/", "/api/other"):
         response = client.post(path, json={})
