@@ -4,9 +4,10 @@ into one record, so both bounds can be read.
 
 With the script a channel link (?c=letter) is remembered for the whole visit; without
 it, only on the page the link led to (the form post's Referer). A reader without the
-script who reads on and answers on another page is 'channel not known'. So the link
-and 'not known' counts lean on how many answers came without the script, and the
-table shows both, per channel."""
+script who reads on and answers on another page is 'channel not known', unless they
+choose a channel in the form (then 'chosen by the reader', feedback_fn/channels.py). So
+the link, reader and 'not known' counts lean on how many answers came without the
+script, and the table shows both, per channel."""
 
 from __future__ import annotations
 

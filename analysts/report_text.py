@@ -135,9 +135,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "provenance_script": "Waarom het script telt: met JavaScript onthoudt de pagina een "
         "kanaallink (?c=letter) het hele bezoek; zonder JavaScript is de link alleen bekend op "
         "de pagina waar hij naartoe leidde. Wie zonder script doorleest en op een andere pagina "
-        "antwoordt, telt als 'kanaal niet bekend'. De aantallen 'niet bekend' en 'via een link' "
-        "hangen dus af van hoeveel lezers zonder script antwoordden: vergelijk die kolommen per "
-        "kanaal voor u een verschil tussen kanalen leest.",
+        "antwoordt, telt als 'kanaal niet bekend', tenzij die in het formulier een kanaal kiest. "
+        "De aantallen 'via een link', 'door de lezer gekozen' en 'niet bekend' hangen dus af van "
+        "hoeveel lezers zonder script antwoordden: vergelijk die kolommen per kanaal voor u een "
+        "verschil tussen kanalen leest.",
         "scripted": "Met script",
         "unscripted": "Zonder script",
         "source.link": "Via een link",
@@ -298,9 +299,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "provenance_script": "Why the script matters: with JavaScript the page remembers a "
         "channel link (?c=letter) for the whole visit; without JavaScript the link is known only "
         "on the page it led to. A reader without the script who reads on and answers on another "
-        "page counts as 'channel not known'. So the 'not known' and 'by a link' counts depend on "
-        "how many readers answered without the script: compare those columns per channel "
-        "before reading a difference between channels.",
+        "page counts as 'channel not known', unless they choose a channel in the form. So the "
+        "'by a link', 'chosen by the reader' and 'not known' counts depend on how many readers "
+        "answered without the script: compare those columns per channel before reading a "
+        "difference between channels.",
         "scripted": "With script",
         "unscripted": "Without script",
         "source.link": "By a link",
