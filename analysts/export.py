@@ -23,13 +23,12 @@ from typing import Any, BinaryIO
 
 from analysts.export_parquet import parquet_schema, write_parquet_rows
 from analysts.export_xlsx import write_xlsx_rows
-from analysts.selection import SYNTHETIC_PAGE_PREFIX
+from analysts.selection import Filters, Row
 from wegwijs_shared.record import FIELDS, RECORD_FIELDS, FeedbackRecord, Field
 from wegwijs_shared.store.base import FeedbackStore, record_row
 
 __all__ = ["parquet_schema"]  # re-exported: the record schema's test reads it from here
 
-Row = tuple[Any, ...]
 # The stable column order of every export: the record's field order.
 COLUMNS = FIELDS
 BARRIER_SEPARATOR = ";"
@@ -215,16 +214,8 @@ def select_rows(
     part: str | None = None,
     exclude_synthetic: bool = False,
 ) -> Iterator[Row]:
-    """select_records' records as rows: the store's window, then the same filters."""
-    wanted = [
-        (COLUMNS.index(name), value)
-        for name, value in (("lang", lang), ("channel", channel), ("part", part))
-        if value is not None
-    ]
+    """select_records' records as rows: the store's window, then the same filters (one
+    Filters object, so the export and the report keep the same records)."""
     rows = store.iter_rows(since, until)
-    if exclude_synthetic:  # the demo records' mark: their page (selection.is_synthetic)
-        page = COLUMNS.index("page")
-        rows = (row for row in rows if not row[page].startswith(SYNTHETIC_PAGE_PREFIX))
-    if not wanted:
-        return iter(rows)
-    return (row for row in rows if all(row[index] == value for index, value in wanted))
+    keeps = Filters(lang, channel, part, exclude_synthetic).row_test()
+    return iter(rows) if keeps is None else filter(keeps, rows)

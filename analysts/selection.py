@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from wegwijs_shared.record import FeedbackRecord
+from wegwijs_shared.record import FIELDS, FeedbackRecord
 from wegwijs_shared.store.base import FeedbackStore
 
 # Every record made by `demo-data` has a page under this prefix, and only those.
 SYNTHETIC_PAGE_PREFIX = "/_synthetic/"
 
+# A store's row: a record's values in FIELDS order (FeedbackStore.iter_rows).
+Row = tuple[Any, ...]
+
+
+def is_synthetic_page(page: str) -> bool:
+    """True for the page of a record that `demo-data` made: the one test of synthetic data,
+    which the report, the export of records and the export of rows all use."""
+    return page.startswith(SYNTHETIC_PAGE_PREFIX)
+
 
 def is_synthetic(record: FeedbackRecord) -> bool:
     """True for a record that `demo-data` made (never for a real submission)."""
-    return record.page.startswith(SYNTHETIC_PAGE_PREFIX)
+    return is_synthetic_page(record.page)
 
 
 def parse_moment(text: str) -> datetime:
@@ -94,6 +104,23 @@ class Filters:
             and (self.part is None or record.part == self.part)
             and not (self.exclude_synthetic and is_synthetic(record))
         )
+
+    def row_test(self) -> Callable[[Row], bool] | None:
+        """keeps() for a store's rows (the export reads rows, not records); None when every
+        row is kept. The same fields, values and synthetic test as keeps()."""
+        named = (("lang", self.page_lang), ("channel", self.channel), ("part", self.part))
+        wanted = [(FIELDS.index(name), value) for name, value in named if value is not None]
+        synthetic = self.exclude_synthetic
+        page = FIELDS.index("page")
+        if not wanted and not synthetic:
+            return None
+
+        def keeps_row(row: Row) -> bool:
+            return all(row[index] == value for index, value in wanted) and not (
+                synthetic and is_synthetic_page(row[page])
+            )
+
+        return keeps_row
 
     def active(self) -> dict[str, str]:
         """The filters that are set, by the name of their option (a flag: "yes")."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from analysts import selection
 from analysts.cli import ANALYTICS_COMMANDS, cli
 from analysts.selection import SYNTHETIC_PAGE_PREFIX
 from tests.analysts.conftest import make_record
@@ -210,3 +211,28 @@ def test_synthetic_records_can_be_left_out_of_export_and_report(
         "Geen enkel antwoord in deze selectie (periode 2026-01-01 – 2026-05-31; synthetische "
         "demodata weggelaten (--exclude-synthetic))."
     ) in out.read_text(encoding="utf-8")
+
+
+def test_export_and_report_leave_out_the_same_records_by_one_synthetic_test(
+    runner: CliRunner,
+    filled_store: SqliteStore,
+    store_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One rule in analysts.selection decides what is synthetic: moved (here to the Arabic
+    # page of the fixture), the export of rows and the report both follow it, so the two
+    # can never keep different records.
+    monkeypatch.setattr(selection, "SYNTHETIC_PAGE_PREFIX", "/ar/")
+    filled_store.close()
+    for file_format in ("jsonl", "csv"):
+        args = ["export", "--format", file_format, "--exclude-synthetic", "--store", store_url]
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == f"Exported 7 records as {file_format} to standard output.\n"
+        assert "/ar/mo/" not in result.stdout
+    out = tmp_path / "report.html"
+    args = ["report", "--exclude-synthetic", "--out", str(out), "--store", store_url]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Report on 7 answers written to {out}.\n"

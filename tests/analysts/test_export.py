@@ -229,7 +229,8 @@ def test_filters_on_language_and_channel(filled_store: SqliteStore) -> None:
 
 @pytest.mark.parametrize(
     "choice",
-    [{}, {"channel": "sms"}, {"lang": "ar"}, {"part": "mo"}, {"channel": "sms", "lang": "ar"}],
+    [{}, {"channel": "sms"}, {"lang": "ar"}, {"part": "mo"}, {"channel": "sms", "lang": "ar"}]
+    + [{"exclude_synthetic": True}, {"channel": "sms", "exclude_synthetic": True}],
 )
 def test_rows_are_filtered_as_records_are(filled_store: SqliteStore, choice: dict) -> None:
     since = datetime(2026, 3, 2, tzinfo=UTC)
