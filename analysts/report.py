@@ -49,6 +49,11 @@ class ReportBuilder:
     def t(self, key: str, **params: Any) -> str:
         return self.text[key].format(**params)
 
+    def tn(self, key: str, number: int, /, **params: Any) -> str:
+        """t() of a text with a count: its singular (`key.one`) when the number is 1."""
+        singular = f"{key}.one"
+        return self.t(singular if number == 1 and singular in self.text else key, **params)
+
     def ranking(self) -> tuple[list[tuple[str, Counts]], list[tuple[str, Counts]]]:
         """(ranked, not ranked): "channel not known" is never ranked, whatever its n."""
         counts = self.tally.channel_counts()
@@ -286,7 +291,7 @@ class ReportBuilder:
         chart = None
         if rows:
             chart = bar_chart("chart-pages", bars(rows), self.t("alt.pages", items=alt_items(rows)))
-        lead = self.t("pages_lead", count=len(rows), min=MIN_ANSWERS)
+        lead = self.tn("pages_lead", len(rows), count=len(rows), min=MIN_ANSWERS)
         return {"rows": rows, "chart": chart, "lead": lead}
 
     def comments(self) -> dict[str, Any]:
@@ -319,7 +324,13 @@ class ReportBuilder:
         total = sum(len(section["comments"]) for section in sections)
         note = self.t("comments_filter", filters=filters, count=kept, shown=total)
         not_asked = self.t("comments_not_asked", count=kept) if not self.tally.comment_cap else None
-        return {"channels": sections, "filter": note if active else None, "not_asked": not_asked}
+        cap = self.tally.comment_cap
+        return {
+            "channels": sections,
+            "filter": note if active else None,
+            "not_asked": not_asked,
+            "lead": self.tn("comments_lead", cap, cap=cap),
+        }
 
     def filter_text(self, filters: dict[str, str], but: str = "") -> str:
         """The filters as `option = value`; a flag in words ("synthetic demo data left out")."""
@@ -356,7 +367,11 @@ class ReportBuilder:
             **base,
             "empty": None,
             "period": period,
-            "synthetic": self.t("synthetic", count=tally.synthetic) if tally.synthetic else None,
+            "synthetic": (
+                self.tn("synthetic", tally.synthetic, count=tally.synthetic)
+                if tally.synthetic
+                else None
+            ),
             "answer": self.answer(channel_filtered=bool(filters.get("channel"))),
             "barriers": self.barriers(),
             "status_part": self.status_part(),
@@ -367,7 +382,6 @@ class ReportBuilder:
             "compare": None,
             "pages": self.pages(),
             "comments": self.comments(),
-            "comment_cap": tally.comment_cap,
             "provenance": provenance_section(self),
         }
 

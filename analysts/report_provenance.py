@@ -69,8 +69,8 @@ def provenance_section(builder: Any) -> dict[str, Any]:
         },  # fmt: skip
         "summary": t(
             "provenance_summary",
-            stored=tally.total.n,
-            received=tally.received.n,
+            stored=builder.tn("stored_count", tally.total.n, count=tally.total.n),
+            received=builder.tn("received_count", tally.received.n, count=tally.received.n),
             folded=folded,
             link=sources[0],
             reader=sources[1],

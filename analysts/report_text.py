@@ -1,4 +1,8 @@
-"""The report's words in Dutch and English: headings and sentences (labels: report_labels)."""
+"""The report's words in Dutch and English: headings and sentences (labels: report_labels).
+
+A text with a count has its singular beside it, under the same key with `.one` after it
+("1 answer", never "1 answers"): ReportBuilder.tn picks it when the count is 1.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "filters": "Filter: {filters}.",
         "filter.exclude-synthetic": "synthetische demodata weggelaten (--exclude-synthetic)",
         "synthetic": "Let op: {count} van deze antwoorden zijn synthetische demodata "
+        "(pagina onder /_synthetic/), geen echte feedback.",
+        "synthetic.one": "Let op: {count} van deze antwoorden is synthetische demodata "
         "(pagina onder /_synthetic/), geen echte feedback.",
         "answer": "Welke kanalen worden het best beoordeeld?",
         "answer_lead": "Aandeel lezers dat minstens tevreden is (score 4 of 5 op 5), per kanaal, "
@@ -97,6 +103,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "staan niet in de grafiek. Een maand die de periode maar gedeeltelijk dekt, is "
         "gemarkeerd als onvolledig.",
         "partial": "{month} (onvolledig: dag {first}–{last})",
+        "partial.one": "{month} (onvolledig: dag {first})",
         "month": "Maand",
         "channel_trend": "Verloop per kanaal",
         "channel_trend_lead": "Aandeel minstens tevreden per kanaal en per maand, met n.",
@@ -128,10 +135,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ondergrens); 'ontvangen berichten' telt elk samengevoegd bericht als antwoord (de "
         "bovengrens). Bij die bovengrens staat geen interval: samengevoegde berichten zijn "
         "geen onafhankelijke antwoorden.",
-        "provenance_summary": "{stored} antwoorden opgeslagen uit {received} ontvangen berichten "
-        "({folded} samengevoegd). Kanaal via een link: {link}; door de lezer gekozen: {reader}; "
-        "niet bekend: {none}. Verstuurd met het script van de pagina: {scripted}; zonder: "
-        "{unscripted}.",
+        "stored_count": "{count} antwoorden opgeslagen",
+        "stored_count.one": "{count} antwoord opgeslagen",
+        "received_count": "{count} ontvangen berichten",
+        "received_count.one": "{count} ontvangen bericht",
+        "provenance_summary": "{stored} uit {received} ({folded} samengevoegd). Kanaal via een "
+        "link: {link}; door de lezer gekozen: {reader}; niet bekend: {none}. Verstuurd met het "
+        "script van de pagina: {scripted}; zonder: {unscripted}.",
         "provenance_script": "Waarom het script telt: met JavaScript onthoudt de pagina een "
         "kanaallink (?c=letter) het hele bezoek; zonder JavaScript is de link alleen bekend op "
         "de pagina waar hij naartoe leidde. Wie zonder script doorleest en op een andere pagina "
@@ -156,12 +166,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "pages": "Pagina's met het laagste aandeel tevreden lezers",
         "pages_lead": "De {count} pagina's met het laagste aandeel minstens tevreden lezers, "
         "onder pagina's met minstens {min} antwoorden.",
+        "pages_lead.one": "Maar {count} pagina heeft minstens {min} antwoorden: hier staat het "
+        "aandeel minstens tevreden lezers op die pagina.",
         "page": "Pagina",
         "no_pages": "Geen pagina heeft genoeg antwoorden.",
         "comments": "Opmerkingen per kanaal",
         "comments_lead": "De nieuwste {cap} opmerkingen per kanaal, nieuwste eerst, elk met de "
         "werkpunten die de lezer aanvinkte. E-mailadressen en telefoonnummers zijn bij "
         "ontvangst gemaskeerd.",
+        "comments_lead.one": "De nieuwste opmerking per kanaal, met de werkpunten die de lezer "
+        "aanvinkte. E-mailadressen en telefoonnummers zijn bij ontvangst gemaskeerd.",
         "comments_filter": "Alleen opmerkingen met {filters}: {count} gevonden, {shown} getoond.",
         "comments_shown": "Opmerkingen getoond: {shown} van {count} (de nieuwste).",
         "comments_not_asked": "Geen opmerkingen getoond: --comments 0 vroeg er geen. Deze "
@@ -192,6 +206,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "filters": "Filter: {filters}.",
         "filter.exclude-synthetic": "synthetic demo data left out (--exclude-synthetic)",
         "synthetic": "Note: {count} of these answers are synthetic demo data "
+        "(page under /_synthetic/), not real feedback.",
+        "synthetic.one": "Note: {count} of these answers is synthetic demo data "
         "(page under /_synthetic/), not real feedback.",
         "answer": "Which channels are rated best?",
         "answer_lead": "Share of readers at least satisfied (rating 4 or 5 out of 5), per "
@@ -263,6 +279,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "trend_lead": "Months with fewer than {min} answers get no percentage and are not in "
         "the chart. A month the period covers only in part is marked as partial.",
         "partial": "{month} (partial: days {first}–{last})",
+        "partial.one": "{month} (partial: day {first})",
         "month": "Month",
         "channel_trend": "Trend per channel",
         "channel_trend_lead": "Share at least satisfied per channel and month, with n.",
@@ -293,9 +310,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "count the stored answers (the lower bound); 'posts received' counts every folded post "
         "as an answer too (the upper bound). That upper bound has no interval: folded posts "
         "are not independent answers.",
-        "provenance_summary": "{stored} answers stored from {received} posts received ({folded} "
-        "folded). Channel set by a link: {link}; chosen by the reader: {reader}; not known: "
-        "{none}. Sent with the page's script: {scripted}; without it: {unscripted}.",
+        "stored_count": "{count} answers stored",
+        "stored_count.one": "{count} answer stored",
+        "received_count": "{count} posts received",
+        "received_count.one": "{count} post received",
+        "provenance_summary": "{stored} from {received} ({folded} folded). Channel set by a "
+        "link: {link}; chosen by the reader: {reader}; not known: {none}. Sent with the page's "
+        "script: {scripted}; without it: {unscripted}.",
         "provenance_script": "Why the script matters: with JavaScript the page remembers a "
         "channel link (?c=letter) for the whole visit; without JavaScript the link is known only "
         "on the page it led to. A reader without the script who reads on and answers on another "
@@ -319,11 +340,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "pages": "Pages with the lowest share of satisfied readers",
         "pages_lead": "The {count} pages with the lowest share of readers at least satisfied, "
         "among pages with at least {min} answers.",
+        "pages_lead.one": "Only {count} page has at least {min} answers: here is its share of "
+        "readers at least satisfied.",
         "page": "Page",
         "no_pages": "No page has enough answers.",
         "comments": "Comments per channel",
         "comments_lead": "The newest {cap} comments per channel, newest first, each with the "
         "problems its reader ticked. E-mail addresses and phone numbers were masked on arrival.",
+        "comments_lead.one": "The newest comment per channel, with the problems its reader "
+        "ticked. E-mail addresses and phone numbers were masked on arrival.",
         "comments_filter": "Only comments with {filters}: {count} found, {shown} shown.",
         "comments_shown": "Comments shown: {shown} of {count} (the newest).",
         "comments_not_asked": "No comments shown: --comments 0 asked for none. This selection "

@@ -60,8 +60,9 @@ class TimeSections:
     def month_label(self, month: Month) -> str:
         if not month.partial:
             return month.key
-        return self.builder.t(
-            "partial", month=month.key, first=month.first_day, last=month.last_day
+        days = month.last_day - month.first_day + 1
+        return self.builder.tn(
+            "partial", days, month=month.key, first=month.first_day, last=month.last_day
         )
 
     def trend(self) -> dict[str, Any]:

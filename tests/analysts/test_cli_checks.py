@@ -62,7 +62,7 @@ def test_page_language_is_checked_and_any_case_works(
         cli, ["export", "--format", "csv", "--page-lang", "AR", "--store", store_url]
     )
     assert result.exit_code == 0
-    assert result.stderr == "Exported 1 records as csv to standard output.\n"
+    assert result.stderr == "Exported 1 record as csv to standard output.\n"
     result = runner.invoke(
         cli, ["export", "--format", "csv", "--page-lang", "xx", "--store", store_url]
     )
@@ -77,7 +77,7 @@ def test_every_controlled_code_is_taken_in_any_case(
     args = ["export", "--format", "JSONL", "--channel", "Letter", "--part", " MO "]
     result = runner.invoke(cli, [*args, "--store", store_url])
     assert result.exit_code == 0, result.output
-    assert result.stderr == "Exported 1 records as jsonl to standard output.\n"
+    assert result.stderr == "Exported 1 record as jsonl to standard output.\n"
     assert '"channel":"letter"' in result.stdout
     out = tmp_path / "r.html"
     args = ["report", "--lang", "en", "--channel", "LETTER", "--comment-channel", "Letter"]
@@ -115,7 +115,7 @@ def test_the_old_export_lang_still_works_with_a_warning(
     assert result.stderr.splitlines() == [
         "Warning: export --lang is deprecated and will be removed: use --page-lang ar "
         "(report --lang is the report's own language).",
-        "Exported 1 records as jsonl to standard output.",
+        "Exported 1 record as jsonl to standard output.",
     ]
     clash = ["--lang", "ar", "--page-lang", "nl"]
     result = runner.invoke(cli, ["export", "--format", "csv", *clash, "--store", store_url])

@@ -169,7 +169,8 @@ def test_every_export_format_writes_every_record(records: list[FeedbackRecord]) 
         paths = {name: Path(folder) / f"out.{name}" for name in ("csv", "jsonl", "parquet", "xlsx")}
         for name, path in paths.items():
             message = run(["export", "--format", name, "--out", str(path), "--store", url])
-            assert message == f"Exported {len(records)} records as {name} to {path}.\n"
+            noun = "record" if len(records) == 1 else "records"
+            assert message == f"Exported {len(records)} {noun} as {name} to {path}.\n"
         text = paths["csv"].read_bytes().decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text, newline="")))
         lines = paths["jsonl"].read_bytes().split(b"\n")
