@@ -1,10 +1,17 @@
 """The report's labels of vocabulary codes, in Dutch and English (short nouns for analysts).
 
 The site's own form labels for newcomers live in theme/partials/wegwijs/strings/.
-The names of the site's languages come from languages.yml, the one list of them.
+The English names of the site's languages come from languages.yml, read once per run;
+their Dutch names are kept here, in DUTCH_LANGUAGE_NAMES, because languages.yml has
+none. A test (tests/analysts/test_report.py) keeps them complete: it fails when a
+language of languages.yml has no Dutch name here.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 
 from wegwijs_shared.languages import load_languages
 
@@ -103,14 +110,20 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+@cache
+def english_language_names() -> Mapping[str, str]:
+    """Each site language's English name by its code, from languages.yml: made once per run,
+    not once per label (a report names a page language in many cells)."""
+    return MappingProxyType({language.code: language.english for language in load_languages()})
+
+
 def language_name(lang: str, code: str) -> str:
     """A site language's name in the report's language: English from languages.yml, Dutch
     from DUTCH_LANGUAGE_NAMES (else the English name); the code itself for a language the
     site no longer has (records keep the language they were sent in)."""
-    english = {language.code: language.english for language in load_languages()}
     if lang == "nl" and code in DUTCH_LANGUAGE_NAMES:
         return DUTCH_LANGUAGE_NAMES[code]
-    return english.get(code, code)
+    return english_language_names().get(code, code)
 
 
 def label(lang: str, kind: str, code: str) -> str:

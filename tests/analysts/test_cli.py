@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analysts import selection
+from analysts import report_labels, selection
 from analysts.cli import ANALYTICS_COMMANDS, cli
 from analysts.selection import SYNTHETIC_PAGE_PREFIX
 from tests.analysts.conftest import make_record
@@ -236,3 +236,29 @@ def test_export_and_report_leave_out_the_same_records_by_one_synthetic_test(
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Report on 7 answers written to {out}.\n"
+
+
+def test_a_report_reads_the_language_names_once(
+    runner: CliRunner,
+    filled_store: SqliteStore,
+    store_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A page language is named in many cells of a report; languages.yml is read (and
+    # stat'ed) once for them all, not once per name.
+    reads = []
+    load_languages = report_labels.load_languages
+
+    def counted() -> tuple[object, ...]:
+        reads.append(1)
+        return load_languages()
+
+    monkeypatch.setattr(report_labels, "load_languages", counted)
+    filled_store.close()
+    for lang, arabic in (("en", "Arabic"), ("nl", "Arabisch")):
+        out = tmp_path / f"{lang}.html"
+        args = ["report", "--lang", lang, "--out", str(out), "--store", store_url]
+        assert runner.invoke(cli, args).exit_code == 0
+        assert f'<th scope="row" dir="auto">{arabic}</th>' in out.read_text(encoding="utf-8")
+    assert len(reads) <= 1
