@@ -160,3 +160,19 @@ def test_the_commands_count_one_record_in_the_singular(
     result = runner.invoke(cli, ["export", "--format", "jsonl", "--store", store_url])
     assert result.exit_code == 0, result.output
     assert result.stderr == "Exported 1 record as jsonl to standard output.\n"
+
+
+def test_the_channels_not_ranked_are_named_once_by_their_tables_caption(
+    runner: CliRunner, store_url: str, tmp_path: Path
+) -> None:
+    store_records(
+        store_url,
+        [make_record(1, MOMENT), make_record(2, MOMENT, channel="unknown", channel_source="none")],
+    )
+    for lang, words in (
+        ("en", "Not ranked: too few answers (fewer than 30), or channel not known"),
+        ("nl", "Niet gerangschikt: te weinig antwoorden (minder dan 30), of kanaal niet bekend"),
+    ):
+        answer = section(report(runner, store_url, lang, tmp_path / f"{lang}.html"), "answer")
+        assert answer.count(words) == 1, lang
+        assert f'<table class="rpt-table" id="too-few">\n    <caption>{words}</caption>' in answer
