@@ -95,8 +95,8 @@ def export_command(
         else:
             count = write_atomically(out, lambda handle: write_rows(file_format, rows, handle))
     target = out if out is not None else "standard output"
-    records = "record" if count == 1 else "records"
-    click.echo(f"Exported {count} {records} as {file_format} to {target}.", err=True)
+    noun = "record" if count == 1 else "records"
+    click.echo(f"Exported {count} {noun} as {file_format} to {target}.", err=True)
 
 
 @click.command("report")
@@ -217,8 +217,8 @@ def demo_data_command(
     with opened_store(store_url, reading=False) as store:
         store.create_schema()
         added = fill_store(store, records, progress if count >= 100_000 else None, 100_000)
-    records = "record" if added == 1 else "records"
-    click.echo(f"Added {added} synthetic {records} (seed {seed}) to {store_url}.", err=True)
+    noun = "record" if added == 1 else "records"
+    click.echo(f"Added {added} synthetic {noun} (seed {seed}) to {store_url}.", err=True)
 
 
 @click.group(help="Wegwijs analysts' tools: exports, the channel report, demo data.")

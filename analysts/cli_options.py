@@ -26,12 +26,14 @@ from wegwijs_shared.store import (
 from wegwijs_shared.vocabulary import RECORD_CHANNELS, SEGMENTS
 
 
-class MomentType(click.ParamType):
+class MomentType(click.ParamType[datetime, Any]):
     """A date (2026-03-01, midnight UTC) or an ISO 8601 time; without a zone it is UTC."""
 
     name = "DATE"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
         if isinstance(value, datetime):
             return value
         try:
@@ -43,12 +45,14 @@ class MomentType(click.ParamType):
 MOMENT = MomentType()
 
 
-class PeriodType(click.ParamType):
+class PeriodType(click.ParamType[Window, Any]):
     """SINCE/UNTIL, two dates or times as --since and --until take them: 2026-01-01/2026-04-01."""
 
     name = "SINCE/UNTIL"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Window:
         if isinstance(value, Window):
             return value
         since, slash, until = str(value).partition("/")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from itertools import islice
+from typing import Any, TypeVar
 
 from analysts.selection import SYNTHETIC_PAGE_PREFIX
 from wegwijs_shared.record import FeedbackRecord
@@ -91,7 +92,10 @@ COMMENTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _pick(rng: random.Random, mix: dict, index: int | None = None) -> object:
+Choice = TypeVar("Choice")
+
+
+def _pick(rng: random.Random, mix: Mapping[Choice, Any], index: int | None = None) -> Choice:
     keys = list(mix)
     weights = [value[index] if index is not None else value for value in mix.values()]
     return rng.choices(keys, weights=weights)[0]
@@ -163,8 +167,8 @@ def make_record(
         barriers=_barriers(rng, channel, lang, satisfied),
         comment=comment,
         part=part if rng.random() < 0.9 else None,
-        status=_pick(rng, STATUS_MIX),  # type: ignore[arg-type]
-        device=_pick(rng, DEVICE_MIX),  # type: ignore[arg-type]
+        status=_pick(rng, STATUS_MIX),
+        device=_pick(rng, DEVICE_MIX),
         js=rng.random() < 0.8,
     )
     if extra is None:

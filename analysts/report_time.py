@@ -61,9 +61,10 @@ class TimeSections:
         if not month.partial:
             return month.key
         days = month.last_day - month.first_day + 1
-        return self.builder.tn(
+        text: str = self.builder.tn(
             "partial", days, month=month.key, first=month.first_day, last=month.last_day
         )
+        return text
 
     def trend(self) -> dict[str, Any]:
         rows = [
