@@ -41,7 +41,7 @@ build: install
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy --strict feedback_fn wegwijs_shared
+	$(BIN)/mypy --strict feedback_fn wegwijs_shared analysts
 	$(BIN)/python -m pytest
 
 # The inner loop: no browser, no build of the real site, on every core (pytest-xdist).
