@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen.checks.findings import WARNING, Finding
+from sitegen.checks.findings import ERROR, WARNING, Finding
 from sitegen.checks.source import display_path
 
 STRINGS = Path("partials") / "wegwijs" / "strings"
@@ -25,15 +25,49 @@ def string_keys(text: str) -> dict[str, int]:
     return {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _KEY.finditer(text)}
 
 
+def repeated_keys(text: str) -> list[tuple[str, int, int]]:
+    """Keys a strings file gives twice: (key, first line, later line)."""
+    first: dict[str, int] = {}
+    repeated = []
+    for m in _KEY.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        if m.group(1) in first:
+            repeated.append((m.group(1), first[m.group(1)], line))
+        else:
+            first[m.group(1)] = line
+    return repeated
+
+
+def _repeated(path: Path, root: Path) -> list[Finding]:
+    """A key given twice: the later text replaces the first on every page, silently."""
+    text = path.read_text(encoding="utf-8")
+    return [
+        Finding(
+            display_path(path, root),
+            later,
+            f"the UI string '{key}' is given twice (lines {first} and {later}): the theme "
+            f"shows only the text on line {later}. Give one of them another name, or "
+            "remove one.",
+            ERROR,
+            "ui-strings",
+        )
+        for key, first, later in repeated_keys(text)
+    ]
+
+
 def check_ui_strings(theme_dir: Path, languages, root: Path) -> list[Finding]:
-    """Warnings for keys missing from (or unknown to) a language's strings file."""
+    """Warnings for keys missing from (or unknown to) a language's strings file; errors
+    for a key given twice."""
     folder = theme_dir / STRINGS
     reference = folder / f"{REFERENCE}.html"
     if not reference.is_file():
         return []
     wanted = string_keys(reference.read_text(encoding="utf-8"))
-    findings = []
+    findings = _repeated(reference, root)
     for language in languages:
+        path = folder / f"{language.code}.html"
+        if language.code != REFERENCE and path.is_file():
+            findings += _repeated(path, root)
         path = folder / f"{language.code}.html"
         if language.code == REFERENCE or not path.is_file():
             continue  # a missing file stops the settings phase (sitegen.settings)

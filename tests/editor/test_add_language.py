@@ -241,3 +241,28 @@ def test_languages_yml_that_is_not_yaml_is_named(project, capsys):
     project.languages.write_text(text + "- {code: xx, name: [\n", encoding="utf-8")
     assert project.run("check") == 1
     assert "languages.yml:" in capsys.readouterr().err
+
+
+def test_a_ui_string_given_twice_is_an_error_naming_both_lines(own_theme, capsys):
+    """A second "form.more" (a new string under a name already taken) replaced the
+    feedback form's own text on every page, without a word."""
+    strings = own_theme.root / "theme" / "partials" / "wegwijs" / "strings" / "en.html"
+    text = strings.read_text(encoding="utf-8")
+    first = text.count("\n", 0, text.index('"form.thanks"')) + 1
+    text = text.replace('  "form.thanks"', '  "form.thanks": "Thanks",\n  "form.thanks"', 1)
+    strings.write_text(text, encoding="utf-8")
+    assert own_theme.run("check") == 1
+    err = capsys.readouterr().err
+    shown = "theme/partials/wegwijs/strings/en.html"
+    assert (
+        f"error: {shown}:{first + 1}: the UI string 'form.thanks' is given twice "
+        f"(lines {first} and {first + 1})"
+    ) in err
+
+
+def test_no_ui_strings_file_of_the_theme_gives_a_key_twice():
+    from sitegen.ui_strings import repeated_keys
+
+    folder = ROOT / "theme" / "partials" / "wegwijs" / "strings"
+    for path in sorted(folder.glob("*.html")):
+        assert repeated_keys(path.read_text(encoding="utf-8")) == [], path.name
