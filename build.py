@@ -389,11 +389,19 @@ def run_stamp(args: argparse.Namespace) -> None:
     settings = load_settings(args.config, args.content, None, args.languages, 1)
     try:
         if args.minor:
-            for name in args.pages:
-                for translation, what, value in stamp_minor(
-                    Path(name), settings.docs_dir, settings.languages
-                ):
-                    print(f"{_shown(translation)}: {MINOR_RESULTS[what].format(value)}")
+
+            def keep_up_to_date(path: Path) -> str:
+                results = stamp_minor(path, settings.docs_dir, settings.languages)
+                return "\n".join(
+                    f"{_shown(translation)}: {MINOR_RESULTS[what].format(value)}"
+                    for translation, what, value in results
+                )
+
+            pages = [Path(name) for name in args.pages]
+            touched = _translations_of(pages, settings)
+            for lines in _all_or_nothing(pages, keep_up_to_date, "stamped", touched):
+                if lines:
+                    print(lines)
             return
 
         def stamp(path: Path) -> str:
@@ -433,22 +441,40 @@ def _translations_named(names: list[str], docs_dir: Path, command: str) -> list[
     return [path for path in paths if not dutch(path)]
 
 
-def _all_or_nothing(paths: list[Path], change, done: str) -> list[str]:
-    """change(path) on every page, or on none: when one page is refused, the pages already
-    changed get their bytes back, and the message says that nothing was changed."""
+def _translations_of(pages: list[Path], settings) -> list[Path]:
+    """Every language's file of the pages named: what stamp --minor may change."""
+    from sitegen.stamping import StampError, locate
+
+    found = []
+    for page in pages:
+        try:
+            _, rel = locate(page, settings.docs_dir)
+        except StampError:
+            continue  # said when the page's turn comes
+        found += [settings.docs_dir / language.code / rel for language in settings.languages]
+    return found
+
+
+def _all_or_nothing(
+    paths: list[Path], change, done: str, touched: list[Path] | None = None
+) -> list[str]:
+    """change(path) on every page, or on none: when one page is refused, or anything else
+    goes wrong, the files already changed (the pages, and the files in `touched`) get their
+    bytes back, and the message says that nothing was changed."""
     from sitegen.stamping import StampError
 
-    before = {path: path.read_bytes() for path in paths if path.is_file()}
+    before = {path: path.read_bytes() for path in [*paths, *(touched or [])] if path.is_file()}
     lines = []
     try:
         for path in paths:
             lines.append(change(path))
-    except StampError as error:
+    except BaseException as error:
         for path, data in before.items():
             if path.read_bytes() != data:
                 path.write_bytes(data)
-        if len(paths) > 1:
-            raise StampError(f"{error} Nothing was {done}.") from None
+        nothing = f"Nothing was {done}."
+        if isinstance(error, StampError) and len(paths) > 1 and nothing not in str(error):
+            raise StampError(f"{error} {nothing}") from None
         raise
     return lines
 
@@ -459,7 +485,7 @@ def _refuse_a_broken_dutch_page(path: Path, settings) -> None:
     from sitegen.checks.findings import ERROR
     from sitegen.checks.front_matter import check_front_matter
     from sitegen.checks.source import SourcePage, display_path
-    from sitegen.stamping import StampError, locate
+    from sitegen.stamping import StampError, locate, read_text
     from wegwijs_shared.languages import SOURCE_LANGUAGE
 
     code, rel = locate(path, settings.docs_dir)
@@ -471,7 +497,7 @@ def _refuse_a_broken_dutch_page(path: Path, settings) -> None:
         display=display_path(dutch, settings.config_file.parent),
         language=settings.languages[0],
         rel=PurePosixPath(rel.as_posix()),
-        text=dutch.read_text(encoding="utf-8"),
+        text=read_text(dutch, settings.docs_dir),
     )
     errors = [f for f in check_front_matter(page, None) if f.level == ERROR]
     if errors:

@@ -25,6 +25,22 @@ class StampError(ValueError):
     """A stamp cannot be done; the message says why and what to do."""
 
 
+def not_utf8(path: Path, docs_dir: Path | None = None) -> StampError:
+    """The message for a file that is not saved as UTF-8 (an editor saved it as Latin-1)."""
+    shown = str(path)
+    if docs_dir is not None and path.resolve().is_relative_to(docs_dir.resolve()):
+        shown = _project_path(path.resolve(), docs_dir.resolve())
+    return StampError(f"{shown} is not saved as UTF-8: save it as UTF-8 and run again.")
+
+
+def read_text(path: Path, docs_dir: Path | None = None) -> str:
+    """A page's text (newlines as \n); a file that is not UTF-8 is a StampError."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise not_utf8(path, docs_dir) from None
+
+
 @dataclass
 class Stamped:
     path: Path
@@ -39,7 +55,10 @@ def _key_lines(key: str) -> re.Pattern:
 
 def write_key(path: Path, key: str, value: str) -> None:
     """Set one front matter key to a YAML value written on one line; nothing else changes."""
-    text = path.read_bytes().decode("utf-8")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise not_utf8(path) from None
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
     if not text.startswith("---"):
         raise StampError(
@@ -62,7 +81,7 @@ def write_key(path: Path, key: str, value: str) -> None:
 
 def write_hash(path: Path, value: str) -> str | None:
     """Set source_hash in the file's front matter; return the old value."""
-    old = recorded_hash(path.read_text(encoding="utf-8"))
+    old = recorded_hash(read_text(path))
     # YAML would read a hash of digits only as a number.
     write_key(path, "source_hash", f'"{value}"' if value.isdigit() else value)
     return old
@@ -100,7 +119,8 @@ def stamp_translation(path: Path, docs_dir: Path) -> Stamped:
         raise StampError(
             f"{path}: there is no Dutch page {SOURCE_LANGUAGE}/{rel.as_posix()} to translate."
         )
-    value = source_hash(dutch.read_text(encoding="utf-8"))
+    value = source_hash(read_text(dutch, docs_dir))
+    read_text(path, docs_dir)  # a translation that is not UTF-8 is named as one
     return Stamped(path, write_hash(path, value), value)
 
 
@@ -119,7 +139,7 @@ def stamp_minor(path: Path, docs_dir: Path, languages) -> list[tuple[Path, str, 
             f"({SOURCE_LANGUAGE}/{rel.as_posix()}); to mark this translation as checked, "
             f"run 'build.py stamp {path}'."
         )
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, docs_dir)
     current = source_hash(text)
     older = (old for old in history_texts(path.resolve()) if source_hash(old) != current)
     before = next(older, None)
@@ -136,7 +156,8 @@ def stamp_minor(path: Path, docs_dir: Path, languages) -> list[tuple[Path, str, 
         for language in languages
         if language.code != SOURCE_LANGUAGE and (docs_dir / language.code / rel).is_file()
     ]
-    recorded = {t: recorded_hash(t.read_text(encoding="utf-8")) for t in translations}
+    texts = {t: read_text(t, docs_dir) for t in translations}
+    recorded = {t: recorded_hash(texts[t]) for t in translations}
     made_outdated = [t for t in translations if recorded[t] == previous]
     if not made_outdated:
         # No translation translated the version before the change: nothing to keep up to
@@ -156,7 +177,7 @@ def stamp_minor(path: Path, docs_dir: Path, languages) -> list[tuple[Path, str, 
         )
     results = []
     for translation in translations:
-        translated = translation.read_text(encoding="utf-8")
+        translated = texts[translation]
         if recorded[translation] == previous:
             write_hash(translation, current)
             results.append((translation, "stamped", current))
@@ -192,13 +213,13 @@ def review_translation(path: Path, docs_dir: Path, role: str, date: str | None =
     dutch = docs_dir / SOURCE_LANGUAGE / rel
     if not dutch.is_file():
         raise StampError(f"{path}: there is no Dutch page {SOURCE_LANGUAGE}/{rel.as_posix()}.")
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, docs_dir)
     if marked_untranslated(text):
         raise StampError(
             f"{path} is still the Dutch text ('translated: false'): translate it, remove that "
             "line and stamp it before a review."
         )
-    current = source_hash(dutch.read_text(encoding="utf-8"))
+    current = source_hash(read_text(dutch, docs_dir))
     if recorded_hash(text) != current:
         raise StampError(
             f"{path} is not stamped against the current Dutch page {SOURCE_LANGUAGE}/"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from sitegen.freshness import changed_on, source_hash
 from tests.editor.conftest import page_text
 
@@ -191,4 +193,73 @@ def test_stamp_refuses_when_the_dutch_page_has_a_front_matter_error(project, cap
         "beginning of the line ('description: ...'). Fix the Dutch page first (build.py check "
         "shows every error), then stamp the translation.\n"
     )
+    assert project.page("ar/mo.md").read_bytes() == before
+
+
+def test_minor_with_several_pages_stamps_all_or_nothing(project, capsys):
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "content")
+    edit(project.page("nl/mo.md"), "De cursus is", "De cusus is")  # a typo: small
+    edit(project.page("nl/index.md"), "Lees eerst", "Lees eerst rustig")  # a word more
+    before = {rel: project.page(rel).read_bytes() for rel in ("en/mo.md", "ar/mo.md")}
+    capsys.readouterr()
+    assert project.run("stamp", "--minor", "content/nl/mo.md", "content/nl/index.md") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("build.py stamp: content/nl/index.md: this is not a small change")
+    assert err.count("Nothing was stamped.") == 1
+    assert {rel: project.page(rel).read_bytes() for rel in before} == before
+    # With the word removed again, both pages are done, and every line is printed.
+    edit(project.page("nl/index.md"), "Lees eerst rustig", "Lees eerst")
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 0
+    assert capsys.readouterr().out.count("still up to date") == 2
+
+
+def test_a_translation_not_saved_as_utf8_is_named_and_nothing_is_stamped(project, capsys):
+    edit(project.page("nl/mo.md"), "De cursus is in je eigen taal.", "De cursus is in jouw taal.")
+    with project.page("en/mo.md").open("ab") as file:
+        file.write(b"Caf\xe9\n")  # saved as Latin-1
+    before = project.page("ar/mo.md").read_bytes()
+    names = ["content/ar/mo.md", "content/en/mo.md", "content/nl/mo.md"]
+    assert project.run("stamp", *names) == 1
+    assert capsys.readouterr().err.endswith(
+        "build.py stamp: content/en/mo.md is not saved as UTF-8: save it as UTF-8 and run "
+        "again. Nothing was stamped.\n"
+    )
+    assert project.page("ar/mo.md").read_bytes() == before
+    assert project.run("review", "content/en/mo.md", "--role", "tolk") == 1
+    assert capsys.readouterr().err == (
+        "build.py review: content/en/mo.md is not saved as UTF-8: save it as UTF-8 and run again.\n"
+    )
+
+
+def test_minor_names_a_translation_not_saved_as_utf8(project, capsys):
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "content")
+    edit(project.page("nl/mo.md"), "De cursus is", "De cusus is")
+    with project.page("en/mo.md").open("ab") as file:
+        file.write(b"Caf\xe9\n")
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 1
+    assert capsys.readouterr().err == (
+        "build.py stamp: content/en/mo.md is not saved as UTF-8: save it as UTF-8 and run again.\n"
+    )
+
+
+def test_stamp_gives_every_byte_back_whatever_goes_wrong(project, capsys, monkeypatch):
+    import sitegen.stamping
+
+    edit(project.page("nl/mo.md"), "De cursus is in je eigen taal.", "De cursus is in jouw taal.")
+    before = project.page("ar/mo.md").read_bytes()
+    write_hash = sitegen.stamping.write_hash
+
+    def fails_on_en(path, value):
+        if "en" in path.parts:
+            raise OSError("disk full")
+        return write_hash(path, value)
+
+    monkeypatch.setattr(sitegen.stamping, "write_hash", fails_on_en)
+    with pytest.raises(OSError):
+        project.run("stamp", "content/ar/mo.md", "content/en/mo.md")
     assert project.page("ar/mo.md").read_bytes() == before
