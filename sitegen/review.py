@@ -46,7 +46,7 @@ def review_problem(value: object) -> str | None:
             date = datetime.date.fromisoformat(str(date))
         except ValueError:
             return "the date is not a date (YYYY-MM-DD)"
-    if date > datetime.date.today() + datetime.timedelta(days=1):  # a day for time zones
+    if in_future(date):
         return f"the date {date.isoformat()} is in the future"
     if not _HASH.match(str(value.get("source_hash", ""))):
         return "its source_hash is not one that 'build.py review' writes"
@@ -75,19 +75,45 @@ def review_value(review: Review) -> str:
     return f'{{role: {role}, date: {review.date}, source_hash: "{review.source_hash}"}}'
 
 
-def date_problem(date: str | None, today: datetime.date | None = None) -> str | None:
-    """Why `build.py review --date` cannot be used (None when it can, or when it is left out)."""
+# A review's date may be one day after this computer's today: where the reviewer is, in
+# another time zone, it can already be the next day. The one rule for `build.py review
+# --date` and for the 'reviewed' line that `build.py check` reads.
+FUTURE_SLACK = datetime.timedelta(days=1)
+
+
+def in_future(day: datetime.date, today: datetime.date | None = None) -> bool:
+    """Later than tomorrow (the one day of slack for time zones)."""
+    return day > (today or datetime.date.today()) + FUTURE_SLACK
+
+
+class DateProblem(ValueError):
+    """A `--date` that `build.py review` cannot write; the message says why."""
+
+
+def review_day(date: str | None, today: datetime.date | None = None) -> datetime.date:
+    """The day `build.py review --date` gives (today when left out); DateProblem if it
+    cannot be used."""
+    today = today or datetime.date.today()
     if date is None:
-        return None
+        return today
     try:
         day = datetime.date.fromisoformat(date)
     except ValueError:
-        return f"--date {date}: write the date as YYYY-MM-DD."
-    if day > (today or datetime.date.today()):
-        return (
+        raise DateProblem(f"--date {date}: write the date as YYYY-MM-DD.") from None
+    if in_future(day, today):
+        raise DateProblem(
             f"--date {date} is in the future: give the day the translation was checked, or "
             "leave --date out for today."
         )
+    return day
+
+
+def date_problem(date: str | None, today: datetime.date | None = None) -> str | None:
+    """Why `build.py review --date` cannot be used (None when it can, or when it is left out)."""
+    try:
+        review_day(date, today)
+    except DateProblem as problem:
+        return str(problem)
     return None
 
 

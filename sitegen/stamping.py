@@ -8,7 +8,6 @@ as it was.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ from sitegen.checks.source import parse_front_matter
 from sitegen.freshness import history_texts, marked_untranslated, recorded_hash, source_hash
 from sitegen.minor_change import major_change
 from sitegen.review import KEY as REVIEW_KEY
-from sitegen.review import Review, read_review, review_value
+from sitegen.review import DateProblem, Review, read_review, review_day, review_value
 from wegwijs_shared.languages import SOURCE_LANGUAGE
 
 
@@ -207,9 +206,9 @@ def review_translation(path: Path, docs_dir: Path, role: str, date: str | None =
             '"native speaker, social interpreter".'
         )
     try:
-        day = datetime.date.fromisoformat(date) if date else datetime.date.today()
-    except ValueError:
-        raise StampError(f"--date {date}: write the date as YYYY-MM-DD.") from None
+        day = review_day(date)
+    except DateProblem as problem:
+        raise StampError(str(problem)) from None
     dutch = docs_dir / SOURCE_LANGUAGE / rel
     if not dutch.is_file():
         raise StampError(f"{path}: there is no Dutch page {SOURCE_LANGUAGE}/{rel.as_posix()}.")

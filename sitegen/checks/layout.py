@@ -35,6 +35,7 @@ def _body_start(page: SourcePage) -> int:
 
 def check_layout(page: SourcePage, site: ContentSite) -> list[Finding]:
     findings = []
+    body_start = _body_start(page)
     for block in page.tree.layout:
         if block.kind == "code block":
             message = (
@@ -53,9 +54,7 @@ def check_layout(page: SourcePage, site: ContentSite) -> list[Finding]:
                 f"as '{'#' * level} Heading'."
             )
             findings.append(_finding(page, block.end, message))
-        elif (
-            block.kind == "rule" and block.line == _body_start(page) and page.text.startswith("---")
-        ):
+        elif block.kind == "rule" and block.line == body_start and page.text.startswith("---"):
             message = (
                 f"the line '{block.marker}' comes after the end of the front matter, so readers "
                 "see a horizontal line at the top of the page. Remove it."

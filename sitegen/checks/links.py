@@ -67,7 +67,7 @@ def _page_file(page: SourcePage, url: str, site: ContentSite) -> str | None:
     name = "/".join(segments).removesuffix(".html").removesuffix("/index")
     candidates = [f"{name}.md", f"{name}/index.md"] if name else ["index.md"]
     for candidate in candidates:
-        for code in (page.language.code, "nl"):
+        for code in (page.language.code, SOURCE_LANGUAGE):
             if (site.docs_dir / code / candidate).is_file():
                 return posixpath.relpath(candidate, str(page.rel.parent))
     return None
@@ -93,7 +93,7 @@ def _check_link(page: SourcePage, url: str, line: int, site: ContentSite):
         return None
     parts = urlsplit(url)
     docs_dir = site.docs_dir
-    code, source = page.language.code, "nl"
+    code, source = page.language.code, SOURCE_LANGUAGE
     if not parts.path:  # '#anchor' on the same page
         have = site.anchors_of(code, page.rel.as_posix())
         return _anchor_finding(page, line, url, parts.fragment, have, "this page")

@@ -73,3 +73,20 @@ def test_lists_admonitions_and_definitions_are_fine(project, capsys):
     project.write("nl/slip.md", page_text("Slip", body))
     assert project.run("check") == 0
     assert [line for line in findings(capsys) if "slip.md" in line] == []
+
+
+def test_layout_reads_where_the_body_starts_once(project, capsys, monkeypatch):
+    import sitegen.checks.layout as layout
+    from sitegen.checks import source
+
+    calls = []
+
+    def counted(text):
+        calls.append(text)
+        return source.split_front_matter(text)
+
+    monkeypatch.setattr(layout, "split_front_matter", counted)
+    rules = "\n\n".join(["Tekst."] + ["***", "Meer."] * 5)
+    project.write("nl/regels.md", page_text("Regels", rules))
+    project.run("check")
+    assert len([text for text in calls if "title: Regels" in text]) <= 1

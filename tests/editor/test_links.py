@@ -204,3 +204,11 @@ def test_a_link_to_another_site_is_not_a_preview_link(project, capsys):
     )
     assert project.run("check") == 0
     assert "preview" not in capsys.readouterr().err
+
+
+def test_links_name_the_source_language_by_its_constant():
+    import inspect
+
+    import sitegen.checks.links as links
+
+    assert '"nl"' not in inspect.getsource(links)

@@ -5,6 +5,7 @@ Today's translations have no review line: they start as not reviewed.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -387,3 +388,15 @@ def test_a_review_line_with_a_future_date_is_an_error(project, capsys):
     edit(project.page("en/mo.md"), "---\n\n", f"{line}\n---\n\n")
     assert project.run("check") == 1
     assert "the date 2999-01-01 is in the future" in capsys.readouterr().err
+
+
+def test_review_and_check_allow_one_day_ahead_for_time_zones(project, capsys):
+    today = datetime.date.today()
+    tomorrow, later = (today + datetime.timedelta(days=n) for n in (1, 2))
+    args = ["content/ar/mo.md", "--role", ROLE]
+    assert project.run("review", *args, "--date", later.isoformat()) == 1
+    assert f"--date {later.isoformat()} is in the future" in capsys.readouterr().err
+    # In the reviewer's time zone it can be tomorrow already: review and check agree.
+    assert project.run("review", *args, "--date", tomorrow.isoformat()) == 0
+    assert project.run("check") == 0
+    assert "in the future" not in capsys.readouterr().err
