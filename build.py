@@ -769,12 +769,18 @@ def parser() -> argparse.ArgumentParser:
         "stamp", help="mark checked translations as up to date with the Dutch page"
     )
     site_options(stamp)
-    stamp.add_argument("pages", nargs="+", help="content/<lang>/<page>.md (with --minor: nl)")
+    stamp.add_argument(
+        "pages",
+        nargs="+",
+        help="content/<lang>/<page>.md (with --minor: nl); a Dutch page among translations "
+        "(content/*/mo.md) is skipped with a notice",
+    )
     stamp.add_argument(
         "--minor",
         action="store_true",
         help="after a small change to a Dutch page: its translations that were up to date "
-        "stay up to date",
+        "stay up to date; refused when a word is added, removed or replaced (beyond a typo "
+        "fix), a negation word (niet, geen ...) changes, or a sentence or number changes",
     )
     stamp.set_defaults(func=run_stamp)
 
@@ -790,7 +796,11 @@ def parser() -> argparse.ArgumentParser:
         help='who checked it, e.g. "native speaker, social interpreter"; it is published in '
         "the page's file: a role, never a person's name",
     )
-    review.add_argument("--date", help="the day it was checked, YYYY-MM-DD (default: today)")
+    review.add_argument(
+        "--date",
+        help="the day it was checked, YYYY-MM-DD (default: today); a day later than tomorrow "
+        "is refused as in the future",
+    )
     review.set_defaults(func=run_review)
 
     status = sub.add_parser(

@@ -400,3 +400,16 @@ def test_review_and_check_allow_one_day_ahead_for_time_zones(project, capsys):
     assert project.run("review", *args, "--date", tomorrow.isoformat()) == 0
     assert project.run("check") == 0
     assert "in the future" not in capsys.readouterr().err
+
+
+def help_text(command: str) -> str:
+    sub = next(a for a in build.parser()._actions if a.dest == "command")
+    return " ".join(sub.choices[command].format_help().split())
+
+
+def test_the_help_says_what_stamp_and_review_refuse_and_skip():
+    stamp, review = help_text("stamp"), help_text("review")
+    assert "a Dutch page among translations (content/*/mo.md) is skipped" in stamp
+    assert "refused when a word is added, removed or replaced" in stamp
+    assert "a negation word (niet, geen ...) changes" in stamp
+    assert "a day later than tomorrow is refused" in review
