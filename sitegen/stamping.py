@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitegen.checks.source import parse_front_matter
 from sitegen.freshness import history_texts, marked_untranslated, recorded_hash, source_hash
-from sitegen.minor_change import major_change
+from sitegen.minor_change import known_words, major_change
 from sitegen.review import KEY as REVIEW_KEY
 from sitegen.review import DateProblem, Review, read_review, review_day, review_value
 from wegwijs_shared.languages import SOURCE_LANGUAGE
@@ -164,7 +164,8 @@ def stamp_minor(path: Path, docs_dir: Path, languages) -> list[tuple[Path, str, 
         return [
             (t, "current" if recorded[t] == current else "outdated", current) for t in translations
         ]
-    major = major_change(before, text)
+    dutch_pages = sorted((docs_dir / SOURCE_LANGUAGE).rglob("*.md"))
+    major = major_change(before, text, known_words(read_text(p, docs_dir) for p in dutch_pages))
     if major:
         named = ", ".join(_project_path(t, docs_dir) for t in made_outdated)
         raise StampError(

@@ -65,6 +65,8 @@ class MarkdownTree:
     hidden_spans: list[tuple[int, str]] = field(default_factory=list)
     # Markdown that shows readers something else than the editor probably meant.
     layout: list[Layout] = field(default_factory=list)
+    # Titles written for admonitions ('!!! note "Let op"'): readers read them too.
+    admonition_titles: list[TextUnit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,18 @@ def _layout(tokens: list[Token], lines: list[str], first_line: int) -> list[Layo
     return found
 
 
+def _admonition_titles(tokens: list[Token], first_line: int) -> list[TextUnit]:
+    """The titles written for admonitions; one without a title written shows the name of
+    its type ('Note'), which is no text of the page."""
+    titles = []
+    for number, token in enumerate(tokens):
+        if token.type == "admonition_open" and '"' in token.info and token.map:
+            title = tokens[number + 2] if number + 2 < len(tokens) else None
+            if title is not None and title.type == "inline" and title.content.strip():
+                titles.append(TextUnit(title.content.strip(), token.map[0] + first_line))
+    return titles
+
+
 def parse_markdown(body: str, first_line: int = 1) -> MarkdownTree:
     """Parse a page's body; first_line is the file line the body starts on."""
     tree = MarkdownTree()
@@ -230,6 +244,7 @@ def parse_markdown(body: str, first_line: int = 1) -> MarkdownTree:
     in_title = False
     tokens = _parser().parse(body)
     tree.layout = _layout(tokens, body.split("\n"), first_line)
+    tree.admonition_titles = _admonition_titles(tokens, first_line)
     for token in tokens:
         line = token.map[0] + first_line if token.map else first_line
         if token.type == "heading_open":

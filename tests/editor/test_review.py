@@ -256,7 +256,8 @@ def test_a_changed_word_is_not_a_minor_change(project, capsys, old, new, why):
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("in een testcentrum.", "in een tetscentrum."),  # a typo (two letters swapped)
+        # Each is committed as `new` first, then changed back to `old`: a typo fixed.
+        ("in een testcentrum.", "in een tetscentrum."),  # two letters swapped
         ("Je doet de test in", "Je doet de tset in"),
         ("de test niet thuis.", "de test niet thuis!"),  # punctuation
         ("Je doet de test in", "je doet de Test in"),  # capitals
@@ -264,11 +265,19 @@ def test_a_changed_word_is_not_a_minor_change(project, capsys, old, new, why):
         ("niet thuis. Je", "niet\nthuis.\n\nJe"),  # line breaks, a paragraph split
         ("een testcentrum", "een test centrum"),  # a space
         ("Over de cursus", "Over de cusus"),  # in the description
+        ("Je doet de test in een", "Je doet de test in ee"),  # a short word
+        ("doet de test in", "doet ed test in"),
+        ("Je doet de test in", "Je doet de tets in"),
+        ("Je doet de test in", "Je doet de tesst in"),
     ],
 )
-def test_typos_punctuation_capitals_and_spaces_are_minor(project, capsys, old, new):
+def test_typo_fixes_punctuation_capitals_and_spaces_are_minor(project, capsys, old, new):
     with_meaning(project)
     edit(project.page("nl/mo.md"), old, new)
+    for rel in ("content/en/mo.md", "content/ar/mo.md"):
+        assert project.run("stamp", rel) == 0
+    commit_all(project, "with a typo")
+    edit(project.page("nl/mo.md"), new, old)
     capsys.readouterr()
     assert project.run("stamp", "--minor", "content/nl/mo.md") == 0, capsys.readouterr().err
     assert "content/en/mo.md: still up to date" in capsys.readouterr().out
@@ -413,3 +422,57 @@ def test_the_help_says_what_stamp_and_review_refuse_and_skip():
     assert "refused when a word is added, removed or replaced" in stamp
     assert "a negation word (niet, geen ...) changes" in stamp
     assert "a day later than tomorrow is refused" in review
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("voor", "door"),
+        ("naar", "maar"),
+        ("moet", "moest"),
+        ("werk", "week"),
+        ("betalen", "bepalen"),
+        ("ouder", "onder"),
+        ("leerkracht", "leerkrant"),
+        ("de", "den"),
+    ],
+)
+def test_a_dutch_word_made_another_is_no_typo_fix(project, capsys, old, new):
+    git(project, "init", "-q")
+    sentence = f"Je {old} het weten."
+    edit(
+        project.page("nl/mo.md"),
+        "Terug naar",
+        f"{sentence}\n\nOok voor werk, naar de leerkracht: betalen moet de ouder.\n\nTerug naar",
+    )
+    for rel in ("content/en/mo.md", "content/ar/mo.md"):
+        assert project.run("stamp", rel) == 0
+    commit_all(project)
+    edit(project.page("nl/mo.md"), sentence, f"Je {new} het weten.")
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 1
+    assert f'("{old}" became "{new}")' in capsys.readouterr().err
+
+
+def test_an_admonition_title_is_compared_and_a_bom_is_no_text(project, capsys):
+    git(project, "init", "-q")
+    note = '\n\n!!! note "Let op"\n    Kom op tijd.\n\nTerug naar'
+    edit(project.page("nl/mo.md"), " Terug naar", note)
+    for rel in ("content/en/mo.md", "content/ar/mo.md"):
+        assert project.run("stamp", rel) == 0
+    page = project.page("nl/mo.md")
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    commit_all(project)
+    page.write_bytes(page.read_bytes().removeprefix(b"\xef\xbb\xbf"))  # the BOM removed
+    capsys.readouterr()
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 0, capsys.readouterr().err
+    commit_all(project, "no BOM")
+    edit(page, '"Let op"', '"Belangrijk"')
+    assert project.run("stamp", "--minor", "content/nl/mo.md") == 1
+    assert '"Belangrijk" ("let op" became "belangrijk")' in capsys.readouterr().err
+
+
+def test_removing_a_bom_changes_no_sentence():
+    from sitegen.minor_change import major_change
+
+    page = "---\ntitle: Cursus MO\ndescription: De cursus.\n---\n\n# Cursus MO\n\nTekst.\n"
+    assert major_change("\ufeff" + page, page) is None

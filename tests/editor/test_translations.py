@@ -200,7 +200,7 @@ def test_minor_with_several_pages_stamps_all_or_nothing(project, capsys):
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "content")
-    edit(project.page("nl/mo.md"), "De cursus is", "De cusus is")  # a typo: small
+    edit(project.page("nl/mo.md"), "eigen taal.", "eigen taal!")  # punctuation: small
     edit(project.page("nl/index.md"), "Lees eerst", "Lees eerst rustig")  # a word more
     before = {rel: project.page(rel).read_bytes() for rel in ("en/mo.md", "ar/mo.md")}
     capsys.readouterr()
@@ -238,7 +238,7 @@ def test_minor_names_a_translation_not_saved_as_utf8(project, capsys):
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "content")
-    edit(project.page("nl/mo.md"), "De cursus is", "De cusus is")
+    edit(project.page("nl/mo.md"), "eigen taal.", "eigen taal!")
     with project.page("en/mo.md").open("ab") as file:
         file.write(b"Caf\xe9\n")
     assert project.run("stamp", "--minor", "content/nl/mo.md") == 1
