@@ -58,28 +58,48 @@ def _on_this_computer(url: str) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
-def _page_file(page: SourcePage, url: str, site: ContentSite) -> str | None:
-    """The page file a preview address shows, relative to this page: '/ar/intake/' ->
-    'intake.md'."""
-    segments = [s for s in unquote(urlsplit(url.strip()).path).split("/") if s]
-    if segments and segments[0] in {other.language.code for other in site.pages}:
-        segments = segments[1:]
+def _page_file(page: SourcePage, url: str, site: ContentSite) -> tuple[str | None, str | None]:
+    """(the page file a preview address shows, relative to this page, with the address's
+    #anchor: '/ar/intake/#x' -> 'intake.md#x'; the language the address shows when it is
+    another than the page's, by its English name)."""
+    parts = urlsplit(url.strip())
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    languages = {other.language.code: other.language for other in site.pages}
+    shown = SOURCE_LANGUAGE  # the Dutch pages are at the top of the site
+    if segments and segments[0] in languages:
+        shown, segments = segments[0], segments[1:]
+    other = None
+    if shown != page.language.code and shown in languages:
+        other = languages[shown].english
     name = "/".join(segments).removesuffix(".html").removesuffix("/index")
     candidates = [f"{name}.md", f"{name}/index.md"] if name else ["index.md"]
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
     for candidate in candidates:
         for code in (page.language.code, SOURCE_LANGUAGE):
             if (site.docs_dir / code / candidate).is_file():
-                return posixpath.relpath(candidate, str(page.rel.parent))
-    return None
+                return posixpath.relpath(candidate, str(page.rel.parent)) + fragment, other
+    return None, other
 
 
 def _preview_link(page: SourcePage, url: str, line: int, site: ContentSite) -> Finding:
-    target = _page_file(page, url, site)
+    target, other = _page_file(page, url, site)
     instead = (
         f"link to the page file instead, e.g. {target}"
         if target
         else "link to the page's .md file instead, relative to this page (for example 'mo.md')"
     )
+    if other:
+        # A link in a page leads to a page of its own language: '../ar/mo.md' goes up out
+        # of the language folder, which the link check refuses.
+        own = (
+            "the Dutch page"
+            if page.language.code == SOURCE_LANGUAGE
+            else f"the {page.language.english} page, or the Dutch one while it is not translated"
+        )
+        instead += (
+            f" (the address is of the {other} page; a link here cannot lead to another "
+            f"language's page: readers get {own})"
+        )
     return _finding(
         page,
         line,

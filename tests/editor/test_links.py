@@ -169,7 +169,14 @@ def test_links_in_admonitions_tables_and_references_are_checked_but_not_in_comme
         (
             "nl/index.md",
             "http://localhost:8001/kosten/#x",
-            "link to the page file instead, e.g. kosten.md",
+            "link to the page file instead, e.g. kosten.md#x",
+        ),
+        (
+            "nl/index.md",
+            "http://127.0.0.1:8000/ar/mo/#in-je-eigen-taal",
+            "link to the page file instead, e.g. mo.md#in-je-eigen-taal (the address is of the "
+            "Arabic page; a link here cannot lead to another language's page: readers get the "
+            "Dutch page)",
         ),
         ("ar/mo.md", "http://0.0.0.0:8000/ar/", "link to the page file instead, e.g. index.md"),
         ("en/index.md", "http://[::1]:8000/en/mo/", "link to the page file instead, e.g. mo.md"),
