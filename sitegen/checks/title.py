@@ -20,12 +20,14 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
-# '#Kop' or '##Kop': Markdown needs a space after the '#'s, or the line is a paragraph.
+# '#Kop' or '##Kop': the site's Markdown (Python-Markdown) makes it a heading without the
+# space, also inside a paragraph ('#1 tip hier'); other Markdown readers show it as text.
 _NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#].*)$")
 
 
 def _no_space(page: SourcePage) -> list[tuple[int, str, str]]:
-    """(line, '#'s, text) of every line that is meant as a heading but lacks the space.
+    """(line, '#'s, text) of every line that the site makes a heading with no space after
+    the '#'s.
 
     Code, comments and front matter are blanked in page.prose; so is nothing else."""
     found = []
@@ -41,7 +43,9 @@ def check_title_heading(page: SourcePage, site: ContentSite) -> list[Finding]:
         _finding(
             page,
             number,
-            f"put a space after '{marks}' to make this line a heading: '{marks} {text}'.",
+            f"the site shows '{marks}{text}' as a level-{len(marks)} heading: write "
+            f"'{marks} {text}' if it is meant as one, or start the line with '\\{marks}' (or "
+            "rephrase it) if it is not.",
         )
         for number, marks, text in unspaced
     ]

@@ -54,13 +54,15 @@ def test_a_heading_that_is_not_the_title_is_a_warning(project, capsys, body, exp
     [
         (
             "#Wat kost het?\n\nKort.\n\n## Meer\n\nOok kort.\n",
-            ["warning: content/nl/extra.md:6: put a space after '#' to make this line a heading: "
-             "'# Wat kost het?'."],
+            ["warning: content/nl/extra.md:6: the site shows '#Wat kost het?' as a level-1 "
+             "heading: write '# Wat kost het?' if it is meant as one, or start the line with "
+             "'\\#' (or rephrase it) if it is not."],
         ),
         (
             "# Wat kost het?\n\nKort.\n\n##Meer\n\nOok kort.\n\n```\n#include\n```\n",
-            ["warning: content/nl/extra.md:10: put a space after '##' to make this line a "
-             "heading: '## Meer'."],
+            ["warning: content/nl/extra.md:10: the site shows '##Meer' as a level-2 heading: "
+             "write '## Meer' if it is meant as one, or start the line with '\\##' (or "
+             "rephrase it) if it is not."],
         ),
     ],
 )  # fmt: skip
@@ -70,3 +72,12 @@ def test_a_heading_without_a_space_after_the_hash_is_named_on_its_line(
     project.write("nl/extra.md", HEAD + body)
     assert project.run("check") == 0
     assert warnings_of(capsys) == expected
+
+
+def test_the_site_makes_a_line_starting_with_a_hash_a_heading():
+    import markdown
+
+    html = markdown.markdown(
+        "#Kop\n\nTekst\n#1 tip hier", extensions=["toc", "attr_list", "def_list", "admonition"]
+    )
+    assert html == '<h1 id="kop">Kop</h1>\n<p>Tekst</p>\n<h1 id="1-tip-hier">1 tip hier</h1>'
