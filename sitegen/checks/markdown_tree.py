@@ -202,6 +202,9 @@ def _read_html(tree: MarkdownTree, html: str, line: int) -> None:
     tree.references += [ref for ref in scan.references if ref.kind in ("link", "image")]
 
 
+_LIST_ITEM = re.compile(r"\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+\S")
+
+
 def _layout(tokens: list[Token], lines: list[str], first_line: int) -> list[Layout]:
     """Code blocks, setext headings, horizontal lines and lists glued to a paragraph."""
     found = []
@@ -216,6 +219,13 @@ def _layout(tokens: list[Token], lines: list[str], first_line: int) -> list[Layo
             if token.type in ("bullet_list_open", "ordered_list_open") and after:
                 if after[1] == line:
                     found.append(Layout("glued list", after[0], line))
+            if token.type == "paragraph_open":
+                # A numbered item not numbered 1 does not start a list under a paragraph,
+                # in CommonMark either: it stays in the paragraph, as on the site.
+                for number in range(token.map[0] + 1, token.map[1]):
+                    if _LIST_ITEM.match(lines[number]):
+                        found.append(Layout("glued list", line, number + first_line))
+                        break
         if token.type == "code_block":
             found.append(Layout("code block", line, end))
         elif token.type == "hr":

@@ -28,10 +28,22 @@ def findings(capsys) -> list[str]:
             "at the start of the line.",
         ),
         (
-            "Je schrijft je in.\nDat is gratis.\n---\n\nMeer tekst.",
-            "error: content/nl/slip.md:10: the line of '---' right under the text on lines 8-9 "
+            "Je schrijft je in.\n---\n\nMeer tekst.",
+            "error: content/nl/slip.md:9: the line of '---' right under the text on line 8 "
             "makes that text a level-2 heading. Remove that line, or leave an empty line above "
             "it; write a heading as '## Heading'.",
+        ),
+        (  # under two lines the site draws a line (CommonMark would make them a heading)
+            "Je schrijft je in.\nDat is gratis.\n---\n\nMeer tekst.",
+            "warning: content/nl/slip.md:10: the line of '---' under the text on lines 8-9 "
+            "draws a horizontal line across the page; pages here do not use them. Remove it; "
+            "to start a new part, use a heading ('## ...').",
+        ),
+        (  # numbered from 2: no list in CommonMark either, the items run on in the paragraph
+            "Wat doe je?\n2. je belt\n3. je komt",
+            "error: content/nl/slip.md:9: the list starts right under the paragraph on line 8, "
+            "with no empty line between them, so readers see its items run on in that "
+            "paragraph ('... - item - item'). Leave an empty line before the list.",
         ),
         (
             "Wat neem je mee?\n- je paspoort\n- je brief",
@@ -66,6 +78,8 @@ def test_lists_admonitions_and_definitions_are_fine(project, capsys):
     body = (
         "Wat neem je mee?\n\n- je paspoort\n    - of je verblijfskaart\n- je brief\n\n"
         "1. Eerst.\n\n    Meer over de eerste stap.\n\n2. Dan.\n\n"
+        # A paragraph of an item indented 6: code to CommonMark, text of the item on the site.
+        "- Stap een:\n\n      uitleg bij stap een.\n\n"
         '!!! note "Let op"\n    Je komt op tijd.\n\n'
         "Inburgering\n:   Je leert Nederlands en over Vlaanderen.\n\n"
         "Schrijf `---` niet.\n\n```\n    zo niet\n---\n```"
@@ -90,3 +104,15 @@ def test_layout_reads_where_the_body_starts_once(project, capsys, monkeypatch):
     project.write("nl/regels.md", page_text("Regels", rules))
     project.run("check")
     assert len([text for text in calls if "title: Regels" in text]) <= 1
+
+
+def test_equals_signs_under_two_lines_are_text_on_the_site(project, capsys):
+    # The heading checks still read the page as CommonMark does (a level-1 heading) and
+    # say so too; what readers see is the paragraph with '===' at its end.
+    project.write("nl/slip.md", page_text("Slip", "Je schrijft je in.\nDat is gratis.\n===\n"))
+    project.run("check")
+    assert (
+        "warning: content/nl/slip.md:10: the line of '===' under the text on lines 8-9 is "
+        "shown as text at the end of that paragraph. Remove it; write a heading as "
+        "'# Heading'."
+    ) in findings(capsys)
