@@ -52,3 +52,10 @@ def test_the_skip_link_of_a_content_page_leads_before_its_notices_and_listen(rea
             assert start < body.index(later), (code, later)
         if code != "nl":  # every translation is still unreviewed: its notice comes after
             assert start < body.index('class="wg-review"'), code
+
+
+def test_a_heading_in_the_a_z_names_its_page_inside_its_link(real_site):
+    """'More information' alone says nothing in a screen reader's list of links."""
+    html = (real_site / "en" / "a-z" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<a href="[^"]*#more-information">(.*?)</a>', html)
+    assert found and found[1].startswith("More information <span class=\"wg-hint\">(")
