@@ -58,4 +58,4 @@ def test_a_heading_in_the_a_z_names_its_page_inside_its_link(real_site):
     """'More information' alone says nothing in a screen reader's list of links."""
     html = (real_site / "en" / "a-z" / "index.html").read_text(encoding="utf-8")
     found = re.search(r'<a href="[^"]*#more-information">(.*?)</a>', html)
-    assert found and found[1].startswith("More information <span class=\"wg-hint\">(")
+    assert found and found[1].startswith('More information <span class="wg-hint">(')
