@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from analysts.cli import cli
 from analysts.demo_data import generate_records
 from analysts.report import render_report
 from tests.analysts.conftest import make_record
@@ -37,6 +40,15 @@ def report_en() -> str:
 def section(html: str, section_id: str) -> str:
     start = html.index(f'<section id="{section_id}"')
     return html[start : html.index("</section>", start)]
+
+
+def report_section(store: str, tmp_path: Path, section_id: str, *args: str) -> str:
+    """One section of the report the command line writes from a store."""
+    out = tmp_path / "report.html"
+    runner = CliRunner(env={"FEEDBACK_STORE": None})
+    result = runner.invoke(cli, ["report", *args, "--out", str(out), "--store", store])
+    assert result.exit_code == 0, result.output
+    return section(out.read_text(encoding="utf-8"), section_id)
 
 
 def table_rows(html: str) -> list[str]:

@@ -7,11 +7,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from analysts.cli import cli
 from tests.analysts.conftest import make_record
-from tests.analysts.test_report import section
+from tests.analysts.test_report import report_section
 from tests.analysts.test_report_sections import cells
 from wegwijs_shared.store.sqlite import SqliteStore
 
@@ -45,11 +43,7 @@ def mixed_store(tmp_path: Path) -> str:
 
 
 def report(store: str, tmp_path: Path, *args: str) -> str:
-    out = tmp_path / "report.html"
-    runner = CliRunner(env={"FEEDBACK_STORE": None})
-    result = runner.invoke(cli, ["report", *args, "--out", str(out), "--store", store])
-    assert result.exit_code == 0, result.output
-    return section(out.read_text(encoding="utf-8"), "answer")
+    return report_section(store, tmp_path, "answer", *args)
 
 
 def test_the_headline_says_it_compares_only_the_channels_with_enough_answers(

@@ -8,11 +8,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from analysts.cli import cli
 from tests.analysts.conftest import make_record
-from tests.analysts.test_report import section
+from tests.analysts.test_report import report_section
 from wegwijs_shared.store.sqlite import SqliteStore
 
 START = datetime(2026, 3, 10, tzinfo=UTC)
@@ -37,11 +35,7 @@ def commented_store(tmp_path: Path) -> str:
 
 
 def comments(store: str, tmp_path: Path, *args: str) -> str:
-    out = tmp_path / "report.html"
-    runner = CliRunner(env={"FEEDBACK_STORE": None})
-    result = runner.invoke(cli, ["report", *args, "--out", str(out), "--store", store])
-    assert result.exit_code == 0, result.output
-    return section(out.read_text(encoding="utf-8"), "comments")
+    return report_section(store, tmp_path, "comments", *args)
 
 
 def test_a_capped_channel_says_how_many_of_its_comments_are_shown(
