@@ -20,6 +20,40 @@ _KEY = re.compile(r'^\s*"([^"]+)"\s*:', re.M)
 _END = re.compile(r"^\s*\}\[key\]", re.M)
 
 
+_VALUE = re.compile(r'^\s*"([^"]+)"\s*:\s*"((?:[^"\\]|\\.)*)"', re.M)
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders(text: str) -> dict[str, tuple[set[str], int]]:
+    """Each key's placeholders ({count}, {title} ...) and its line."""
+    return {
+        m.group(1): (set(_PLACEHOLDER.findall(m.group(2))), text.count("\n", 0, m.start()) + 1)
+        for m in _VALUE.finditer(text)
+    }
+
+
+def _placeholders_differ(path: Path, reference: Path, root: Path) -> list[Finding]:
+    """A translation that drops or renames a {placeholder} loses what the page puts there
+    (the count, the date, the page's title): an error, on the string's line."""
+    wanted = placeholders(reference.read_text(encoding="utf-8"))
+    findings = []
+    for key, (found, line) in placeholders(path.read_text(encoding="utf-8")).items():
+        if key in wanted and found != wanted[key][0]:
+            names = ", ".join(f"{{{name}}}" for name in sorted(wanted[key][0])) or "none"
+            findings.append(
+                Finding(
+                    display_path(path, root),
+                    line,
+                    f"the UI string '{key}' must hold the same placeholders as in "
+                    f"{reference.name} ({names}), written as they are there: the page puts "
+                    "its text in their place.",
+                    ERROR,
+                    "ui-strings",
+                )
+            )
+    return findings
+
+
 def string_keys(text: str) -> dict[str, int]:
     """Each key of a strings file with its line number."""
     return {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _KEY.finditer(text)}
@@ -67,7 +101,7 @@ def check_ui_strings(theme_dir: Path, languages, root: Path) -> list[Finding]:
     for language in languages:
         path = folder / f"{language.code}.html"
         if language.code != REFERENCE and path.is_file():
-            findings += _repeated(path, root)
+            findings += _repeated(path, root) + _placeholders_differ(path, reference, root)
         path = folder / f"{language.code}.html"
         if language.code == REFERENCE or not path.is_file():
             continue  # a missing file stops the settings phase (sitegen.settings)

@@ -266,3 +266,16 @@ def test_no_ui_strings_file_of_the_theme_gives_a_key_twice():
     folder = ROOT / "theme" / "partials" / "wegwijs" / "strings"
     for path in sorted(folder.glob("*.html")):
         assert repeated_keys(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_a_translation_that_drops_a_placeholder_is_an_error(own_theme, capsys):
+    """'Next step: {title}' translated without '{title}' would lose the page's name."""
+    strings = own_theme.root / "theme" / "partials" / "wegwijs" / "strings" / "ps.html"
+    text = strings.read_text(encoding="utf-8")
+    line = text.count("\n", 0, text.index('"next"')) + 1
+    strings.write_text(re.sub(r'"next": "[^"]*"', '"next": "بل ګام"', text, count=1), "utf-8")
+    assert own_theme.run("check") == 1
+    assert (
+        f"error: theme/partials/wegwijs/strings/ps.html:{line}: the UI string 'next' must hold "
+        "the same placeholders as in en.html ({title})"
+    ) in capsys.readouterr().err

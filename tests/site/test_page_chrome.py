@@ -59,3 +59,8 @@ def test_a_heading_in_the_a_z_names_its_page_inside_its_link(real_site):
     html = (real_site / "en" / "a-z" / "index.html").read_text(encoding="utf-8")
     found = re.search(r'<a href="[^"]*#more-information">(.*?)</a>', html)
     assert found and found[1].startswith('More information <span class="wg-hint">(')
+
+
+def test_french_puts_a_no_break_space_before_the_colon_of_the_next_step(real_site):
+    html = (real_site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'rel="next">Étape suivante\u00a0: [^<]', html)
