@@ -99,18 +99,18 @@ def check_layout(page: SourcePage, site: ContentSite) -> list[Finding]:
                     "as '# Heading'."
                 )
                 findings.append(_finding(page, block.end, message, WARNING))
-        elif block.kind == "rule" and block.line == body_start and page.text.startswith("---"):
-            message = (
-                f"the line '{block.marker}' comes after the end of the front matter, so readers "
-                "see a horizontal line at the top of the page. Remove it."
-            )
-            findings.append(_finding(page, block.line, message, WARNING))
         elif block.kind == "rule":
-            message = (
-                f"the line '{block.marker}' draws a horizontal line across the page; pages "
-                "here do not use them. Remove it; to start a new part, use a heading "
-                "('## ...')."
-            )
+            if block.line == body_start and page.text.startswith("---"):
+                message = (
+                    f"the line '{block.marker}' comes after the end of the front matter, so "
+                    "readers see a horizontal line at the top of the page. Remove it."
+                )
+            else:
+                message = (
+                    f"the line '{block.marker}' draws a horizontal line across the page; pages "
+                    "here do not use them. Remove it; to start a new part, use a heading "
+                    "('## ...')."
+                )
             findings.append(_finding(page, block.line, message, WARNING))
         elif block.kind == "glued list":
             message = (
