@@ -107,6 +107,8 @@ def test_offline_answer_waits_in_the_outbox_and_arrives_once(
     go_online(context, local_server)
     wait_until(lambda: len(records()) == 1)
     wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
+    # The page that said it kept the answer now says it arrived.
+    wait_for_status(page, ui_string("en", "form.thanks"))
     time.sleep(0.5)  # a second send would have landed by now
     [record] = records()
     assert (record.page, record.lang, record.channel, record.rating, record.js) == (
@@ -234,6 +236,7 @@ def test_a_server_that_cannot_take_the_answer_now_does_not_say_offline(
     page.unroute("**/api/feedback")
     wait_until(lambda: len(records()) == 1)
     wait_in_page(page, "localStorage.getItem('wg-outbox') === '[]'")
+    wait_for_status(page, ui_string("ru", "form.thanks"))
     [record] = records()
     assert (record.page, record.rating) == ("/ru/mo/", 3)
     assert len(sent) == 2 and {answer["id"] for answer in sent} == {record.id}

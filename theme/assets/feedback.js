@@ -93,6 +93,8 @@
         return send(item).then(function (result) {
           if (result.later) retryIn(result.later);
           else if (result !== "retry") drop(item.id);
+          /* The answer this page said it kept has arrived: say so (a status, not the focus). */
+          if (result === "ok" && item.id === answerId && form.hidden) say(form.dataset.thanks);
         });
       });
     }, Promise.resolve()).then(function () { flushing = null; });
