@@ -10,6 +10,7 @@ from pathlib import Path
 from babel.core import get_global
 
 from sitegen.checks.findings import Finding
+from sitegen.checks.source import display_path
 from sitegen.mkdocs_seams import MATERIAL_TEMPLATES, read_config_file
 from sitegen.ui_strings import check_ui_strings
 from wegwijs_shared.languages import (
@@ -101,11 +102,12 @@ def _check_language_folders(docs: Path, languages, project: Path) -> None:
     codes = {language.code for language in languages}
     for folder in sorted(docs.iterdir()):
         if folder.is_dir() and folder.name not in codes and not folder.name.startswith((".", "_")):
-            shown = _shown(folder, project)
+            shown = display_path(folder, project)
             close = _close_code(folder.name, languages)
             hints = []
             if close:
-                hints.append(f"did you mean {_shown(docs / close, project)}/? Move its pages there")
+                meant = display_path(docs / close, project)
+                hints.append(f"did you mean {meant}/? Move its pages there")
             if _new_code(folder.name):
                 hints.append(
                     f"{'or, ' if close else ''}to start the language, run 'build.py "
@@ -122,13 +124,8 @@ def _check_language_folders(docs: Path, languages, project: Path) -> None:
             raise SettingsError(
                 f"{shown} is not a language in languages.yml: {'; '.join(hints)}; otherwise "
                 "move the folder out of content/.",
-                _shown(first, project) if first else shown,
+                display_path(first, project) if first else shown,
             )
-
-
-def _shown(path: Path, project: Path) -> str:
-    """A path as messages show it: relative to the project (as git does) when inside it."""
-    return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
 
 
 def _check_theme_files(theme: Path, languages, project: Path) -> None:
@@ -137,13 +134,14 @@ def _check_theme_files(theme: Path, languages, project: Path) -> None:
         strings = theme / "partials" / "wegwijs" / "strings" / f"{language.code}.html"
         if not strings.is_file():
             raise SettingsError(
-                f"{_shown(strings, project)} is missing: the UI strings of {language.english} "
+                f"{display_path(strings, project)} is missing: the UI strings of "
+                f"{language.english} "
                 f"(buttons, notices, the feedback form). Copy en.html to {strings.name} and "
                 "translate it ('build.py add-language' does this for a new language)."
             )
         partial = Path("partials") / "languages" / f"{language.code}.html"
         if not (theme / partial).is_file() and not (MATERIAL_TEMPLATES / partial).is_file():
-            own = _shown(theme / partial, project)
+            own = display_path(theme / partial, project)
             raise SettingsError(
                 f"mkdocs-material has no {partial.as_posix()} for {language.english}: add "
                 f"{own}, a copy of Material's closest language (or en.html) with "
@@ -180,7 +178,7 @@ def load_settings(
         raise SettingsError(str(error)) from None
     for language in languages:
         if not (docs / language.code).is_dir():
-            folder = _shown(docs / language.code, config.parent)
+            folder = display_path(docs / language.code, config.parent)
             raise SettingsError(
                 f"languages.yml lists '{language.code}' but {folder} does not exist: create the "
                 "folder (at least an index.md) or remove the entry."

@@ -32,20 +32,21 @@ def placeholders(text: str) -> dict[str, tuple[set[str], int]]:
     }
 
 
-def _placeholders_differ(path: Path, reference: Path, root: Path) -> list[Finding]:
+def _placeholders_differ(
+    text: str, shown: str, wanted: dict[str, tuple[set[str], int]], reference: str
+) -> list[Finding]:
     """A translation that drops or renames a {placeholder} loses what the page puts there
     (the count, the date, the page's title): an error, on the string's line."""
-    wanted = placeholders(reference.read_text(encoding="utf-8"))
     findings = []
-    for key, (found, line) in placeholders(path.read_text(encoding="utf-8")).items():
+    for key, (found, line) in placeholders(text).items():
         if key in wanted and found != wanted[key][0]:
             names = ", ".join(f"{{{name}}}" for name in sorted(wanted[key][0])) or "none"
             findings.append(
                 Finding(
-                    display_path(path, root),
+                    shown,
                     line,
                     f"the UI string '{key}' must hold the same placeholders as in "
-                    f"{reference.name} ({names}), written as they are there: the page puts "
+                    f"{reference} ({names}), written as they are there: the page puts "
                     "its text in their place.",
                     ERROR,
                     "ui-strings",
@@ -72,12 +73,11 @@ def repeated_keys(text: str) -> list[tuple[str, int, int]]:
     return repeated
 
 
-def _repeated(path: Path, root: Path) -> list[Finding]:
+def _repeated(text: str, shown: str) -> list[Finding]:
     """A key given twice: the later text replaces the first on every page, silently."""
-    text = path.read_text(encoding="utf-8")
     return [
         Finding(
-            display_path(path, root),
+            shown,
             later,
             f"the UI string '{key}' is given twice (lines {first} and {later}): the theme "
             f"shows only the text on line {later}. Give one of them another name, or "
@@ -96,20 +96,21 @@ def check_ui_strings(theme_dir: Path, languages, root: Path) -> list[Finding]:
     reference = folder / f"{REFERENCE}.html"
     if not reference.is_file():
         return []
-    wanted = string_keys(reference.read_text(encoding="utf-8"))
-    findings = _repeated(reference, root)
+    reference_text = reference.read_text(encoding="utf-8")
+    wanted = string_keys(reference_text)
+    wanted_placeholders = placeholders(reference_text)
+    findings = _repeated(reference_text, display_path(reference, root))
     for language in languages:
-        path = folder / f"{language.code}.html"
-        if language.code != REFERENCE and path.is_file():
-            findings += _repeated(path, root) + _placeholders_differ(path, reference, root)
         path = folder / f"{language.code}.html"
         if language.code == REFERENCE or not path.is_file():
             continue  # a missing file stops the settings phase (sitegen.settings)
         text = path.read_text(encoding="utf-8")
+        shown = display_path(path, root)
+        findings += _repeated(text, shown)
+        findings += _placeholders_differ(text, shown, wanted_placeholders, reference.name)
         found = string_keys(text)
         end = _END.search(text)
         last = text.count("\n", 0, end.start()) + 1 if end else 1
-        shown = display_path(path, root)
         for key in wanted.keys() - found.keys():
             findings.append(
                 Finding(
