@@ -117,7 +117,12 @@ def test_a_preview_says_that_it_is_one(capsys):
 def test_a_served_preview_links_to_the_server_that_shows_it(host, port, address, monkeypatch):
     assert served_address(host, port) == address
     assert is_preview_address(address)
-    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    # Set, then removed, both through monkeypatch: it then restores the variable as it was
+    # before the test. (delenv of a variable that is not set records nothing, and the
+    # address _preview_links_here sets stayed for every later test: a publish test run
+    # after this file refused its build for that http:// address.)
+    monkeypatch.setenv(ENVIRONMENT, PUBLIC_URL)
+    monkeypatch.delenv(ENVIRONMENT)
     build._preview_links_here(host, port)
     assert os.environ[ENVIRONMENT] == address
     # An address someone set is never replaced.
