@@ -1,7 +1,7 @@
 """Bytes a reader receives for a page: the build's own brotli against compression at the edge.
 
 The stack never compresses at the edge (Compress is off); its CloudFront Function
-sends the build's .br (brotli quality 11, made once per build). This prints, for
+sends the build's .br (brotli quality 8 for pages, made once per build). This prints, for
 some pages of a built site, what that saves against compressing on the fly as a
 CDN does (brotli at a lower quality, gzip at its default level):
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # benchmarks run as scripts from any folder
     sys.path.insert(0, str(ROOT))
 
-from sitegen.compress import BROTLI_QUALITY  # noqa: E402 - after the path is set
+from sitegen.compress import brotli_quality  # noqa: E402 - after the path is set
 
 PAGES = ("index.html", "ar/mo/index.html", "fa/intake/index.html", "ps/mo/index.html")
 # CloudFront does not document its brotli level; on-the-fly compressors use 4 to 6.
@@ -31,7 +31,7 @@ ON_THE_FLY = (4, 5, 6)
 
 
 def sizes(html: bytes, built_br: bytes) -> dict[str, int]:
-    figures = {"html": len(html), "build br q11": len(built_br)}
+    figures = {"html": len(html), "build br": len(built_br)}
     for quality in ON_THE_FLY:
         figures[f"br q{quality}"] = len(brotli.compress(html, quality=quality))
     figures["gzip -6"] = len(gzip.compress(html, 6))
@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         html = page.read_bytes()
         # A preview has no .br files: what a build to publish would write beside the page.
         built_br = (
-            built.read_bytes() if built.is_file() else brotli.compress(html, quality=BROTLI_QUALITY)
+            built.read_bytes()
+            if built.is_file()
+            else brotli.compress(html, quality=brotli_quality(page))
         )
         assert brotli.decompress(built_br) == html, f"{built} is not {page} compressed"
         rows.append((rel, sizes(html, built_br)))
@@ -59,10 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no built pages in {args.site_dir}: run build.py build --preview first")
         return 1
     names = list(rows[0][1])
-    print(f"{'page':<24}" + "".join(f"{name:>14}" for name in names) + f"{'q11 / q5':>10}")
+    print(f"{'page':<24}" + "".join(f"{name:>14}" for name in names) + f"{'build / q5':>11}")
     for rel, figures in rows:
-        ratio = figures["build br q11"] / figures["br q5"]
-        print(f"{rel:<24}" + "".join(f"{figures[n]:>14,}" for n in names) + f"{ratio:>10.2f}")
+        ratio = figures["build br"] / figures["br q5"]
+        print(f"{rel:<24}" + "".join(f"{figures[n]:>14,}" for n in names) + f"{ratio:>11.2f}")
     return 0
 
 

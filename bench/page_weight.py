@@ -2,7 +2,7 @@
 """Page weight: the real content built with a default mkdocs-material setup and with ours.
 
 For every page, the critical path (HTML plus the stylesheets and synchronous
-scripts needed for first paint), brotli-compressed at quality 11, for both
+scripts needed for first paint), brotli-compressed as the build publishes it, for both
 builds side by side, and the ratio. The default setup also asks Google Fonts
 for its typeface; that request goes to another host and is not counted here.
 """

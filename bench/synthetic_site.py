@@ -146,7 +146,7 @@ def build_ours(
 ) -> tuple[float, dict[str, float]]:
     """Wall time of `build.py build`, and the seconds of each phase it printed.
 
-    public: a public address, for a build to publish (brotli quality 11); else a preview.
+    public: a public address, for a build to publish (compressed as published); else a preview.
     """
     command = [
         PYTHON,

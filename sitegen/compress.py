@@ -1,16 +1,25 @@
 """Precompressed .br and .gz files beside each text file, for servers that send them as-is.
 
-Brotli at quality 11 costs about 30 ms per page, and most pages come out of a
-rebuild byte for byte as before: a cache keyed by the content's hash (and the
-quality) keeps the compressed bytes, so only what changed is compressed again.
+Brotli's quality is chosen by what a file is (brotli_quality). Pages, and the many small
+files that come with them (search index, QR codes), are compressed at quality 8; scripts
+and stylesheets, a few files that every page shares, at 11. Quality 11 of every page cost
+more than the rest of a build put together (30 ms a page, 20 to 35 CPU-seconds for the
+862 pages of the 20-language bench) and made a page about 8% smaller: 6,966 B at quality
+8 and 6,431 B at 11 for the real site's median page, both well inside the first round
+trip (14 KB), about 11 ms apart on a 400 kbit/s line. Quality 9 costs ten times 8 and
+gains nothing; 10 halves 11's time and still costs more than the rest of the build.
+
+Most pages come out of a rebuild byte for byte as before: a cache keyed by the content's
+hash (and the quality) keeps the compressed bytes, so only what changed is compressed
+again.
 
 A preview is never published (publish refuses it), so nobody downloads its bytes
 over a slow line, and on a slow disk writing two more files for each text file cost
 more than building its pages: a preview writes no compressed files. The local
 server compresses what it sends (compress_quickly), and the weight checks weigh a
-preview's pages quickly (quick_size: brotli at PREVIEW_QUALITY, about 50 times
-faster than quality 11 and some 10% larger, so an upper bound), and any page near a
-budget again at the published quality (exact_size).
+preview's pages quickly (quick_size: brotli at PREVIEW_QUALITY, a little larger than
+the published quality, so an upper bound), and any page near a budget again at the
+published quality (exact_size).
 """
 
 from __future__ import annotations
@@ -32,8 +41,10 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt", ".webm
 # Pagefind's index, results and WebAssembly (sitegen/search_index.py stores them plain):
 # brotli makes them smaller than Pagefind's own gzip, and Pagefind reads either.
 TEXT_SUFFIXES |= {".pf_meta", ".pf_index", ".pf_fragment", ".pagefind"}
-BROTLI_QUALITY = 11  # slowest, smallest: done once per build, read on every visit
-PREVIEW_QUALITY = 5  # the fastest quality that is still within about 10% of quality 11
+PAGE_QUALITY = 8  # pages and what comes with each page: see above
+SHARED_QUALITY = 11  # slowest, smallest: for the few files every page loads
+SHARED_SUFFIXES = (".js", ".css")
+PREVIEW_QUALITY = 5  # the fastest quality that is still within about 2% of PAGE_QUALITY
 VARIANTS = (".br", ".gz")
 
 
@@ -49,13 +60,14 @@ def text_files(site_dir: Path) -> Iterator[Path]:
             yield path
 
 
-def brotli_size(data: bytes) -> int:
-    """The size a reader downloads: brotli at the published quality."""
-    return len(brotli.compress(data, quality=BROTLI_QUALITY))
+def brotli_quality(path: Path) -> int:
+    """The quality a built file is published at."""
+    return SHARED_QUALITY if path.suffix in SHARED_SUFFIXES else PAGE_QUALITY
 
 
 def exact_size(path: Path) -> int:
-    return brotli_size(path.read_bytes())
+    """The size a reader downloads: brotli at the file's published quality."""
+    return len(brotli.compress(path.read_bytes(), quality=brotli_quality(path)))
 
 
 # quick_size by the hash of the content: the offline and output phases weigh the same
@@ -107,18 +119,18 @@ def compress_quickly(data: bytes, encoding: str) -> bytes:
 def compressed_size(path: Path) -> int:
     """Brotli size of a built file: from its .br sibling when that is up to date."""
     if _is_stale(path):
-        return brotli_size(path.read_bytes())
+        return exact_size(path)
     return path.with_name(path.name + ".br").stat().st_size
 
 
-def _encode(data: bytes) -> tuple[bytes, bytes]:
+def _encode(path: Path) -> tuple[bytes, bytes]:
+    data = path.read_bytes()
     # mtime=0: identical input gives identical bytes, so deploys only upload real changes.
-    return brotli.compress(data, quality=BROTLI_QUALITY), gzip.compress(data, 9, mtime=0)
+    return brotli.compress(data, quality=brotli_quality(path)), gzip.compress(data, 9, mtime=0)
 
 
 def compress_file(path: Path) -> None:
-    data = path.read_bytes()
-    for suffix, encoded in zip(VARIANTS, _encode(data), strict=True):
+    for suffix, encoded in zip(VARIANTS, _encode(path), strict=True):
         variant = path.with_name(path.name + suffix)
         # A new file, never written through: the old one may be a link into the cache.
         variant.unlink(missing_ok=True)
@@ -130,8 +142,8 @@ def _is_stale(path: Path) -> bool:
     return not variant.is_file() or variant.stat().st_mtime_ns < path.stat().st_mtime_ns
 
 
-def _cache_key(data: bytes) -> str:
-    return f"{hashlib.sha256(data).hexdigest()}-q{BROTLI_QUALITY}"
+def _cache_key(path: Path) -> str:
+    return f"{hashlib.sha256(path.read_bytes()).hexdigest()}-q{brotli_quality(path)}"
 
 
 def _place_variant(cached: Path, target: Path) -> None:
@@ -150,7 +162,7 @@ def _compress_into_site(item: tuple[Path, Path]) -> None:
     the cache (a link appears whole or not at all, so a build that stops half-way
     leaves no broken entry; a copy, where links cannot go, is written aside first)."""
     path, entry = item
-    for suffix, encoded in zip(VARIANTS, _encode(path.read_bytes()), strict=True):
+    for suffix, encoded in zip(VARIANTS, _encode(path), strict=True):
         variant = path.with_name(path.name + suffix)
         # A new file, never written through: the old one may be a link into the cache.
         variant.unlink(missing_ok=True)
@@ -175,7 +187,7 @@ def compress_site_cached(site_dir: Path, cache_dir: Path, jobs: int = 1) -> Comp
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     files = list(text_files(site_dir))
-    entries = {path: cache_dir / _cache_key(path.read_bytes()) for path in files}
+    entries = {path: cache_dir / _cache_key(path) for path in files}
     missing: dict[Path, Path] = {}  # entry -> the one file compressed for it
     for path, entry in entries.items():
         if entry not in missing and not all(

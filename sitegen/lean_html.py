@@ -2,7 +2,7 @@
 
 Jinja templates indent their output as the templates are indented: on our pages that is
 about a tenth of the bytes, 3% of what a reader downloads after brotli, and a tenth of
-the time brotli 11 takes on a page. Between two tags, a run of white space that holds a
+the time brotli takes on a page. Between two tags, a run of white space that holds a
 line break becomes that one line break. Browsers render any run of white space between
 inline content as one space, so the page renders and reads the same; inside <pre>,
 <textarea>, <script> and <style> white space is content, and is left as it is.

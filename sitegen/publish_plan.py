@@ -2,7 +2,7 @@
 
 Plain functions over the site folder and a listing of the bucket (key -> ETag);
 sitegen.publish talks to S3. Each text file goes up three times, as the build wrote
-it: the file, its .br (brotli quality 11) and its .gz, each with the Content-Type
+it: the file, its .br (brotli, sitegen.compress) and its .gz, each with the Content-Type
 of the file and its own Content-Encoding; the site's CloudFront Function picks one
 by the reader's Accept-Encoding, so readers get the build's bytes.
 """

@@ -6,7 +6,7 @@
 // - A page the build does not have is the 404 page of the language it is under
 //   (/ar/no-such-page/ -> /ar/404.html; outside a language folder /404.html).
 // - A page URL without its slash (/ar/mo) is redirected to it, query string kept.
-// - A text file is sent as the build's own .br (brotli quality 11) or .gz when the
+// - A text file is sent as the build's own .br (brotli) or .gz when the
 //   reader's browser accepts it; CloudFront never compresses (Compress is off), so
 //   readers get the build's bytes, not a weaker re-compression.
 // Response

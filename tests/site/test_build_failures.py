@@ -114,7 +114,7 @@ def test_every_page_weight_is_reported_and_near_budget_pages_are_warned(
     from sitegen.output_checks import check_site
 
     assert build_copy(fixture_copy, tmp_path) == 0
-    # A preview's .br files are quick upper bounds: weigh every page at quality 11.
+    # A preview's weights are quick upper bounds: weigh every page at the published quality.
     _, weights = check_site(tmp_path / "out", 14336, reweigh_above=0.0)
     heaviest = max(weights, key=lambda weight: weight.total)
     capsys.readouterr()
