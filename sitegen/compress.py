@@ -129,12 +129,16 @@ def _encode(path: Path) -> tuple[bytes, bytes]:
     return brotli.compress(data, quality=brotli_quality(path)), gzip.compress(data, 9, mtime=0)
 
 
-def compress_file(path: Path) -> None:
+def compress_file(path: Path) -> list[Path]:
+    """Write the file's variants beside it; return them, in the order of VARIANTS."""
+    variants = []
     for suffix, encoded in zip(VARIANTS, _encode(path), strict=True):
         variant = path.with_name(path.name + suffix)
         # A new file, never written through: the old one may be a link into the cache.
         variant.unlink(missing_ok=True)
         variant.write_bytes(encoded)
+        variants.append(variant)
+    return variants
 
 
 def _is_stale(path: Path) -> bool:
@@ -162,11 +166,7 @@ def _compress_into_site(item: tuple[Path, Path]) -> None:
     the cache (a link appears whole or not at all, so a build that stops half-way
     leaves no broken entry; a copy, where links cannot go, is written aside first)."""
     path, entry = item
-    for suffix, encoded in zip(VARIANTS, _encode(path), strict=True):
-        variant = path.with_name(path.name + suffix)
-        # A new file, never written through: the old one may be a link into the cache.
-        variant.unlink(missing_ok=True)
-        variant.write_bytes(encoded)
+    for suffix, variant in zip(VARIANTS, compress_file(path), strict=True):
         cached = entry.with_name(entry.name + suffix)
         try:
             os.link(variant, cached)
