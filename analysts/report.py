@@ -243,6 +243,8 @@ class ReportBuilder:
         return {
             "id": split,
             "heading": self.text[f"split.{split}"],
+            "caption": self.t("caption.groups", group=self.text[f"group.{split}"]),
+            "cross_caption": self.t("caption.cross", group=self.text[f"group.{split}"]),
             "rows": rows,
             "groups": [self.group_label(split, v) for v in order],
             "cross": cross,
@@ -281,8 +283,9 @@ class ReportBuilder:
             if count
         ]
         heads = [f"{self.group_label(split, v)} (n = {groups[v].n})" for v in order]
-        return {"id": split, "heading": self.text[f"barriers_by.{split}"], "groups": heads,
-                "rows": rows}  # fmt: skip
+        caption = self.t("caption.barriers_by", group=self.text[f"group.{split}"])
+        return {"id": split, "heading": self.text[f"barriers_by.{split}"], "caption": caption,
+                "groups": heads, "rows": rows}  # fmt: skip
 
     def pages(self) -> dict[str, Any]:
         enough = [(page, c) for page, c in self.tally.pages.items() if c.enough]

@@ -186,7 +186,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "nothing_ticked": "geen werkpunt aangevinkt",
         "status": "Status",
         "chart_note": "Grafiek; dezelfde cijfers staan in de tabel.",
-        "table": "tabel",
+        # Captions say what a table holds; the heading above it says what it answers.
+        "caption.channels": "Per kanaal: aandeel minstens tevreden, 95%-interval, aantal "
+        "antwoorden en gemiddelde score",
+        "caption.groups": "Aandeel minstens tevreden naar {group}, met 95%-interval, aantal "
+        "antwoorden en gemiddelde score",
+        "caption.cross": "Per kanaal (rijen) en {group} (kolommen): aandeel minstens tevreden",
+        "caption.barriers_by": "Per werkpunt (rijen) en {group} (kolommen): aandeel van de "
+        "antwoorden dat het werkpunt noemt, met het aantal",
+        "caption.status_part": "Per trajectonderdeel (rijen) en status (kolommen): aandeel "
+        "minstens tevreden",
+        "caption.months": "Per maand: aandeel minstens tevreden, 95%-interval, aantal "
+        "antwoorden en gemiddelde score",
+        "caption.channel_months": "Per kanaal (rijen) en maand (kolommen): aandeel minstens "
+        "tevreden",
+        "caption.compare": "Per kanaal: aandeel minstens tevreden eerder en nu, het verschil "
+        "en zijn 95%-interval",
+        "caption.provenance": "Per kanaal: opgeslagen antwoorden naar hoe het kanaal bekend "
+        "werd, met en zonder script, samengevoegde en ontvangen berichten",
+        "caption.pages": "Per pagina: aandeel minstens tevreden, 95%-interval, aantal "
+        "antwoorden en gemiddelde score",
+        "group.lang": "taal van de pagina",
+        "group.part": "trajectonderdeel",
+        "group.status": "status",
+        "group.device": "toestel",
         "alt.ranking": "Staafdiagram: aandeel minstens tevreden per kanaal met 95%-interval. "
         "{items}",
         "alt.barriers": "Warmtekaart: aandeel antwoorden dat een werkpunt noemt, per kanaal. "
@@ -359,7 +382,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "nothing_ticked": "no problem ticked",
         "status": "Status",
         "chart_note": "Chart; the same numbers are in the table.",
-        "table": "table",
+        # Captions say what a table holds; the heading above it says what it answers.
+        "caption.channels": "Per channel: share at least satisfied, 95% interval, number of "
+        "answers and mean score",
+        "caption.groups": "Share at least satisfied for each {group}, with 95% interval, "
+        "number of answers and mean score",
+        "caption.cross": "Per channel (rows) and {group} (columns): share at least satisfied",
+        "caption.barriers_by": "Per problem (rows) and {group} (columns): share of the answers "
+        "naming it, with the count",
+        "caption.status_part": "Per trajectory part (rows) and status (columns): share at "
+        "least satisfied",
+        "caption.months": "Per month: share at least satisfied, 95% interval, number of "
+        "answers and mean score",
+        "caption.channel_months": "Per channel (rows) and month (columns): share at least "
+        "satisfied",
+        "caption.compare": "Per channel: share at least satisfied earlier and now, the "
+        "difference and its 95% interval",
+        "caption.provenance": "Per channel: answers stored by how the channel became known, "
+        "with and without the script, folded and received posts",
+        "caption.pages": "Per page: share at least satisfied, 95% interval, number of answers "
+        "and mean score",
+        "group.lang": "language of the page",
+        "group.part": "trajectory part",
+        "group.status": "status",
+        "group.device": "device",
         "alt.ranking": "Bar chart: share at least satisfied per channel with 95% interval. {items}",
         "alt.barriers": "Heat map: share of answers naming a problem, per channel. "
         "Most named: {items}",

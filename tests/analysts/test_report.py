@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from analysts.cli import cli
 from analysts.demo_data import generate_records
 from analysts.report import render_report
+from analysts.selection import Window
 from tests.analysts.conftest import make_record
 from wegwijs_shared.record import FeedbackRecord
 
@@ -60,7 +61,11 @@ def table_rows(html: str) -> list[str]:
 def test_answer_first_ranking_table_with_intervals(report_en: str) -> None:
     answer = section(report_en, "answer")
     assert report_en.index('id="answer"') < report_en.index('id="barriers"')
-    assert "<caption>Which channels are rated best?</caption>" in answer
+    assert (
+        '<div class="rpt-scroll" tabindex="0" role="region" aria-labelledby="answer-caption">'
+        '<table class="rpt-table">\n  <caption id="answer-caption">Per channel: share at '
+        "least satisfied, 95% interval, number of answers and mean score</caption>"
+    ) in answer
     # Counter, partner and course overlap: tied in tier 1, no single channel "rated best".
     assert "Rated best" not in answer
     assert "No single channel is rated best of the " in answer and "share tier 1" in answer
@@ -108,7 +113,7 @@ def test_self_contained_accessible_and_unique_ids(report_en: str) -> None:
     assert "<link" not in report_en and "@import" not in report_en
     ids = re.findall(r'\sid="([^"]+)"', report_en)
     assert len(ids) == len(set(ids))
-    assert report_en.count("<caption>") >= len(FIGURE_SECTIONS)
+    assert report_en.count("<caption") >= len(FIGURE_SECTIONS)
     assert "synthetic demo data" in report_en  # 1500 of the answers are demo data
 
 
@@ -187,3 +192,38 @@ def test_page_languages_are_named_never_shown_as_codes() -> None:
     assert not set(rows) & set(language_codes())
     # The channel × language table and the chart's text name them the same way.
     assert '<th scope="col" class="rpt-num" dir="auto">Oekraïens</th>' in split
+
+
+_REGION = re.compile(
+    r'<div class="rpt-scroll" tabindex="0" role="region" aria-labelledby="([^"]+)">'
+)
+_HEADING = re.compile(r"<h[1-3][^>]*>([^<]*)</h[1-3]>")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_table_is_announced_by_what_it_holds_once_not_by_its_heading_again(
+    lang: str,
+) -> None:
+    """Each scrolling region is named by its table's caption, that caption says what the
+    table holds in words of its own (not the heading above it again), and no two regions
+    share a name: a screen reader's list of regions tells them apart."""
+    end = datetime(2026, 6, 30, tzinfo=UTC)
+    window = Window(end - timedelta(days=95))
+    records = [r for r in report_records() if r.received_at >= window.since]
+    earlier = list(generate_records(400, seed=5, end=end - timedelta(days=100), months=2))
+    html, _ = render_report(
+        records, lang, window=window, earlier=(earlier, Window(None, window.since))
+    )
+    names = []
+    for region in _REGION.finditer(html):
+        caption_id = region[1]
+        caption = re.match(rf'\s*<table[^>]*>\s*<caption id="{caption_id}">([^<]+)</caption>',
+                           html[region.end() :])  # fmt: skip
+        assert caption, f"region {caption_id} holds no table with that caption"
+        heading = _HEADING.findall(html[: region.start()])[-1].split(" (n = ")[0].lower()
+        words = caption[1]
+        assert heading not in words.lower() and words.lower() not in heading, (heading, words)
+        names.append(words)
+    assert len(names) >= 12  # answer, status, 2 problem tables, 4 splits x 2, trends, ...
+    assert len(names) == len(set(names)), names
+    assert 'aria-labelledby="compare-caption"' in html  # the comparison's table too

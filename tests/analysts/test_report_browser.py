@@ -46,6 +46,13 @@ def test_axe_finds_no_violations_in_the_report(page, tmp_path: Path) -> None:
     assert page.locator("table").count() > 10
     assert page.locator("svg[role=img]").count() == 8
     assert page.locator("#compare table tbody tr").count() >= 10
+    # Chromium's own accessible names: each scrolling table region is named by its
+    # caption, and by no other region's name.
+    scrolls = page.locator(".rpt-scroll")
+    assert scrolls.count() >= 12
+    for index in range(scrolls.count()):
+        caption = scrolls.nth(index).locator("caption").inner_text()
+        assert page.get_by_role("region", name=caption, exact=True).count() == 1, caption
     comment = page.get_by_text(latin_first)
     assert comment.evaluate("el => getComputedStyle(el).direction") == "rtl"
     results = Axe().run(page)
