@@ -58,3 +58,27 @@ def test_axe_finds_no_violations_in_the_report(page, tmp_path: Path) -> None:
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert failed == []
+
+
+def test_on_a_phone_a_wide_tables_caption_stays_readable_while_the_table_scrolls(
+    browser, tmp_path: Path
+) -> None:
+    """A table wider than the screen scrolls sideways inside its region; its caption's
+    words wrap at the screen's width and stay in view, wherever the table is scrolled."""
+    end = datetime(2026, 6, 30, tzinfo=UTC)
+    html, _ = render_report(generate_records(600, seed=2, end=end, months=3), "nl")
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    context = browser.new_context(offline=True, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        region = page.locator("#split-lang .rpt-scroll").last  # channels x languages
+        assert region.evaluate("r => r.scrollWidth > r.clientWidth + 100")  # it does scroll
+        words = region.locator("caption > span")
+        for scrolled in (0, 300):
+            region.evaluate("(r, x) => { r.scrollLeft = x }", scrolled)
+            box = words.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (scrolled, box)
+    finally:
+        context.close()
