@@ -236,6 +236,7 @@ class ReportBuilder:
                 for value in order
             ]
             cross.append({"label": self.channel_label(code), "cells": cells})
+        group = self.text[f"group.{split}"]  # the groups' name in the captions
         chart = None
         if bars(rows):
             alt = self.t("alt.split", items=alt_items(rows))
@@ -243,8 +244,8 @@ class ReportBuilder:
         return {
             "id": split,
             "heading": self.text[f"split.{split}"],
-            "caption": self.t("caption.groups", group=self.text[f"group.{split}"]),
-            "cross_caption": self.t("caption.cross", group=self.text[f"group.{split}"]),
+            "caption": self.t("caption.groups", group=group),
+            "cross_caption": self.t("caption.cross", group=group),
             "rows": rows,
             "groups": [self.group_label(split, v) for v in order],
             "cross": cross,
